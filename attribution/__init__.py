@@ -1,0 +1,74 @@
+"""attribution: who speaks, and in which words, in Arabic news.
+
+>>> import attribution
+>>> article = attribution.annotate("قال وزير الخارجية العراقي إن المحادثات ستبدأ قريبا.")
+>>> article.sentences[0].speaker.kind
+'official'
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .errors import AttributionError, Errors, InputError, LexiconError, UsageError
+from .jsonio import from_json, to_json
+from .model import Article, Attribution, Cue, Outlet, Region, Sentence, Source, Span, TermHit
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "annotate", "pipeline", "to_json", "from_json", "Article", "Attribution", "Cue", "Outlet", "Region",
+    "Sentence", "Source", "Span", "TermHit", "AttributionError", "InputError", "LexiconError", "UsageError",
+    "Errors", "__version__",
+]
+
+
+def pipeline() -> Language:
+    """A ``spacy.blank("ar")`` pipeline with the attribution components.
+
+    >>> nlp = attribution.pipeline()
+    >>> nlp.pipe_names
+    ['attribution_regions', 'attribution_sentences', 'attribution_speakers']
+    """
+    import spacy
+
+    from . import components  # noqa: F401  (registers the factories)
+
+    nlp = spacy.blank("ar")
+    for name in ("attribution_regions", "attribution_sentences", "attribution_speakers"):
+        nlp.add_pipe(name)
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def _shared_pipeline() -> Language:
+    return pipeline()
+
+
+def annotate(text: str, *, outlet: str | None = None) -> Article:
+    """Annotate one article: regions, outlet, sentences, attributions and each sentence's speaker.
+
+    ``outlet`` overrides the outlet detected from the page.
+
+    >>> a = attribution.annotate("وقالت مصادر مطلعة لوكالة رويترز إن الاتفاق قريب.")
+    >>> src = a.attributions[0].source
+    >>> (src.kind, [v.name for v in a.attributions[0].via])
+    ('unnamed_source', ['رويترز'])
+    """
+    if not isinstance(text, str):
+        raise UsageError(Errors.E021.format(what="annotate(text)", got=type(text).__name__))
+    if outlet is not None and not outlet.strip():
+        raise UsageError(Errors.E020)
+    nlp = _shared_pipeline()
+    doc = nlp.make_doc(text)
+    if outlet is not None:
+        doc.user_data["attribution.outlet"] = outlet.strip()
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    article = doc._.article
+    assert article is not None
+    return article

@@ -1,0 +1,106 @@
+"""The annotate steps, as plain functions over the previous step's result, and the Article they build.
+
+``text → regions + outlet (find_regions) → sentences (find_sentences) → attributions and speakers
+(find_speakers) → Article``. The spaCy components in :mod:`attribution.components` call these.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from . import regions as _regions
+from . import sentences as _sentences
+from .lexicons import Lexicons
+from .model import Article, Attribution, Cue, Outlet, Region, Sentence, Source, Span, outlet_source
+from .normalize import Folded, fold
+from .outlet import canonical_outlet, detect_outlet
+from .speakers import Draft, DraftSource, Paragraph, attribute, sentence_speakers
+
+__all__ = ["Page", "find_regions", "find_sentences", "find_speakers", "analyze"]
+
+
+@attrs.define
+class Page:
+    """Work in progress for one text: the folded view and what the steps found so far."""
+
+    text: str
+    view: Folded
+    lexicons: Lexicons
+    segments: list[_regions.Segment]
+    outlet: Outlet
+    paragraphs: list[Paragraph] | None = None
+    article: Article | None = None
+
+
+def find_regions(text: str, lexicons: Lexicons, outlet: str | None = None) -> Page:
+    """Step 1: page regions and the outlet (``outlet`` overrides what the page shows)."""
+    view = fold(text)
+    segments = _regions.find_segments(view, lexicons)
+    found = canonical_outlet(outlet, lexicons) if outlet else detect_outlet(view, segments, lexicons)
+    return Page(text, view, lexicons, segments, found)
+
+
+def find_sentences(page: Page) -> Page:
+    """Step 2: sentences inside every region segment."""
+    page.paragraphs = [
+        Paragraph(seg.start, seg.end, seg.kind, _sentences.split_segment(page.view.text, seg))
+        for seg in page.segments
+    ]
+    return page
+
+
+def find_speakers(page: Page) -> Article:
+    """Step 3: attributions and each sentence's speaker; the finished Article."""
+    if page.paragraphs is None:
+        find_sentences(page)
+    assert page.paragraphs is not None
+    drafts = attribute(page.view, page.paragraphs, page.lexicons)
+    speakers = sentence_speakers(page.view, page.paragraphs, drafts, page.lexicons)
+    view, text = page.view, page.text
+    attributions = tuple(_attribution(view, d) for d in drafts)
+    own = outlet_source(page.outlet)
+    sentences = []
+    n = 0
+    for para in page.paragraphs:
+        for s, e in para.sentences:
+            a, b = view.span(s, e)
+            idx = speakers[n]
+            speaker = own if idx is None else attributions[idx].source
+            sentences.append(Sentence(a, b, text[a:b], para.region, speaker, idx))
+            n += 1
+    article = Article(text, page.outlet, _merge_regions(view, page.segments), sentences, attributions)
+    page.article = article
+    return article
+
+
+def _span(view: Folded, s: int, e: int) -> Span:
+    a, b = view.span(s, e)
+    return Span.of(view.original, a, b)
+
+
+def _source(view: Folded, d: DraftSource) -> Source:
+    mention = _span(view, *d.mention) if d.mention is not None else None
+    return Source(d.name, d.kind, d.aliases, mention)
+
+
+def _attribution(view: Folded, d: Draft) -> Attribution:
+    cs, ce = view.span(*d.cue)
+    cue = Cue(cs, ce, view.original[cs:ce], d.lemma, d.cue_type)
+    return Attribution(_source(view, d.source), cue, _span(view, *d.content), d.direct,
+                       tuple(_source(view, v) for v in d.via))
+
+
+def _merge_regions(view: Folded, segments: list[_regions.Segment]) -> tuple[Region, ...]:
+    out: list[Region] = []
+    for seg in segments:
+        a, b = view.span(seg.start, seg.end)
+        if out and out[-1].kind == seg.kind:
+            out[-1] = Region(out[-1].start, b, seg.kind)
+        else:
+            out.append(Region(a, b, seg.kind))
+    return tuple(out)
+
+
+def analyze(text: str, lexicons: Lexicons, outlet: str | None = None) -> Article:
+    """All steps without spaCy (the components run exactly these)."""
+    return find_speakers(find_sentences(find_regions(text, lexicons, outlet)))

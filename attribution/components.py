@@ -1,0 +1,127 @@
+"""spaCy components and extension attributes that run the annotate steps.
+
+``attribution_regions`` → ``attribution_sentences`` → ``attribution_speakers``. Each stores its work
+in ``doc.user_data`` and a later component computes whatever an earlier one did not, so
+``nlp.add_pipe("attribution_speakers")`` alone works in any Arabic pipeline. Results:
+
+* ``doc._.article``: the :class:`~attribution.model.Article`
+* ``doc._.attributions``, ``doc._.outlet``, ``doc._.regions``
+* ``doc.spans["attribution_sentences"]`` with ``span._.speaker`` (a :class:`~attribution.model.Source`)
+* ``doc.spans["attribution_quotes"]``: the content spans of attributions
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .article import Page, find_regions, find_sentences, find_speakers
+from .lexicons import Lexicons, load_builtin
+from .model import Article, Source
+
+__all__ = ["register_extensions", "RegionsComponent", "SentencesComponent", "SpeakersComponent"]
+
+_KEY = "attribution.page"
+
+
+def _article(doc: Doc) -> Article | None:
+    page = doc.user_data.get(_KEY)
+    return None if page is None else page.article
+
+
+def _speaker(span: Span) -> Source | None:
+    article = _article(span.doc)
+    if article is None:
+        return None
+    start = span.start_char
+    for sentence in article.sentences:
+        if sentence.start <= start < sentence.end or start <= sentence.start < span.end_char:
+            return sentence.speaker
+    return None
+
+
+def register_extensions() -> None:
+    """Register the ``Doc`` and ``Span`` extensions once; never overwrite someone else's."""
+    getters: dict[str, Any] = {
+        "article": _article,
+        "attributions": lambda doc: (a.attributions if (a := _article(doc)) else ()),
+        "outlet": lambda doc: (a.outlet if (a := _article(doc)) else None),
+        "regions": lambda doc: (a.regions if (a := _article(doc)) else ()),
+    }
+    for name, getter in getters.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, getter=getter)
+    if not Span.has_extension("speaker"):
+        Span.set_extension("speaker", getter=_speaker)
+
+
+class _Base:
+    def __init__(self, nlp: Language, name: str, outlet: str | None = None, lexicons: Lexicons | None = None) -> None:
+        self.name = name
+        self.outlet = outlet
+        self.lexicons = lexicons or load_builtin()
+        register_extensions()
+
+    def _page(self, doc: Doc) -> Page:
+        page = doc.user_data.get(_KEY)
+        if page is None or page.text is not doc.text and page.text != doc.text:
+            outlet = doc.user_data.get("attribution.outlet", self.outlet)
+            page = find_regions(doc.text, self.lexicons, outlet)
+            doc.user_data[_KEY] = page
+        return page
+
+
+class RegionsComponent(_Base):
+    """Finds page regions and the outlet."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._page(doc)
+        return doc
+
+
+class SentencesComponent(_Base):
+    """Splits sentences (Arabic-aware) inside regions."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        page = self._page(doc)
+        if page.paragraphs is None:
+            find_sentences(page)
+        return doc
+
+
+class SpeakersComponent(_Base):
+    """Finds attributions and gives every sentence its speaker."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        page = self._page(doc)
+        article = find_speakers(page)
+        spans = []
+        for s in article.sentences:
+            span = doc.char_span(s.start, s.end, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans["attribution_sentences"] = spans
+        quotes = []
+        for a in article.attributions:
+            span = doc.char_span(a.content.start, a.content.end, label=a.source.kind, alignment_mode="expand")
+            if span is not None:
+                quotes.append(span)
+        doc.spans["attribution_quotes"] = quotes
+        return doc
+
+
+@Language.factory("attribution_regions", default_config={"outlet": None})
+def make_regions(nlp: Language, name: str, outlet: str | None) -> RegionsComponent:
+    return RegionsComponent(nlp, name, outlet)
+
+
+@Language.factory("attribution_sentences", default_config={"outlet": None})
+def make_sentences(nlp: Language, name: str, outlet: str | None) -> SentencesComponent:
+    return SentencesComponent(nlp, name, outlet)
+
+
+@Language.factory("attribution_speakers", default_config={"outlet": None})
+def make_speakers(nlp: Language, name: str, outlet: str | None) -> SpeakersComponent:
+    return SpeakersComponent(nlp, name, outlet)

@@ -1,0 +1,43 @@
+"""Every message a user can see, in one catalogue with codes.
+
+Code raises ``InputError(Errors.E001.format(path=...))``; the CLI prints ``str(error)`` on one line and
+exits 2. Messages say what was wrong, where, and what to do.
+"""
+
+from __future__ import annotations
+
+__all__ = ["Errors", "AttributionError", "InputError", "LexiconError", "UsageError"]
+
+
+class Errors:
+    E001 = "E001 {path}: no such file"
+    E002 = "E002 {path}: is a directory; pass the files inside it"
+    E003 = "E003 {path}: not UTF-8 text (invalid byte at offset {offset}); re-save it as UTF-8"
+    E004 = "E004 {path}: looks like a binary file (NUL bytes), not text"
+    E005 = "E005 {path}: cannot be read ({reason})"
+    E010 = "E010 {path}:{line}: invalid TOML: {reason}"
+    E011 = "E011 {path}:{line}: {where}: unknown key {key!r}; allowed keys are {allowed}"
+    E012 = "E012 {path}:{line}: {where}: missing required key {key!r}"
+    E013 = "E013 {path}:{line}: {where}: {key!r} must be {expected}, got {got!r}"
+    E014 = "E014 {path}:{line}: {where}: {key!r} must be one of {allowed}, got {got!r}"
+    E015 = "E015 {path}:{line}: {where}: empty string in {key!r}"
+    E016 = "E016 {path}:{line}: {where}: {term!r} is already defined at {other}"
+    E017 = "E017 {path}: no lexicon file found (expected *.toml)"
+    E020 = "E020 --outlet: empty outlet name"
+    E021 = "E021 {what}: expected a str, got {got}"
+
+
+class AttributionError(ValueError):
+    """Base class for errors this library reports to users."""
+
+
+class InputError(AttributionError):
+    """An input file could not be used."""
+
+
+class LexiconError(AttributionError):
+    """A lexicon file is malformed."""
+
+
+class UsageError(AttributionError):
+    """A call or command line is malformed."""

@@ -1,0 +1,300 @@
+"""Load and validate the TOML lexicons into immutable tables.
+
+The built-in lexicons live in ``lexicons/`` (shipped inside the package as ``attribution/lexicons``).
+Every problem is reported as a :class:`~attribution.errors.LexiconError` naming the file and line.
+A lexicon is data: it is parsed with :mod:`tomllib` and never executed.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .errors import Errors, LexiconError
+from .model import KINDS
+from .normalize import fold_term
+
+__all__ = [
+    "Lexicons", "SourceEntry", "Place", "Verb", "Preposition", "builtin_dir", "load_builtin", "read_toml",
+]
+
+
+def builtin_dir() -> Path:
+    """The directory of the built-in lexicons (inside the installed package, or the source checkout)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "lexicons", here.parent / "lexicons"):
+        if (candidate / "cues.toml").is_file():
+            return candidate
+    raise LexiconError(Errors.E017.format(path=here / "lexicons"))
+
+
+@attrs.frozen
+class SourceEntry:
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    role: str = ""
+    country: str = ""
+
+
+@attrs.frozen
+class Place:
+    name: str
+    en: str
+    capital: str
+    adjectives: tuple[str, ...]
+    aliases: tuple[str, ...]
+
+
+@attrs.frozen
+class Verb:
+    lemma: str
+    forms: tuple[str, ...]
+    participles: tuple[str, ...]
+    object: bool = False
+    continuation: bool = False
+    chain: bool = False
+
+
+@attrs.frozen
+class Preposition:
+    lemma: str
+    forms: tuple[str, ...]
+    clitic: str = ""
+
+
+@attrs.frozen
+class Lexicons:
+    """Every table the rules use, folded and validated."""
+
+    sources: tuple[SourceEntry, ...]
+    places: tuple[Place, ...]
+    verbs: tuple[Verb, ...]
+    prepositions: tuple[Preposition, ...]
+    markers: dict[str, tuple[str, ...]] = attrs.field(hash=False)
+    patterns: dict[str, Any] = attrs.field(hash=False)
+    page: dict[str, Any] = attrs.field(hash=False)
+
+
+# --- reading and locating -------------------------------------------------------------------------
+
+
+def read_toml(path: Path) -> tuple[dict[str, Any], list[str]]:
+    """Parse ``path``; return the data and its lines (for locating problems)."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError(Errors.E010.format(path=path, line=1, reason=exc)) from None
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
+        reason = getattr(exc, "msg", None) or str(exc).split(" (at")[0]
+        raise LexiconError(Errors.E010.format(path=path, line=line, reason=reason)) from None
+    return data, raw.splitlines()
+
+
+def _line_from_message(message: str) -> int:
+    marker = "line "
+    if marker in message:
+        digits = message.split(marker, 1)[1].split(",")[0].split(")")[0]
+        if digits.isdigit():
+            return int(digits)
+    return 1
+
+
+def locate(lines: list[str], table: str, index: int, key: str | None = None) -> int:
+    """1-based line of ``key`` in the ``index``-th ``[[table]]`` (or of the header when not found)."""
+    header = f"[[{table}]]"
+    seen = -1
+    start = None
+    for n, line in enumerate(lines):
+        if line.strip() == header:
+            seen += 1
+            if seen == index:
+                start = n
+                break
+    if start is None:
+        for n, line in enumerate(lines):
+            if line.strip() in (f"[{table}]", header):
+                start = n
+                break
+    if start is None:
+        return 1
+    if key is not None:
+        for n in range(start + 1, len(lines)):
+            stripped = lines[n].strip()
+            if stripped.startswith("[") and not stripped.startswith("[\""):
+                break
+            if stripped.split("=", 1)[0].strip() == key:
+                return n + 1
+    return start + 1
+
+
+class _Checker:
+    """Type checks for one table entry, raising with file and line."""
+
+    def __init__(self, path: Path, lines: list[str], table: str, index: int, entry: Any) -> None:
+        self.path, self.lines, self.table, self.index = path, lines, table, index
+        self.where = f"[[{table}]] #{index + 1}"
+        if not isinstance(entry, dict):
+            raise LexiconError(Errors.E013.format(
+                path=path, line=locate(lines, table, index), where=self.where, key=table,
+                expected="a table", got=entry))
+        self.entry: dict[str, Any] = entry
+
+    def line(self, key: str | None = None) -> int:
+        return locate(self.lines, self.table, self.index, key)
+
+    def keys(self, required: tuple[str, ...], optional: tuple[str, ...]) -> None:
+        allowed = required + optional
+        for key in self.entry:
+            if key not in allowed:
+                raise LexiconError(Errors.E011.format(
+                    path=self.path, line=self.line(key), where=self.where, key=key,
+                    allowed=", ".join(allowed)))
+        for key in required:
+            if key not in self.entry:
+                raise LexiconError(Errors.E012.format(
+                    path=self.path, line=self.line(), where=self.where, key=key))
+
+    def string(self, key: str, default: str = "", *, nonempty: bool = False) -> str:
+        value = self.entry.get(key, default)
+        if not isinstance(value, str):
+            raise LexiconError(Errors.E013.format(
+                path=self.path, line=self.line(key), where=self.where, key=key, expected="a string",
+                got=value))
+        if nonempty and not value.strip():
+            raise LexiconError(Errors.E015.format(
+                path=self.path, line=self.line(key), where=self.where, key=key))
+        return value.strip()
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        value = self.entry.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise LexiconError(Errors.E013.format(
+                path=self.path, line=self.line(key), where=self.where, key=key,
+                expected="a list of strings", got=value))
+        if any(not v.strip() for v in value):
+            raise LexiconError(Errors.E015.format(
+                path=self.path, line=self.line(key), where=self.where, key=key))
+        return tuple(v.strip() for v in value)
+
+    def boolean(self, key: str) -> bool:
+        value = self.entry.get(key, False)
+        if not isinstance(value, bool):
+            raise LexiconError(Errors.E013.format(
+                path=self.path, line=self.line(key), where=self.where, key=key, expected="true or false",
+                got=value))
+        return value
+
+    def choice(self, key: str, allowed: tuple[str, ...]) -> str:
+        value = self.string(key, nonempty=True)
+        if value not in allowed:
+            raise LexiconError(Errors.E014.format(
+                path=self.path, line=self.line(key), where=self.where, key=key,
+                allowed=", ".join(allowed), got=value))
+        return value
+
+
+def _entries(data: dict[str, Any], path: Path, lines: list[str], table: str) -> list[_Checker]:
+    raw = data.get(table, [])
+    if not isinstance(raw, list):
+        raise LexiconError(Errors.E013.format(
+            path=path, line=locate(lines, table, 0), where=f"[{table}]", key=table,
+            expected="an array of tables [[...]]", got=type(raw).__name__))
+    return [_Checker(path, lines, table, i, e) for i, e in enumerate(raw)]
+
+
+# --- the files ------------------------------------------------------------------------------------
+
+SOURCE_KINDS = tuple(k for k in KINDS if k not in ("outlet", "unnamed_source"))
+
+
+def load_sources(path: Path) -> tuple[SourceEntry, ...]:
+    data, lines = read_toml(path)
+    out: list[SourceEntry] = []
+    seen: dict[str, str] = {}
+    for c in _entries(data, path, lines, "source"):
+        c.keys(("name", "kind"), ("aliases", "role", "country"))
+        entry = SourceEntry(
+            c.string("name", nonempty=True), c.choice("kind", SOURCE_KINDS), c.strings("aliases"),
+            c.string("role"), c.string("country"))
+        for form in (entry.name, *entry.aliases):
+            key = fold_term(form)
+            if key in seen and seen[key] != entry.name:
+                raise LexiconError(Errors.E016.format(
+                    path=path, line=c.line("aliases" if form != entry.name else "name"), where=c.where,
+                    term=form, other=seen[key]))
+            seen[key] = entry.name
+        out.append(entry)
+    return tuple(out)
+
+
+def load_places(path: Path) -> tuple[Place, ...]:
+    data, lines = read_toml(path)
+    out = []
+    for c in _entries(data, path, lines, "place"):
+        c.keys(("name",), ("en", "capital", "adjectives", "aliases"))
+        out.append(Place(c.string("name", nonempty=True), c.string("en"), c.string("capital"),
+                         c.strings("adjectives"), c.strings("aliases")))
+    return tuple(out)
+
+
+def load_cues(path: Path) -> tuple[tuple[Verb, ...], tuple[Preposition, ...], dict[str, tuple[str, ...]]]:
+    data, lines = read_toml(path)
+    verbs = []
+    for c in _entries(data, path, lines, "verb"):
+        c.keys(("lemma", "forms"), ("participles", "object", "continuation", "chain"))
+        verbs.append(Verb(c.string("lemma", nonempty=True), c.strings("forms"), c.strings("participles"),
+                          c.boolean("object"), c.boolean("continuation"), c.boolean("chain")))
+    preps = []
+    for c in _entries(data, path, lines, "preposition"):
+        c.keys(("lemma", "forms"), ("clitic",))
+        preps.append(Preposition(c.string("lemma", nonempty=True), c.strings("forms"), c.string("clitic")))
+    markers_raw = data.get("markers", {})
+    markers = {}
+    if isinstance(markers_raw, dict):
+        checker = _Checker(path, lines, "markers", 0, markers_raw)
+        checker.keys((), ("post", "relative", "auxiliaries"))
+        markers = {k: checker.strings(k) for k in ("post", "relative", "auxiliaries")}
+    return tuple(verbs), tuple(preps), markers
+
+
+def _load_plain(path: Path) -> dict[str, Any]:
+    data, lines = read_toml(path)
+    for table, value in data.items():
+        items = value if isinstance(value, list) else [value]
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                continue
+            for key, words in item.items():
+                if isinstance(words, list) and not all(isinstance(w, str) and w.strip() for w in words):
+                    raise LexiconError(Errors.E013.format(
+                        path=path, line=locate(lines, table, i, key), where=f"[{table}]", key=key,
+                        expected="a list of non-empty strings", got=words))
+    return data
+
+
+def load(directory: Path) -> Lexicons:
+    """Load and validate every lexicon in ``directory``."""
+    verbs, preps, markers = load_cues(directory / "cues.toml")
+    return Lexicons(
+        sources=load_sources(directory / "sources.toml"),
+        places=load_places(directory / "places.toml"),
+        verbs=verbs,
+        prepositions=preps,
+        markers=markers,
+        patterns=_load_plain(directory / "patterns.toml"),
+        page=_load_plain(directory / "page.toml"),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_builtin() -> Lexicons:
+    """The built-in lexicons (loaded once per process)."""
+    return load(builtin_dir())

@@ -1,0 +1,113 @@
+"""Arabic folding for matching, with a map back to the original offsets.
+
+Matching happens on a *folded view* of the text: hamza and alef forms are unified, ة/ه and ى/ي are
+merged, tashkeel, tatweel, zero-width and bidi marks are removed, Arabic-Indic digits become ASCII
+digits and Latin letters are lower-cased. Every character of the view remembers where it came from,
+so a match ``[i, j)`` on the view maps back to ``[view.start(i), view.end(j))`` in the original.
+
+>>> v = fold("قالَ الوزيـــر")
+>>> v.text
+'قال الوزير'
+>>> v.span(4, 10)
+(5, 14)
+"""
+
+from __future__ import annotations
+
+from array import array
+from functools import lru_cache
+
+import regex
+
+__all__ = ["Folded", "fold", "fold_term", "IGNORABLE"]
+
+# Characters removed from the view: tashkeel and Quranic marks, tatweel, zero-width and bidi controls.
+IGNORABLE = (
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"  # marks
+    "\u0640"  # tatweel
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c\u00ad"  # zero-width, bidi, BOM
+)
+_IGNORABLE_RE = regex.compile(f"[{IGNORABLE}]+")
+
+_MAP = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ؤ": "ء", "ئ": "ء",
+    "ة": "ه", "ۃ": "ه",
+    "ى": "ي", "ی": "ي", "ې": "ي",
+    "ک": "ك", "ڪ": "ك", "گ": "ك",
+    "ھ": "ه", "ہ": "ه",
+    "پ": "ب", "چ": "ج", "ژ": "ز", "ڤ": "ف",
+    "٪": "%", "٫": ".", "٬": ",",
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u3000": " ",
+    "\r": "\n",
+}
+for _i in range(10):
+    _MAP[chr(0x0660 + _i)] = str(_i)
+    _MAP[chr(0x06F0 + _i)] = str(_i)
+_TABLE: dict[int, str | int | None] = {ord(k): v for k, v in _MAP.items()}
+_TABLE.update({c: c + 32 for c in range(ord("A"), ord("Z") + 1)})
+
+
+class Folded:
+    """A folded view of ``original`` whose every character maps back to an original offset."""
+
+    __slots__ = ("original", "text", "_map")
+
+    def __init__(self, original: str, text: str, mapping: array | None) -> None:
+        self.original = original
+        self.text = text
+        self._map = mapping  # None: identity (nothing was removed)
+
+    def start(self, i: int) -> int:
+        """Original offset of view position ``i`` (a span start)."""
+        if self._map is None:
+            return i
+        if i >= len(self.text):
+            return len(self.original)
+        return self._map[i]
+
+    def end(self, j: int) -> int:
+        """Original offset just after view position ``j - 1`` (a span end)."""
+        if self._map is None:
+            return j
+        if j <= 0:
+            return 0
+        return self._map[j - 1] + 1
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Original ``(start, end)`` of the view span ``[i, j)``; an empty span stays empty."""
+        if j <= i:
+            s = self.start(i)
+            return s, s
+        return self.start(i), self.end(j)
+
+    def __repr__(self) -> str:
+        return f"Folded({self.text!r})"
+
+
+def fold(text: str) -> Folded:
+    """Fold ``text`` for matching; the result maps every position back into ``text``."""
+    translated = text.translate(_TABLE)
+    if len(translated) != len(text):  # pragma: no cover - the table maps one char to at most one
+        raise AssertionError("folding must be one-to-one before removals")
+    removals = [m.span() for m in _IGNORABLE_RE.finditer(translated)]
+    if not removals:
+        return Folded(text, translated, None)
+    mapping = array("l")
+    pieces = []
+    pos = 0
+    for a, b in removals:
+        if a > pos:
+            pieces.append(translated[pos:a])
+            mapping.extend(range(pos, a))
+        pos = b
+    if pos < len(translated):
+        pieces.append(translated[pos:])
+        mapping.extend(range(pos, len(translated)))
+    return Folded(text, "".join(pieces), mapping)
+
+
+@lru_cache(maxsize=65536)
+def fold_term(term: str) -> str:
+    """Fold a lexicon string the same way as text, and squeeze whitespace."""
+    return " ".join(fold(term).text.split())

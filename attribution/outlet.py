@@ -1,0 +1,94 @@
+"""The publishing outlet, from what the page shows.
+
+In order of trust: a "المصدر: …" line, a byline ("العاصفة نيوز/ متابعات /رويترز", "يمانيون../"), a
+credit in parentheses at the top ("(SeaPRwire) –"), a copyright line, a publisher's disclaimer
+("لا تقدم X أي ضمانات", "يوفر X"). Names are made canonical through the gazetteer when it knows them.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .lexicons import Lexicons
+from .model import Outlet, Span
+from .normalize import Folded, fold_term
+from .regions import Segment
+
+__all__ = ["detect_outlet", "canonical_outlet"]
+
+_GENERIC = frozenset(fold_term(w) for w in (
+    "وكالات", "متابعات", "مواقع", "وكالات أنباء", "خاص", "ترجمة", "المحرر", "محرر", "تقرير", "مواقع التواصل", "وسائل إعلام",
+    "وكالات الأنباء", "وكالة", "مصادر", "rt", "و",
+)) - {"rt"}
+_SOURCE_LINE = regex.compile(r"^\s*المصدر\s*:\s*(.+?)\s*$")
+_SPLIT = regex.compile(r"\s*(?:[+/|،,]|\s-\s|\sو(?=\p{L}))\s*")
+_QUOTES = "\"'«»“”‘’()[]"
+_CREDIT = regex.compile(r"^\s*\(([^()\n]{2,40})\)\s*[-–—]")
+_BYLINE = regex.compile(r"^\s*([^/|\n.]{2,40}?)\s*(?:\.{2,}\s*/?|/|\|)")
+_COPYRIGHT = regex.compile(r"(?:©|حقوق (?:النشر|الطبع)|جميع الحقوق محفوظة)\s*(?:ل|لـ|لموقع|\d{4})?\s*([\p{L}\p{N} .\-]{2,40})")
+_DISCLAIMER = regex.compile(
+    r"(?:لا\s+(?:تقدم|يقدم|تتحمل|يتحمل)|يوفر|توفر)\s+([\p{Latin}][\p{Latin}\p{N}.\-]{1,40}(?:\s[\p{Latin}][\p{Latin}\p{N}.\-]*){0,2})"
+)
+
+
+def _clean(name: str) -> str:
+    return name.strip().strip(_QUOTES).strip()
+
+
+def canonical_outlet(name: str, lex: Lexicons, mention: Span | None = None) -> Outlet:
+    """``name`` as an :class:`Outlet`, with the gazetteer's canonical name and aliases when it is known."""
+    key = fold_term(name).lower()
+    for entry in lex.sources:
+        if entry.kind not in ("media", "news_agency"):
+            continue
+        forms = (entry.name, *entry.aliases)
+        if any(fold_term(f).lower() == key for f in forms):
+            aliases = tuple(dict.fromkeys(f for f in (*entry.aliases, name) if f != entry.name))
+            return Outlet(entry.name, aliases, mention)
+    return Outlet(name, (), mention)
+
+
+def _is_agency(name: str, lex: Lexicons) -> bool:
+    key = fold_term(name).lower()
+    return any(e.kind == "news_agency" and any(fold_term(f).lower() == key for f in (e.name, *e.aliases))
+               for e in lex.sources)
+
+
+def detect_outlet(view: Folded, segments: list[Segment], lex: Lexicons) -> Outlet:
+    """The outlet the page names, or ``Outlet(None)``."""
+    text = view.text
+    lines = [(s.start, s.end, s.kind) for s in segments]
+    candidates: list[tuple[int, str, int, int]] = []  # (priority, name, start, end) in view coordinates
+    for start, end, kind in lines:
+        line = text[start:end]
+        m = _SOURCE_LINE.match(line)
+        if m and kind == "boilerplate":
+            parts = [(_clean(p), p) for p in _SPLIT.split(m.group(1)) if _clean(p)]
+            parts = [(c, raw) for c, raw in parts if fold_term(c).lower() not in _GENERIC]
+            if parts:
+                own = [c for c, _ in parts if not _is_agency(c, lex)]
+                name = own[-1] if own else parts[0][0]
+                pos = text.find(name, start + m.start(1), end)
+                candidates.append((0, name, pos if pos >= 0 else start, (pos if pos >= 0 else start) + len(name)))
+        if kind == "dateline":
+            b = _BYLINE.match(line)
+            if b and fold_term(_clean(b.group(1))).lower() not in _GENERIC and len(b.group(1).split()) <= 4:
+                name = _clean(b.group(1))
+                if name and not _is_agency(name, lex):
+                    candidates.append((1, name, start + b.start(1), start + b.start(1) + len(b.group(1).strip())))
+            c = _CREDIT.match(line)
+            if c:
+                candidates.append((2, _clean(c.group(1)), start + c.start(1), start + c.end(1)))
+        if kind == "boilerplate":
+            for rx, prio in ((_COPYRIGHT, 3), (_DISCLAIMER, 4)):
+                d = rx.search(line)
+                if d and _clean(d.group(1)):
+                    name = _clean(d.group(1)).split(" (")[0].strip()
+                    if fold_term(name).lower() not in _GENERIC and len(name) >= 2:
+                        candidates.append((prio, name, start + d.start(1), start + d.start(1) + len(name)))
+    if not candidates:
+        return Outlet(None)
+    prio, name, s, e = min(candidates, key=lambda c: (c[0], c[2]))
+    os_, oe = view.span(s, e)
+    written = _clean(view.original[os_:oe]) or name
+    return canonical_outlet(written, lex, Span.of(view.original, os_, oe))

@@ -1,0 +1,221 @@
+"""Page regions: headline, dateline, body, related teasers and boilerplate.
+
+Works line by line on the folded view. The body is the run of paragraph-like lines that starts at the
+first paragraph and ends at the first terminal marker ("المصدر:", "التعليقات", "تابعنا على", a
+publisher's disclaimer …). The headline is the last headline-like line before the body (and every
+repetition of it); page menus before it are boilerplate; after the body, teasers are ``related``.
+Nothing is dropped: every non-blank line gets a region.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import attrs
+import regex
+
+from .lexicons import Lexicons
+from .normalize import Folded, fold_term
+
+__all__ = ["Segment", "find_segments", "PageMarkers"]
+
+WORD = regex.compile(r"[\p{L}\p{N}]+")
+_SENT_END = regex.compile(r"[.!?؟…:»\"”)]\s*$")
+_LATIN_ONLY = regex.compile(r"^[\p{Latin}\p{N}\s\p{P}\p{S}]+$")
+_BULLET = regex.compile(r"^\s*[•·▪►◄■●○\-*]\s")
+_COUNTER = regex.compile(r"^\s*\d+\s+\p{Arabic}+\s*$")
+_DATE = regex.compile(
+    r"^\s*(?:\p{L}+[\s,،]+)?\d{1,4}(?:st|nd|rd|th)?[\s,/.\-،]+(?:\p{L}+|\d{1,2})[\s,/.\-،]+\d{2,4}"
+    r"(?:[\s,،]+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:GMT|UTC|[اص]م|\p{L}{1,3}))?\s*$"
+)
+# "يمانيون../", "بغداد - ", "(SeaPRwire) –", "القاهرة (د ب ا) -": a credit before the first sentence.
+_INLINE_DATELINE = regex.compile(
+    r"^\s*(?:\([^()\n]{1,40}\)|[\p{L}\p{N}]+(?:\s[\p{L}\p{N}]+){0,3}(?:\s*\([^()\n]{1,25}\))?)"
+    r"\s*(?:\.{2,}\s*/?|/|\s[-–—]|[-–—]\s)\s*"
+)
+
+
+@attrs.frozen
+class Segment:
+    """A stretch of one line (view coordinates) with its region kind."""
+
+    start: int
+    end: int
+    kind: str
+
+
+@attrs.frozen
+class PageMarkers:
+    boiler_starts: tuple[str, ...]
+    boiler_contains: tuple[str, ...]
+    related_starts: tuple[str, ...]
+    counts: frozenset[str]
+    dateline_starts: tuple[str, ...]
+    byline: frozenset[str]
+    labels: frozenset[str]
+
+    @classmethod
+    def from_lexicons(cls, lex: Lexicons) -> PageMarkers:
+        return _markers(lex)
+
+
+@lru_cache(maxsize=8)
+def _markers(lex: Lexicons) -> PageMarkers:
+    page = lex.page
+
+    def folded(table: str, key: str) -> tuple[str, ...]:
+        words = page.get(table, {}).get(key, [])
+        return tuple(sorted({fold_term(w).lower() for w in words}, key=len, reverse=True))
+
+    return PageMarkers(
+        folded("boilerplate", "starts"), folded("boilerplate", "contains"), folded("related", "starts"),
+        frozenset(folded("related", "counts")), folded("dateline", "starts"),
+        frozenset(folded("dateline", "byline")), frozenset(folded("labels", "words")),
+    )
+
+
+def _starts_with(line: str, prefixes: tuple[str, ...]) -> bool:
+    for p in prefixes:
+        if line.startswith(p) and (len(line) == len(p) or not line[len(p)].isalnum()):
+            return True
+    return False
+
+
+class _Line:
+    __slots__ = ("start", "end", "text", "words", "kind")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start, self.end, self.text = start, end, text
+        self.words = len(WORD.findall(text))
+        self.kind = ""
+
+
+def _lines(view: Folded) -> list[_Line]:
+    out = []
+    text = view.text
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            start = pos + lead
+            out.append(_Line(start, start + len(stripped), stripped))
+        pos += len(raw) + 1
+    return out
+
+
+def is_boilerplate(line: str, m: PageMarkers) -> bool:
+    low = line.lower()
+    if _starts_with(low, m.boiler_starts) or any(c in low for c in m.boiler_contains):
+        return True
+    if _LATIN_ONLY.match(line) and not any(ch.isdigit() for ch in line[:1]):
+        return True
+    if _BULLET.match(line) or _COUNTER.match(line):
+        return True
+    tokens = line.split()
+    return bool(tokens) and all(t.startswith("#") for t in tokens)
+
+
+def is_count_line(line: str, m: PageMarkers) -> bool:
+    """"Outlet | 941 قراءة": a teaser's meta line."""
+    parts = regex.split(r"\s*[|│]\s*", line)
+    if len(parts) >= 2:
+        tail = parts[-1].split()
+        return len(tail) == 2 and tail[0].isdigit() and tail[1] in m.counts
+    return False
+
+
+def is_dateline(line: str, words: int, m: PageMarkers) -> bool:
+    if _starts_with(line, m.dateline_starts) or _DATE.match(line):
+        return True
+    if words <= 6 and ("/" in line or "|" in line):
+        parts = [p.strip() for p in regex.split(r"[/|]+", line) if p.strip()]
+        return len(parts) >= 2 and any(p in m.byline for p in parts)
+    return False
+
+
+def _paragraph_like(line: _Line) -> bool:
+    return (line.words >= 6 and bool(_SENT_END.search(line.text))) or line.words >= 25
+
+
+def find_segments(view: Folded, lex: Lexicons) -> list[Segment]:
+    """Classify every non-blank line of ``view``; an inline credit ("يمانيون../") becomes a dateline."""
+    m = PageMarkers.from_lexicons(lex)
+    lines = _lines(view)
+    if not lines:
+        return []
+    for ln in lines:
+        if is_boilerplate(ln.text, m):
+            ln.kind = "boilerplate"
+        elif is_dateline(ln.text, ln.words, m):
+            ln.kind = "dateline"
+        elif _starts_with(ln.text, m.related_starts):
+            ln.kind = "related-marker"
+        elif is_count_line(ln.text, m):
+            ln.kind = "related"
+    body_start = next((i for i, ln in enumerate(lines) if not ln.kind and _paragraph_like(ln)), None)
+    if body_start is None:
+        body_start = next((i for i, ln in enumerate(lines) if not ln.kind and ln.words >= 3), len(lines))
+        if body_start < len(lines) - 1 and lines[body_start].words < 12:
+            # several short lines and no paragraph: the first is the headline, the rest the body
+            lines[body_start].kind = "headline"
+            body_start = next((i for i in range(body_start + 1, len(lines)) if not lines[i].kind), len(lines))
+    # headline: the last headline-like line before the body, and its repetitions
+    head = next((i for i in range(body_start - 1, -1, -1)
+                 if lines[i].kind in ("", "headline") and lines[i].words >= 3), None)
+    headline_text = lines[head].text if head is not None else None
+    for i in range(body_start):
+        ln = lines[i]
+        if ln.kind in ("", "related-marker"):
+            if headline_text is not None and (i == head or ln.text == headline_text):
+                ln.kind = "headline"
+            elif head is not None and i > head and ln.words >= 3:
+                ln.kind = "headline"  # a deck or subtitle between headline and body
+            else:
+                ln.kind = "boilerplate"
+    terminal = False
+    teaser_pending = False
+    for i in range(body_start, len(lines)):
+        ln = lines[i]
+        if ln.kind == "related-marker":
+            ln.kind = "boilerplate"
+            teaser_pending = True
+            continue
+        if ln.kind == "boilerplate":
+            if _starts_with(ln.text.lower(), m.boiler_starts) or any(c in ln.text.lower() for c in m.boiler_contains):
+                terminal = terminal or i > body_start
+            continue
+        if ln.kind:
+            continue
+        if headline_text is not None and ln.text == headline_text:
+            ln.kind = "headline"
+        elif terminal:
+            ln.kind = "related"
+        elif teaser_pending and not _paragraph_like(ln):
+            ln.kind = "related"
+        else:
+            teaser_pending = teaser_pending and not _paragraph_like(ln)
+            ln.kind = "body"
+    segments: list[Segment] = []
+    first_text = next((ln for ln in lines if ln.kind in ("body", "headline")), None)
+    for ln in lines:
+        kind = "related" if ln.kind == "related-marker" else ln.kind
+        if ln is first_text or (kind == "body" and ln is next((x for x in lines if x.kind == "body"), None)):
+            credit = _INLINE_DATELINE.match(ln.text)
+            if credit and 0 < credit.end() < len(ln.text) and _credit_ok(ln.text[: credit.end()], m):
+                cut = ln.start + credit.end()
+                segments.append(Segment(ln.start, cut, "dateline"))
+                segments.append(Segment(cut, ln.end, kind))
+                continue
+        segments.append(Segment(ln.start, ln.end, kind))
+    return segments
+
+
+def _credit_ok(prefix: str, m: PageMarkers) -> bool:
+    """A credit is a name, not the start of a sentence: no verb-like word, no colon."""
+    words = WORD.findall(prefix)
+    if not words or len(words) > 4 or ":" in prefix:
+        return False
+    if prefix.strip().startswith("("):
+        return True
+    return ".." in prefix or "/" in prefix or any(w in m.byline for w in words) or len(words) <= 3 and "-" in prefix

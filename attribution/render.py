@@ -1,0 +1,32 @@
+"""Plain-text rendering of an Article: each sentence with its speaker, right-to-left text intact."""
+
+from __future__ import annotations
+
+from .model import Article, Source
+
+__all__ = ["render_text"]
+
+_RLI, _PDI = "\u2067", "\u2069"  # isolate Arabic runs so terminals keep them right-to-left
+_LABELS = {
+    "outlet": "outlet", "news_agency": "agency", "media": "media", "government": "government", "official": "official",
+    "person": "person", "unnamed_source": "unnamed", "group": "group", "organization": "organization",
+}
+
+
+def _who(source: Source) -> str:
+    return f"{_LABELS.get(source.kind, source.kind)}: {_RLI}{source.name}{_PDI}"
+
+
+def render_text(article: Article, path: str | None = None) -> str:
+    """One block per sentence: ``[region] speaker`` then the sentence; attributions show their chain."""
+    lines = [f"# {path or article.path or '-'}  outlet: {_RLI}{article.outlet.name or '?'}{_PDI}"]
+    for s in article.sentences:
+        who = _who(s.speaker)
+        if s.attribution is not None:
+            a = article.attributions[s.attribution]
+            chain = " ← ".join(f"{_RLI}{v.name}{_PDI}" for v in a.via)
+            quote = "quoted" if a.direct else "reported"
+            who += f" ({quote}; cue {_RLI}{a.cue.text}{_PDI}" + (f"; via {chain}" if chain else "") + ")"
+        lines.append(f"[{s.region}] {who}")
+        lines.append(f"    {_RLI}{s.text}{_PDI}")
+    return "\n".join(lines)

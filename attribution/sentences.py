@@ -1,0 +1,66 @@
+"""Arabic sentence boundaries.
+
+A sentence ends at ``. ! ? ؟ ؛ …`` (closing quotes and brackets stay with it) and at every line
+break. There is no split inside numbers (``2.5``, ``25.01.2024``), after initials (``أ.ف.ب``,
+``د. محمد``, ``U.S.``), in URLs, or after a list number at the start of a line.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .regions import Segment
+
+__all__ = ["split_segment", "split"]
+
+_BOUNDARY = regex.compile(r"[.!?؟؛…]+[»\"”’'\)\]]*(?=\s|$|\p{Arabic})")
+_ABBREVIATIONS = frozenset({"mr", "mrs", "dr", "st", "etc", "vs", "jr", "sr", "inc", "ltd", "co", "no", "e.g", "i.e"})
+_TOKEN_BEFORE = regex.compile(r"([\p{L}\p{N}]+)$")
+
+
+def _is_boundary(text: str, start: int, end: int, seg_start: int) -> bool:
+    mark = text[start:end]
+    if mark[0] != "." or len(mark.rstrip("»\"”’')]")) > 1:
+        return True  # ! ? ؟ ؛ … and runs like ".." always end a sentence
+    before = _TOKEN_BEFORE.search(text, seg_start, start)
+    if before is None:
+        return True
+    token = before.group(1)
+    if len(token) == 1 and not token.isdigit():
+        return False  # initials: "أ.ف.ب", "د. محمد", "U.S."
+    if token.lower() in _ABBREVIATIONS:
+        return False
+    if token.isdigit() and before.start() == seg_start:
+        return False  # "1." opening a numbered line
+    return True
+
+
+def split_segment(text: str, seg: Segment) -> list[tuple[int, int]]:
+    """Sentence spans (view coordinates) inside one segment, whitespace trimmed."""
+    out: list[tuple[int, int]] = []
+    pos = seg.start
+    for m in _BOUNDARY.finditer(text, seg.start, seg.end):
+        if not _is_boundary(text, m.start(), m.end(), seg.start):
+            continue
+        _add(text, pos, m.end(), out)
+        pos = m.end()
+    _add(text, pos, seg.end, out)
+    return out
+
+
+def _add(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append((start, end))
+
+
+def split(text: str, segments: list[Segment]) -> list[tuple[int, int, str]]:
+    """Every sentence of the page as ``(start, end, region)`` in view coordinates, in order."""
+    out = []
+    for seg in segments:
+        for s, e in split_segment(text, seg):
+            out.append((s, e, seg.kind))
+    return out

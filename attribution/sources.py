@@ -1,0 +1,500 @@
+"""Source phrases: who a cue's subject is.
+
+:class:`SourceParser` reads a source phrase word by word from a position in a tokenized paragraph of
+the folded view: a gazetteer name (``lexicons/sources.toml``), a country or capital
+(``lexicons/places.toml``, read as its government), an unnamed source ("ثلاثة مصادر", "مسؤول أمريكي
+كبير"), a role phrase with or without a name ("وزير الخارجية العراقي فؤاد حسين"), a body, medium,
+group or organization ("وزارة الخارجية العراقية", "فصائل عراقية مدعومة من إيران"), a bare reference
+word that points back to an earlier speaker ("الوكالة", "المصادر"), or a plain personal name.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+import attrs
+import regex
+
+from .lexicons import Lexicons, SourceEntry
+from .normalize import IGNORABLE, Folded, fold_term
+
+__all__ = ["Token", "tokenize", "Mention", "SourceParser", "parser_for"]
+
+_TOKEN = regex.compile(r"[\p{L}\p{N}]+|[^\s\p{L}\p{N}]")
+OPEN_QUOTES = frozenset("«\"“„'‘")
+CLOSE_QUOTES = frozenset("»\"”'’")
+_NAME_PARTS = frozenset({"الدين", "الله", "الرحمن", "الرحيم", "الكريم", "العزيز", "الحق", "الامير", "النبي"})
+_MARKS = regex.compile(f"[{IGNORABLE}]+")
+_CLITIC_COMBOS = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """Words and single punctuation characters of ``text[start:end]`` (view coordinates)."""
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+@attrs.define
+class Mention:
+    """A parsed source phrase over tokens ``[first, last)``."""
+
+    first: int
+    last: int
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    reference: tuple[str, ...] = ()  # kinds an antecedent may have, for bare reference words
+    head: str = ""
+    plain: bool = False
+
+
+def strip_clitics(word: str) -> list[str]:
+    """``word`` and the forms left after removing proclitics (و ف ب ل ك; ل + ال → لل)."""
+    out = [word]
+    for pre in _CLITIC_COMBOS:
+        if word.startswith(pre) and len(word) - len(pre) >= 2:
+            rest = word[len(pre):]
+            out.append(rest)
+            if pre.endswith("ل") and rest.startswith("ل"):
+                out.append("ا" + rest)  # للحشد → الحشد
+    return out
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(m.group() for m in _TOKEN.finditer(fold_term(phrase).lower()) if m.group()[0].isalnum())
+
+
+def _inflect_adjective(adj: str) -> set[str]:
+    """عراقي → عراقي، العراقي، عراقيه، العراقيه، عراقيون، عراقيين، العراقيون، العراقيين، عراقيان …"""
+    base = fold_term(adj)
+    forms = {base, base + "ه", base + "ون", base + "ين", base + "ان", base + "تان"}
+    return forms | {"ال" + f for f in forms}
+
+
+class SourceParser:
+    """Parses source phrases with tables built once from the lexicons."""
+
+    def __init__(self, lex: Lexicons) -> None:
+        p = lex.patterns
+        self.gazetteer: dict[str, list[tuple[tuple[str, ...], SourceEntry]]] = {}
+        for entry in lex.sources:
+            for form in (entry.name, *entry.aliases):
+                words = _words(form)
+                if words:
+                    self.gazetteer.setdefault(words[0], []).append((words, entry))
+        for place in lex.places:
+            entry = SourceEntry(place.name, "government", tuple(a for a in (place.en, place.capital, *place.aliases) if a))
+            for form in (place.name, place.capital, *place.aliases):
+                words = _words(form) if form else ()
+                if words and words[0] not in self.gazetteer or words and not any(w == words for w, _ in self.gazetteer.get(words[0], [])):
+                    self.gazetteer.setdefault(words[0], []).append((words, entry))
+        for options in self.gazetteer.values():
+            options.sort(key=lambda item: -len(item[0]))
+        self.adjectives: set[str] = set()
+        for place in lex.places:
+            for adj in place.adjectives:
+                self.adjectives |= _inflect_adjective(adj)
+
+        def table(section: str, key: str = "heads") -> frozenset[str]:
+            return frozenset(fold_term(w) for w in p.get(section, {}).get(key, []))
+
+        self.unnamed = table("unnamed")
+        self.qualifiers = table("unnamed", "qualifiers")
+        self.quantifiers = table("unnamed", "quantifiers")
+        self.roles = table("roles")
+        self.complements = table("roles", "complements")
+        self.titles = table("roles", "titles")
+        self.bodies = table("bodies")
+        self.media = table("media")
+        self.agency_heads = table("media", "agency_heads")
+        self.groups = table("groups")
+        self.organizations = table("organizations")
+        self.stop = table("stop", "words")
+        self.references: dict[str, tuple[str, ...]] = {}
+        self.reference_match: dict[str, tuple[str, ...]] = {}
+        for ref in p.get("reference", []):
+            for w in ref.get("words", []):
+                self.references[fold_term(w)] = tuple(ref.get("kinds", []))
+                self.reference_match[fold_term(w)] = tuple(fold_term(x) for x in ref.get("match", []))
+        self.heads: list[tuple[frozenset[str], str]] = [
+            (self.roles, "official"), (self.unnamed, "unnamed_source"), (self.bodies, "government"),
+            (self.media, "media"), (self.groups, "group"), (self.organizations, "organization"),
+        ]
+        self.max_head = max((len(h.split()) for table, _ in self.heads for h in table), default=1)
+        self.verb_forms: frozenset[str] = frozenset(
+            fold_term(f) for v in lex.verbs for f in (*v.forms, *v.participles))
+
+    # --- helpers -----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _word_at(tokens: list[Token], i: int) -> str | None:
+        if 0 <= i < len(tokens) and tokens[i].is_word:
+            return tokens[i].text
+        return None
+
+    def _phrase_in(self, tokens: list[Token], i: int, words: frozenset[str], clitics: bool = False) -> int:
+        """Length (in tokens) of the longest phrase of ``words`` starting at ``i``, or 0."""
+        for n in range(self.max_head, 0, -1):
+            parts = [self._word_at(tokens, i + k) for k in range(n)]
+            if any(p is None for p in parts):
+                continue
+            phrase = " ".join(parts)  # type: ignore[arg-type]
+            if phrase in words:
+                return n
+            if clitics and n >= 1:
+                for form in strip_clitics(parts[0])[1:]:  # type: ignore[arg-type]
+                    if " ".join([form, *parts[1:]]) in words:  # type: ignore[list-item]
+                        return n
+        return 0
+
+    def gazetteer_at(self, tokens: list[Token], i: int, clitics: bool = True) -> tuple[int, SourceEntry] | None:
+        first = self._word_at(tokens, i)
+        if first is None:
+            return None
+        for form in strip_clitics(first) if clitics else [first]:
+            for words, entry in self.gazetteer.get(form, ()):
+                if self._match_words(tokens, i, words):
+                    return self._span_len(tokens, i, len(words)), entry
+        return None
+
+    def _match_words(self, tokens: list[Token], i: int, words: tuple[str, ...]) -> bool:
+        j = i + 1
+        for w in words[1:]:
+            while j < len(tokens) and not tokens[j].is_word and tokens[j].text in "-'":
+                j += 1
+            if self._word_at(tokens, j) != w:
+                return False
+            j += 1
+        return True
+
+    def _span_len(self, tokens: list[Token], i: int, nwords: int) -> int:
+        j, seen = i, 0
+        while j < len(tokens) and seen < nwords:
+            if tokens[j].is_word:
+                seen += 1
+            j += 1
+        return j - i
+
+    @staticmethod
+    def _text(tokens: list[Token], a: int, b: int, view: Folded) -> str:
+        """The original text of tokens ``[a, b)``, without tashkeel or tatweel."""
+        if b <= a:
+            return ""
+        s, e = view.span(tokens[a].start, tokens[b - 1].end)
+        return _MARKS.sub("", view.original[s:e])
+
+    # --- parsing -----------------------------------------------------------------------------------
+
+    def parse(self, tokens: list[Token], i: int, view: Folded, *, plain: bool = True,
+              clitic: str = "") -> Mention | None:
+        """The source phrase starting at token ``i`` (skipping an opening quote), or ``None``."""
+        start = i
+        quoted = False
+        if clitic and self._word_at(tokens, i) == clitic:
+            i += 1  # "لـ" written apart
+        while i < len(tokens) and tokens[i].text in OPEN_QUOTES:
+            i += 1
+            quoted = True
+        if i >= len(tokens) or not tokens[i].is_word:
+            return None
+        m = self._parse_at(tokens, i, view, plain=plain or quoted, clitic=clitic)
+        if quoted and (m is None or m.plain):
+            close = next((k for k in range(i, min(i + 8, len(tokens))) if tokens[k].text in CLOSE_QUOTES), None)
+            if close is not None and close > i:
+                name = _strip_clitic_text(self._text(tokens, i, close, view))
+                m = Mention(i, close, name, "organization", plain=True, head=tokens[close - 1].text)
+        if m is None:
+            return None
+        if quoted and m.last < len(tokens) and tokens[m.last].text in CLOSE_QUOTES:
+            m.last += 1
+        m.first = start if tokens[start].text in OPEN_QUOTES or clitic else m.first
+        if clitic and not m.aliases and m.name.startswith(clitic) and tokens[i].text.startswith(clitic) \
+                and not self._known_start(tokens, i):
+            m.name = m.name[len(clitic):].lstrip("ـ")
+        return m
+
+    def _parse_at(self, tokens: list[Token], i: int, view: Folded, *, plain: bool, clitic: str) -> Mention | None:
+        word = tokens[i].text
+        if clitic and word.startswith(clitic) and not self._known_start(tokens, i):
+            forms = strip_clitics(word)[1:]
+            if not forms:
+                return None
+        # quantifier + unnamed head: "ثلاثة مصادر", "بعض المسؤولين"
+        q = self._phrase_in(tokens, i, self.quantifiers, clitics=bool(clitic))
+        if q and self._phrase_in(tokens, i + q, self.unnamed):
+            return self._unnamed(tokens, i, i + q, view)
+        hit = self.gazetteer_at(tokens, i, clitics=True)
+        # a role, body or media head takes precedence over a gazetteer name it contains
+        head_len, head_kind = 0, ""
+        for words, kind in self.heads:
+            n = self._phrase_in(tokens, i, words, clitics=True)
+            if n > head_len:
+                head_len, head_kind = n, kind
+        if hit is not None and hit[0] >= head_len:
+            n, entry = hit
+            end = self._absorb_adjectives(tokens, i + n)
+            return Mention(i, end, entry.name, entry.kind, entry.aliases, head=entry.name)
+        if head_len:
+            head = self._unclitic(" ".join(t.text for t in tokens[i:i + head_len]))
+            if head_kind != "official" and head in self.references and self._bare(tokens, i + head_len):
+                return Mention(i, i + head_len, self._text(tokens, i, i + head_len, view), self.references[head][0],
+                               reference=self.references[head], head=head)
+            if head_kind == "unnamed_source":
+                return self._unnamed(tokens, i, i, view)
+            if head_kind == "official":
+                return self._role(tokens, i, head_len, view)
+            if head_kind == "media":
+                return self._medium(tokens, i, head_len, view, head)
+            return self._body(tokens, i, head_len, view, head_kind, head)
+        if not plain:
+            return None
+        return self._plain(tokens, i, view)
+
+    def _known_start(self, tokens: list[Token], i: int) -> bool:
+        return self.gazetteer_at(tokens, i, clitics=False) is not None
+
+    def _unclitic(self, phrase: str) -> str:
+        first, _, rest = phrase.partition(" ")
+        for form in strip_clitics(first):
+            cand = f"{form} {rest}".strip()
+            if any(cand in table for table, _ in self.heads) or cand in self.references:
+                return cand
+        return phrase
+
+    def _bare(self, tokens: list[Token], j: int) -> bool:
+        """True when nothing that modifies a head follows position ``j``."""
+        w = self._word_at(tokens, j)
+        if w is None:
+            return True
+        return not (w in self.adjectives or w in self.qualifiers or w in self.complements or w == "باسم"
+                    or (self.gazetteer_at(tokens, j, clitics=False) is not None and w not in self.stop))
+
+    def _absorb_adjectives(self, tokens: list[Token], j: int) -> int:
+        while (w := self._word_at(tokens, j)) is not None and (w in self.adjectives):
+            j += 1
+        return j
+
+    def _modifiers(self, tokens: list[Token], j: int, *, places: bool = True, limit: int = 8) -> int:
+        """Extend over qualifiers, nationality adjectives and phrases like "في بغداد", "باسم X"."""
+        steps = 0
+        while steps < limit:
+            steps += 1
+            w = self._word_at(tokens, j)
+            if w is None:
+                break
+            if w in self.qualifiers or w in self.adjectives:
+                j += 1
+                continue
+            two = f"{w} {self._word_at(tokens, j + 1) or ''}"
+            n = self._phrase_in(tokens, j, self.qualifiers)
+            if n > 1:
+                j += n
+                continue
+            if w in ("غير",) and self._word_at(tokens, j + 1):
+                j += 2
+                continue
+            if places and w in ("في", "من", "لدى", "داخل") and (
+                    g := self.gazetteer_at(tokens, j + 1, clitics=False)) is not None and g[1].kind in (
+                    "government", "organization"):
+                j = self._absorb_adjectives(tokens, j + 1 + g[0])
+                continue
+            if places and w in ("في", "من", "لدى") and self._phrase_in(tokens, j + 1, self.bodies):
+                n = self._phrase_in(tokens, j + 1, self.bodies)
+                j = self._body_extent(tokens, j + 1 + n)
+                continue
+            if two.startswith("مدعوم") or two.startswith("موالي") or two.startswith("تابع") or two.startswith("مقرب"):
+                k = j + 1
+                if self._word_at(tokens, k) in ("من", "ل"):
+                    k += 1
+                if self._word_at(tokens, k) is not None:
+                    j = self._absorb_adjectives(tokens, k + 1)
+                    continue
+            if w.startswith("ل") and (g := self.gazetteer_at(tokens, j, clitics=True)) and w[1:] and g[1].kind == "government" and self._prev_is_participle(tokens, j):
+                j += g[0]
+                continue
+            if w in ("المسلحه", "مسلحه", "المسلحين", "مسلحين", "المسلحون", "مسلحون"):
+                j += 1
+                continue
+            break
+        return j
+
+    @staticmethod
+    def _prev_is_participle(tokens: list[Token], j: int) -> bool:
+        prev = tokens[j - 1].text if j > 0 else ""
+        return prev.startswith(("موالي", "تابع", "مدعوم", "مقرب"))
+
+    def _unnamed(self, tokens: list[Token], first: int, head_at: int, view: Folded) -> Mention:
+        n = self._phrase_in(tokens, head_at, self.unnamed, clitics=True)
+        j = self._modifiers(tokens, head_at + n)
+        # "متحدث باسم وزارة الخارجية الأمريكية"
+        if self._word_at(tokens, j) == "باسم":
+            j = self._named_for(tokens, j + 1)
+        # "… ومسؤول دفاعي": a coordinated second unnamed source
+        w = self._word_at(tokens, j)
+        if w and w.startswith("و") and w[1:] in self.unnamed:
+            j = self._modifiers(tokens, j + 1)
+        head = self._unclitic(tokens[head_at].text)
+        name = self._text(tokens, first, j, view)
+        return Mention(first, j, _strip_clitic_text(name), "unnamed_source", head=head)
+
+    def _named_for(self, tokens: list[Token], j: int) -> int:
+        """After "باسم": the body, group or gazetteer name it speaks for."""
+        g = self.gazetteer_at(tokens, j, clitics=False)
+        if g is not None:
+            return self._absorb_adjectives(tokens, j + g[0])
+        for table in (self.bodies, self.groups, self.organizations, self.media):
+            n = self._phrase_in(tokens, j, table)
+            if n:
+                return self._body_extent(tokens, j + n)
+        return j + 1 if self._word_at(tokens, j) else j
+
+    def _body_extent(self, tokens: list[Token], j: int) -> int:
+        """Complements, adjectives and coordinated complements after a body head."""
+        while (w := self._word_at(tokens, j)) is not None:
+            if w in self.complements or w in self.adjectives or w in self.qualifiers:
+                j += 1
+            elif w.startswith("و") and (w[1:] in self.complements or w[1:].startswith("ال") and j > 0
+                                         and tokens[j - 1].text in self.complements and w[1:] not in self.stop):
+                j += 1
+            elif w.startswith(("ال", "لل")) and w not in self.stop and j > 0 and tokens[j - 1].text in (
+                    "وزاره", "وزارة", "هيئه", "رئاسه", "مجلس", "قياده", "مديريه", "ديوان", "مكتب", "وزير",
+                    "وزيره", "رئيس", "امين", "مدير") and w not in self.adjectives:
+                j += 1
+            else:
+                g = self.gazetteer_at(tokens, j, clitics=True)
+                if g is not None and w.startswith("ل") and g[1].kind in ("organization", "government"):
+                    j += g[0]  # "الأمين العام للأمم المتحدة"
+                    continue
+                break
+        return j
+
+    def _body(self, tokens: list[Token], i: int, n: int, view: Folded, kind: str, head: str) -> Mention:
+        j = self._body_extent(tokens, i + n)
+        j = self._modifiers(tokens, j)
+        g = self.gazetteer_at(tokens, i + n, clitics=False)
+        if g is not None and kind in ("group", "organization") and i + n + g[0] >= j:
+            j = self._absorb_adjectives(tokens, i + n + g[0])
+            return Mention(i, j, g[1].name, g[1].kind, g[1].aliases, head=head)
+        name = _strip_clitic_text(self._text(tokens, i, j, view))
+        return Mention(i, j, name, kind, head=head)
+
+    def _medium(self, tokens: list[Token], i: int, n: int, view: Folded, head: str) -> Mention:
+        j = i + n
+        if self._word_at(tokens, j) in ("انباء",):
+            j += 1
+        k = j
+        while k < len(tokens) and tokens[k].text in OPEN_QUOTES:
+            k += 1
+        g = self.gazetteer_at(tokens, k, clitics=False)
+        if g is not None:
+            end = k + g[0]
+            while end < len(tokens) and tokens[end].text in CLOSE_QUOTES:
+                end += 1
+            return Mention(i, end, g[1].name, g[1].kind, g[1].aliases, head=head)
+        end = self._modifiers(tokens, j, places=False)
+        if end == j and k > j:  # "صحيفة "الأخبار""
+            close = next((x for x in range(k, min(k + 6, len(tokens))) if tokens[x].text in CLOSE_QUOTES), None)
+            if close is not None:
+                end = close + 1
+        elif end == j:
+            name_end = self._name_extent(tokens, j, 4)
+            end = name_end if name_end > j else j
+        kind = "news_agency" if head in self.agency_heads and end > j else "media"
+        return Mention(i, end, _strip_clitic_text(self._text(tokens, i, end, view)), kind, head=head)
+
+    def _role(self, tokens: list[Token], i: int, n: int, view: Folded) -> Mention:
+        head = self._unclitic(" ".join(t.text for t in tokens[i:i + n]))
+        j = self._body_extent(tokens, i + n)
+        body = self._phrase_in(tokens, j, self.bodies)
+        if body:  # "ناطق وزارة الخارجية", "وزير خارجية العراق"
+            j = self._body_extent(tokens, j + body)
+        j = self._modifiers(tokens, j)
+        if self._word_at(tokens, j) == "باسم":
+            j = self._named_for(tokens, j + 1)
+            j = self._modifiers(tokens, j)
+        while (w := self._word_at(tokens, j)) is not None and (w in self.titles or (
+                w.startswith("ال") and w in self.roles)):
+            j += 1
+        g = self.gazetteer_at(tokens, j, clitics=False)
+        if g is not None and g[1].kind in ("official", "person"):
+            end = j + g[0]
+            return Mention(i, end, g[1].name, "official", g[1].aliases, head=head)
+        name_end = self._name_extent(tokens, j, 4)
+        w = self._word_at(tokens, j)
+        if name_end == j and w is not None and w.startswith("ال") and w.endswith("ي") and w not in self.adjectives \
+                and w not in self.complements and w not in self.qualifiers:
+            name_end = j + 1  # a surname alone after a role: "السفير الشامي"
+        definite = tokens[i].text.startswith("ال") or head in self.references
+        if name_end > j:
+            name = self._text(tokens, j, name_end, view)
+            role = _strip_clitic_text(self._text(tokens, i, j, view))
+            return Mention(i, name_end, name, "official", (role,), head=head)
+        w = self._word_at(tokens, j)
+        if w and w.startswith("و") and (w[1:] in self.unnamed or w[1:] in self.roles):
+            j = self._modifiers(tokens, j + 1)  # "متحدث باسم الوزارة ومسؤول دفاعي"
+        role = _strip_clitic_text(self._text(tokens, i, j, view))
+        if j == i + n and head in self.references:
+            return Mention(i, j, role, "official", reference=self.references[head], head=head)
+        return Mention(i, j, role, "official" if definite else "unnamed_source", head=head)
+
+    def _name_extent(self, tokens: list[Token], j: int, limit: int) -> int:
+        """End of a personal name starting at ``j``: words that are not stop words, cues or heads."""
+        k = j
+        while k < len(tokens) and k - j < limit:
+            w = self._word_at(tokens, k)
+            if w is None or w in self.stop or w in self.verb_forms or w.isdigit():
+                break
+            if k == j and w.startswith("ال") and w not in ("الدين",):
+                break
+            if w.startswith("و") and (w[1:] in self.unnamed or w[1:] in self.roles or w[1:] in self.verb_forms):
+                break
+            if any(w in table for table, _ in self.heads) or w in self.adjectives:
+                break
+            if w.startswith(("وقال", "واضاف")) or (w.startswith("و") and w[1:] in self.verb_forms):
+                break
+            k += 1
+        return k
+
+    def _plain(self, tokens: list[Token], i: int, view: Folded) -> Mention | None:
+        end = self._name_extent(tokens, i, 4)
+        w = tokens[i].text
+        if end == i and w.startswith("ال") and w.endswith("ي") and len(w) > 4 and w not in self.adjectives \
+                and w not in self.stop and w not in self.complements and w not in self.qualifiers:
+            end = i + 1  # a surname on its own: "وأدان السوداني بشدة"
+        if end == i:
+            return None
+        # a personal name has no definite noun inside it; a final nisba or a theophoric part is fine
+        # ("محمد شياع السوداني", "فرهاد علاء الدين"), "دول العالم" or "أهمية العمل" is not a name
+        for k in range(i + 1, end):
+            w = tokens[k].text
+            if w.startswith("ال") and not (w in _NAME_PARTS or (k == end - 1 and w.endswith("ي"))):
+                end = k
+                break
+        if end == i or (end < len(tokens) and tokens[end].is_word and tokens[end].text.startswith("ال")
+                        and tokens[end].text not in self.stop):
+            return None
+        nxt = tokens[end] if end < len(tokens) else None
+        if nxt is not None and nxt.is_word and nxt.text not in self.stop and not nxt.text.startswith(("ان", "بان")):
+            return None  # a name is followed by a boundary
+        name = self._text(tokens, i, end, view)
+        return Mention(i, end, name, "person", plain=True, head=tokens[end - 1].text)
+
+
+def _strip_clitic_text(name: str) -> str:
+    return name.strip(" \"'«»“”،,:")
+
+
+@lru_cache(maxsize=8)
+def parser_for(lex: Lexicons) -> SourceParser:
+    """The parser for ``lex`` (built once)."""
+    return SourceParser(lex)

@@ -1,0 +1,733 @@
+"""Who speaks: cues, sources, content spans, chains, continuation and each sentence's speaker.
+
+Everything here works on the folded view, paragraph by paragraph, and returns drafts in view
+coordinates; :func:`attribute` is the one entry point. The rules, in the order they run:
+
+1. **Verbal cues** ("قال", "وأضافت", "أفادت" …, from ``lexicons/cues.toml``): the subject follows the
+   verb (``قالت الوزارة``) or precedes it (``بغداد دعت``, ``الولايات المتحدة كانت تؤكد``); intermediaries
+   come after it (``مصادر لوكالة رويترز`` → via Reuters; ``الوكالة نقلا عن ثلاثة مصادر`` → sources via the
+   agency). The content starts at أن/إن, a colon or a quote (or, for verbs like أعلن, the object) and runs
+   to the end of the sentence, or of the paragraph after a colon, or to the closing quote.
+   A cue after a comma with nothing after its subject (``…، ذكرت رويترز``) covers the clause before it.
+2. **Prepositional cues** ("وفقا لـ", "بحسب", "نقلا عن" …): at the start of a sentence they cover what
+   follows, elsewhere the clause before them.
+3. **Headline colons** (``"رويترز": …``, ``مصادر مطلعة: …``) and **quote paragraphs** with no cue.
+4. **Continuation and reference**: a cue with no subject (``وأضاف:``, ``، مشيرة إلى``) continues the
+   previous speaker; a bare reference word (``الوكالة``, ``المصادر``, ``الزعيم``) resolves to the latest
+   earlier speaker of a matching kind, inheriting its chain.
+5. **Chains**: an attribution inside another's content is reported through it (``via``).
+6. **Sentence speaker**: the innermost attribution covering most of the sentence, or the outlet.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import attrs
+import regex
+
+from .lexicons import Lexicons, Preposition, Verb
+from .normalize import Folded, fold_term
+from .sources import CLOSE_QUOTES, OPEN_QUOTES, Mention, SourceParser, Token, parser_for, tokenize
+
+__all__ = ["DraftSource", "Draft", "Paragraph", "attribute", "sentence_speakers"]
+
+_SENTENCE_END = frozenset(".!?؟؛…")
+_CLAUSE_END = _SENTENCE_END | frozenset("،,;")
+_COMPLEMENTIZERS = frozenset(
+    f"{p}ان{s}" for p in ("", "ب", "ل") for s in ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "كم")
+) | frozenset({"انّ"})
+_OBJECT_PREPS = frozenset({"الي", "ب", "من", "عن", "علي", "في"})
+_CONJ = frozenset({"و", "ف", "ثم", "كما", "بينما", "فيما", "حيث", "لكن", "غير", "اذ"})
+_RELATIVE_SUFFIXES = ("ها", "هم", "ه", "هما", "هن")
+
+
+@attrs.define
+class DraftSource:
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    mention: tuple[int, int] | None = None  # view coordinates
+
+
+@attrs.define
+class Draft:
+    source: DraftSource
+    cue: tuple[int, int]
+    lemma: str
+    cue_type: str
+    content: tuple[int, int]
+    direct: bool
+    via: list[DraftSource] = attrs.Factory(list)
+    paragraph: int = 0
+    sibling: bool = False  # starts a new clause after a comma: truncates the clause before it
+    region: str = "body"
+
+
+@attrs.define
+class Paragraph:
+    start: int
+    end: int
+    region: str
+    sentences: list[tuple[int, int]]
+
+
+class _Cues:
+    """Cue lookup tables built once from the lexicons."""
+
+    def __init__(self, lex: Lexicons) -> None:
+        self.verbs: dict[str, Verb] = {}
+        self.participles: dict[str, Verb] = {}
+        for verb in lex.verbs:
+            for form in verb.forms:
+                self.verbs.setdefault(fold_term(form), verb)
+            for form in verb.participles:
+                self.participles.setdefault(fold_term(form), verb)
+        self.preps: dict[str, list[tuple[tuple[str, ...], Preposition]]] = {}
+        for prep in lex.prepositions:
+            words = tuple(fold_term(w) for w in prep.forms)
+            self.preps.setdefault(words[0], []).append((words, prep))
+        for options in self.preps.values():
+            options.sort(key=lambda o: -len(o[0]))
+        m = lex.markers
+        self.post = [tuple(fold_term(x).split()) for x in m.get("post", ())]
+        self.relative = frozenset(fold_term(x) for x in m.get("relative", ()))
+        self.auxiliaries = frozenset(fold_term(x) for x in m.get("auxiliaries", ()) if " " not in x)
+        self.labels = frozenset(fold_term(w) for w in lex.page.get("labels", {}).get("words", []))
+
+    def verb(self, word: str) -> tuple[Verb, str] | None:
+        """The verb (and its type) ``word`` is a form of, allowing a و/ف prefix."""
+        for w in (word, word[1:] if word[:1] in "وف" and len(word) > 3 else None):
+            if w is None:
+                continue
+            if w in self.verbs:
+                return self.verbs[w], "verb"
+            if w in self.participles:
+                return self.participles[w], "participle"
+        return None
+
+    def prep_word(self, word: str) -> bool:
+        """True when ``word`` opens a prepositional cue ("وحسب", "وفقا")."""
+        return word in self.preps or (word[:1] in "وف" and word[1:] in self.preps)
+
+    @staticmethod
+    def impersonal(word: str, verb: Verb) -> bool:
+        """A subjectless third-person present (يتوقع، يعتقد) reads as an impersonal passive."""
+        w = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+        return w.startswith("ي") and not fold_term(verb.lemma).startswith("ي")
+
+    def prep(self, tokens: list[Token], i: int) -> tuple[int, Preposition] | None:
+        w = tokens[i].text
+        for cand in (w, w[1:] if w[:1] in "وف" and len(w) > 3 else None):
+            if cand is None:
+                continue
+            for words, prep in self.preps.get(cand, ()):
+                if all(_word(tokens, i + k) == words[k] for k in range(1, len(words))):
+                    return len(words), prep
+        return None
+
+
+@lru_cache(maxsize=8)
+def _cues_for(lex: Lexicons) -> _Cues:
+    return _Cues(lex)
+
+
+def _word(tokens: list[Token], i: int) -> str | None:
+    if 0 <= i < len(tokens) and tokens[i].is_word:
+        return tokens[i].text
+    return None
+
+
+def _pair_quotes(tokens: list[Token]) -> dict[int, int]:
+    """Opening quote token → closing quote token, for the quotes of one paragraph."""
+    pairs: dict[int, int] = {}
+    stack: list[tuple[int, str]] = []
+    straight: dict[str, int | None] = {'"': None, "'": None}
+    closers = {"«": "»", "“": "”", "„": "”", "‘": "’"}
+    for k, t in enumerate(tokens):
+        c = t.text
+        if c in closers:
+            stack.append((k, closers[c]))
+        elif c in ("»", "”", "’") and stack:
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][1] == c or (c == "”" and stack[depth][1] == "”"):
+                    pairs[stack[depth][0]] = k
+                    del stack[depth:]
+                    break
+        elif c == '"':
+            if straight['"'] is None:
+                straight['"'] = k
+            else:
+                pairs[straight['"']] = k  # type: ignore[index]
+                straight['"'] = None
+    return pairs
+
+
+class _Paragraph:
+    """One paragraph being attributed: tokens, quotes and sentence lookup."""
+
+    def __init__(self, view: Folded, para: Paragraph, index: int) -> None:
+        self.view, self.para, self.index = view, para, index
+        self.tokens = tokenize(view.text, para.start, para.end)
+        self.quotes = _pair_quotes(self.tokens)
+        self.sent_of: list[int] = []
+        si = 0
+        for t in self.tokens:
+            while si < len(para.sentences) - 1 and t.start >= para.sentences[si][1]:
+                si += 1
+            self.sent_of.append(si)
+
+    def sentence(self, k: int) -> tuple[int, int]:
+        return self.para.sentences[self.sent_of[min(k, len(self.tokens) - 1)]]
+
+    def first_token_of_sentence(self, k: int) -> int:
+        s = self.sent_of[k]
+        while k > 0 and self.sent_of[k - 1] == s:
+            k -= 1
+        return k
+
+    def quote_end(self, k: int) -> int:
+        """View offset where the quote opened at token ``k`` closes (or the paragraph ends)."""
+        close = self.quotes.get(k)
+        return self.tokens[close].start if close is not None else self.para.end
+
+
+class Attributor:
+    def __init__(self, view: Folded, lex: Lexicons) -> None:
+        self.view = view
+        self.parser: SourceParser = parser_for(lex)
+        self.cues = _cues_for(lex)
+        self.drafts: list[Draft] = []
+
+    # --- sources -----------------------------------------------------------------------------------
+
+    def _source(self, p: _Paragraph, m: Mention) -> DraftSource:
+        a, b = p.tokens[m.first].start, p.tokens[m.last - 1].end
+        return DraftSource(m.name, m.kind, m.aliases, (a, b))
+
+    def _resolve(self, p: _Paragraph, m: Mention) -> tuple[DraftSource, list[DraftSource]]:
+        """A mention as a source; reference words and bare surnames resolve to an earlier speaker."""
+        src = self._source(p, m)
+        if m.reference or (m.plain and " " not in m.name.strip()):
+            ante = self._antecedent(m)
+            if ante is not None:
+                found, via = ante
+                aliases = tuple(dict.fromkeys((*found.aliases, m.name)))
+                return DraftSource(found.name, found.kind, aliases, src.mention), via
+        return src, []
+
+    def _antecedent(self, m: Mention) -> tuple[DraftSource, list[DraftSource]] | None:
+        head = fold_term(m.head)
+        for d in reversed(self.drafts):
+            chain = [*d.via, d.source]
+            for depth in range(len(chain) - 1, -1, -1):
+                cand = chain[depth]
+                if self._matches(m, head, cand):
+                    return cand, chain[:depth]
+        return None
+
+    def _matches(self, m: Mention, head: str, cand: DraftSource) -> bool:
+        name = fold_term(cand.name)
+        if m.reference:
+            if cand.kind not in m.reference:
+                return False
+            needed = self.parser.reference_match.get(head, ())
+            if needed:
+                names = [name, *(fold_term(a) for a in cand.aliases)]
+                return any(w in n for w in needed for n in names)
+            return True
+        last = head.removeprefix("ال")
+        return cand.kind in ("official", "person") and (
+            name.split()[-1:] == [fold_term(m.name)] or any(fold_term(a).endswith(last) for a in cand.aliases))
+
+    # --- paragraph ---------------------------------------------------------------------------------
+
+    def run(self, paragraphs: list[Paragraph]) -> list[Draft]:
+        for index, para in enumerate(paragraphs):
+            if para.region in ("boilerplate", "dateline"):
+                continue
+            p = _Paragraph(self.view, para, index)
+            if not p.tokens:
+                continue
+            before = len(self.drafts)
+            self._headline_colon(p)
+            consumed: set[int] = set()
+            for k, tok in enumerate(p.tokens):
+                if k in consumed or not tok.is_word:
+                    continue
+                verb = self.cues.verb(tok.text)
+                if verb is not None:
+                    self._verbal(p, k, verb[0], verb[1], consumed)
+                    continue
+                prep = self.cues.prep(p.tokens, k)
+                if prep is not None:
+                    self._prepositional(p, k, prep[0], prep[1], consumed)
+            if len(self.drafts) == before:
+                self._quote_paragraph(p)
+            self._truncate_siblings(before)
+        self._chains()
+        return [d for d in self.drafts if d.content[1] > d.content[0]]
+
+    def _add(self, p: _Paragraph, source: DraftSource, via: list[DraftSource], cue: tuple[int, int],
+             lemma: str, cue_type: str, content: tuple[int, int], direct: bool, sibling: bool = False) -> None:
+        s, e = content
+        text = self.view.text
+        while s < e and (text[s].isspace() or text[s] in "،,:"):
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] in "،,:"):
+            e -= 1
+        if e > s:
+            self.drafts.append(Draft(source, cue, lemma, cue_type, (s, e), direct, list(via), p.index,
+                                     sibling, p.para.region))
+
+    # --- rule 3: headline colon, quote paragraphs -------------------------------------------------
+
+    def _headline_colon(self, p: _Paragraph) -> None:
+        tokens = p.tokens
+        colon = next((k for k, t in enumerate(tokens[:14]) if t.text == ":"), None)
+        if colon is None or colon == 0 or p.sent_of[colon] != 0:
+            return
+        words = [t for t in tokens[:colon] if t.is_word]
+        if not words or len(words) > 8 or any(self.cues.verb(t.text) for t in words):
+            return
+        if words[0].text in self.cues.labels or " ".join(t.text for t in words) in self.cues.labels:
+            return
+        if any(t.text in _SENTENCE_END for t in tokens[:colon]):
+            return
+        plain = p.para.region in ("headline", "related") and len(words) <= 4
+        m = self.parser.parse(tokens, 0, self.view, plain=plain)
+        if m is None or m.last > colon + 1:
+            return
+        rest = _word(tokens, m.last)
+        if m.last < colon and tokens[m.last].text not in CLOSE_QUOTES and not (
+                rest is not None and (rest in self.parser.stop or rest[:1] in "بلك")):
+            return  # "غوتيريش زار ميقاتي: …" is a headline, not a speaker
+        source, via = self._resolve(p, m)
+        source.mention = (tokens[0].start, tokens[colon - 1].end)
+        start = tokens[colon].end
+        nxt = colon + 1
+        direct = nxt < len(tokens) and tokens[nxt].text in OPEN_QUOTES and nxt in p.quotes
+        end = p.quote_end(nxt) if direct else p.para.end
+        if direct:
+            start = tokens[nxt].end
+        self._add(p, source, via, (tokens[colon].start, tokens[colon].end), ":", "colon", (start, end), direct)
+
+    def _quote_paragraph(self, p: _Paragraph) -> None:
+        if p.tokens[0].text not in OPEN_QUOTES or 0 not in p.quotes or not self.drafts or p.para.region != "body":
+            return
+        last = self.drafts[-1]
+        if p.index - last.paragraph > 2 or last.region != p.para.region:
+            return
+        t0 = p.tokens[0]
+        self._add(p, attrs.evolve(last.source, mention=None), last.via, (t0.start, t0.end), last.lemma, "quote",
+                  (t0.end, p.quote_end(0)), True)
+
+    # --- rule 1: verbal cues -----------------------------------------------------------------------
+
+    def _verbal(self, p: _Paragraph, k: int, verb: Verb, cue_type: str, consumed: set[int]) -> None:
+        tokens = p.tokens
+        prev = _word(tokens, k - 1)
+        if prev in self.cues.relative:
+            return
+        cue = (tokens[k].start, tokens[k].end)
+        post_marker = self._post_marker(tokens, k)
+        clause_start = self._clause_start(p, k - (len(post_marker) if post_marker else 0))
+        subject: Mention | None = None
+        preposed = None
+        if cue_type == "verb" and not verb.continuation:
+            if not clause_start[0] and not clause_start[1]:
+                preposed = self._preposed(p, k)
+            if preposed is None:
+                subject = self.parser.parse(tokens, k + 1, self.view, plain=True)
+                if subject is not None and subject.plain and self._starts_content(tokens, k + 1):
+                    subject = None
+        j = subject.last if subject is not None else k + 1
+        via: list[DraftSource] = []
+        source: DraftSource | None = None
+        if subject is not None:
+            if subject.plain and subject.kind == "organization" and fold_term(verb.lemma) in ("كتب", "اورد"):
+                subject.kind = "media"  # "كتبت "الأخبار"": a publication
+            source, via = self._resolve(p, subject)
+            j, source, via = self._chain_after(p, j, source, via, verb)
+            consumed.update(range(k, j))
+        elif preposed is not None:
+            source, via = self._resolve(p, preposed)
+        # where the content is
+        found = self._content_marker(p, j, verb)
+        if found is None:
+            if source is not None and self._ends_clause(tokens, j) and (post_marker or clause_start[1]):
+                s_start = self._sentence_body_start(p, k)
+                end_tok = k - (len(post_marker) if post_marker else 0)
+                if end_tok > s_start:
+                    self._add(p, source, via, cue, verb.lemma, "verb",
+                              (tokens[s_start].start, tokens[end_tok - 1].end), False)
+            return
+        start, end, direct = found
+        if source is None:
+            if not (clause_start[0] or clause_start[1]):
+                return
+            if cue_type == "verb" and self.cues.impersonal(tokens[k].text, verb):
+                return  # "يتوقع أن", "يعتقد أن": nobody in particular
+            got = self._continued(p, k, clause_start[0])
+            if got is None:
+                return
+            source, via = got
+        sibling = clause_start[1]
+        self._add(p, source, via, cue, verb.lemma, cue_type, (start, end), direct, sibling)
+
+    def _post_marker(self, tokens: list[Token], k: int) -> tuple[str, ...] | None:
+        for marker in self.cues.post:
+            n = len(marker)
+            if all(_word(tokens, k - n + x) == marker[x] or (x == 0 and _word(tokens, k - n) == "و" + marker[0])
+                   for x in range(n)):
+                return marker
+        return None
+
+    def _clause_start(self, p: _Paragraph, k: int) -> tuple[bool, bool]:
+        """(at the start of its sentence, right after a comma / conjunction mid-sentence)."""
+        tokens = p.tokens
+        j = k - 1
+        while j >= 0 and (_word(tokens, j) in _CONJ or _word(tokens, j) in self.cues.auxiliaries):
+            j -= 1
+        if j < 0 or p.sent_of[j] != p.sent_of[k] or tokens[j].text in _SENTENCE_END or tokens[j].text == ":":
+            return True, False
+        if tokens[j].text in "،,;" or tokens[j].text in CLOSE_QUOTES and j > 0 and tokens[j - 1].text in "،,":
+            return False, True
+        return False, False
+
+    def _sentence_body_start(self, p: _Paragraph, k: int) -> int:
+        j = p.first_token_of_sentence(k)
+        while j < k and (_word(p.tokens, j) in _CONJ):
+            j += 1
+        return j
+
+    def _starts_content(self, tokens: list[Token], j: int) -> bool:
+        w = _word(tokens, j)
+        return w is not None and (w in _COMPLEMENTIZERS)
+
+    def _ends_clause(self, tokens: list[Token], j: int) -> bool:
+        while j < len(tokens) and _word(tokens, j) in ("اليوم", "امس", "الخميس", "الجمعه"):
+            j += 1
+        return j >= len(tokens) or tokens[j].text in _CLAUSE_END or (
+            tokens[j].is_word and self.cues.verb(tokens[j].text) is not None
+            and self.cues.verb(tokens[j].text)[1] == "participle")  # type: ignore[index]
+
+    def _preposed(self, p: _Paragraph, k: int) -> Mention | None:
+        """A subject written before its verb: "بغداد دعت", "الولايات المتحدة كانت تؤكد"."""
+        tokens = p.tokens
+        end = k
+        while end > 0 and _word(tokens, end - 1) in self.cues.auxiliaries:
+            end -= 1
+        first = self._sentence_body_start(p, k)
+        best = None
+        for start in range(max(first, end - 8), end):
+            if not tokens[start].is_word and tokens[start].text not in OPEN_QUOTES:
+                continue
+            before = _word(tokens, start - 1) or ""
+            if start > first and tokens[start - 1].text not in "،,:" and tokens[start - 1].text not in OPEN_QUOTES \
+                    and before not in _CONJ and before not in ("ان", "لكن", "بعض") \
+                    and before not in self.cues.auxiliaries and before[1:] not in self.cues.auxiliaries:
+                continue
+            at_start = start == first or tokens[start - 1].text in ":،,"
+            m = self.parser.parse(tokens, start, self.view, plain=at_start)
+            if m is not None and m.last == end and not m.reference:
+                best = m
+                break
+            if m is not None and m.last == end and m.reference:
+                best = m
+                break
+        return best
+
+    def _chain_after(self, p: _Paragraph, j: int, source: DraftSource, via: list[DraftSource],
+                     verb: Verb) -> tuple[int, DraftSource, list[DraftSource]]:
+        """Intermediaries after a subject: "لوكالة رويترز", "نقلا عن ثلاثة مصادر", "عن مسؤولين"."""
+        tokens = p.tokens
+        for _ in range(3):
+            w = _word(tokens, j)
+            if w is None:
+                break
+            if w.startswith("ل") and w not in ("لكن", "لم", "لن", "لا"):
+                m = self.parser.parse(tokens, j, self.view, plain=False, clitic="ل")
+                if m is not None and m.kind in ("media", "news_agency"):
+                    via = [*via, self._source(p, m)]
+                    j = m.last
+                    continue
+            if w in ("نقلا", "عن") or (w == "في" and _word(tokens, j + 1) in ("تصريح", "حديث", "مقابله")):
+                if w == "في":
+                    j += 2
+                    continue
+                k = j + (2 if w == "نقلا" and _word(tokens, j + 1) == "عن" else 1)
+                m = self.parser.parse(tokens, k, self.view, plain=False)
+                if m is not None:
+                    inner, inner_via = self._resolve(p, m)
+                    via = [*via, source, *inner_via]
+                    source = inner
+                    j = m.last
+                    continue
+            break
+        return j, source, via
+
+    def _content_marker(self, p: _Paragraph, j: int, verb: Verb) -> tuple[int, int, bool] | None:
+        """Find where the content starts after the subject (and intermediaries)."""
+        tokens = p.tokens
+        limit = min(len(tokens), j + 20)
+        k = j
+        first = True
+        while k < limit:
+            t = tokens[k]
+            if t.text in _SENTENCE_END:
+                return None
+            if t.text == ":":
+                nxt = k + 1
+                if nxt < len(tokens) and tokens[nxt].text in OPEN_QUOTES and nxt in p.quotes:
+                    return tokens[nxt].end, p.quote_end(nxt), True
+                return t.end, p.para.end, False
+            if t.text in OPEN_QUOTES and k in p.quotes:
+                close = p.quotes[k]
+                if close - k > 3:
+                    return t.end, p.quote_end(k), True
+            if t.is_word:
+                w = t.text
+                if w in _COMPLEMENTIZERS:
+                    nxt = k + 1
+                    if nxt < len(tokens) and tokens[nxt].text in OPEN_QUOTES and nxt in p.quotes \
+                            and p.quotes[nxt] - nxt > 3:
+                        return tokens[nxt].end, p.quote_end(nxt), True
+                    return t.start, self._sentence_end(p, k), False
+                if first and verb.object and w not in self.parser.stop and not self.cues.verb(w):
+                    return t.start, self._clause_end(p, k), False
+                if first and verb.object and w in _OBJECT_PREPS | {"الى", "علي", "عن", "من", "ب"} \
+                        and _word(tokens, k + 1) is not None and _word(tokens, k + 1) not in _COMPLEMENTIZERS:
+                    return tokens[k + 1].start, self._clause_end(p, k), False
+                if self.cues.verb(w) is not None and k > j:
+                    return None
+                if verb.object and w.startswith(("الي", "ب")) and first:
+                    return t.start, self._clause_end(p, k), False
+            elif t.text in "،,":
+                k += 1
+                continue
+            first = False
+            k += 1
+        return None
+
+    def _sentence_end(self, p: _Paragraph, k: int) -> int:
+        return p.sentence(k)[1]
+
+    def _clause_end(self, p: _Paragraph, k: int) -> int:
+        s_end = p.sentence(k)[1]
+        for t in p.tokens[k:]:
+            if t.start >= s_end:
+                break
+            if t.text in _CLAUSE_END:
+                return t.start
+        return s_end
+
+    def _continued(self, p: _Paragraph, k: int, sentence_initial: bool) -> tuple[DraftSource, list[DraftSource]] | None:
+        """The speaker a subjectless cue continues."""
+        s0 = p.first_token_of_sentence(k)
+        same_sentence = [d for d in self.drafts if d.paragraph == p.index and p.tokens[s0].start <= d.cue[0] < p.tokens[k].start]
+        if same_sentence:
+            d = same_sentence[-1]
+            return attrs.evolve(d.source, mention=None), list(d.via)
+        if not sentence_initial:
+            m = self._sentence_subject(p, s0, k)
+            if m is not None:
+                return self._resolve(p, m)
+        if self.drafts:
+            d = self.drafts[-1]
+            if p.index - d.paragraph <= 3 and d.region == p.para.region:
+                return attrs.evolve(d.source, mention=None), list(d.via)
+        return None
+
+    def _sentence_subject(self, p: _Paragraph, s0: int, k: int) -> Mention | None:
+        for i in range(s0, k):
+            if not p.tokens[i].is_word:
+                continue
+            m = self.parser.parse(p.tokens, i, self.view, plain=False)
+            if m is not None and m.kind in ("group", "government", "official", "organization", "unnamed_source",
+                                            "news_agency", "media") and not m.reference:
+                return m
+        return None
+
+    # --- rule 2: prepositional cues ----------------------------------------------------------------
+
+    def _prepositional(self, p: _Paragraph, k: int, n: int, prep: Preposition, consumed: set[int]) -> None:
+        tokens = p.tokens
+        j = k + n
+        m = self.parser.parse(tokens, j, self.view, plain=False, clitic=prep.clitic)
+        if m is None:
+            return
+        for x in range(k, m.last):
+            consumed.add(x)
+        source, via = self._resolve(p, m)
+        end_tok = m.last
+        # "لمصادر ذكرتها رويترز", "لمسؤولين غير مسميين ذكرتهم رويترز وسي إن إن"
+        w = _word(tokens, end_tok)
+        if w is not None and w.endswith(_RELATIVE_SUFFIXES) and any(
+                self.cues.verb(w[: -len(s)]) for s in _RELATIVE_SUFFIXES if w.endswith(s)):
+            outer: list[DraftSource] = []
+            q = end_tok + 1
+            while (mm := self.parser.parse(tokens, q, self.view, plain=False,
+                                           clitic="و" if outer else "")) is not None:
+                outer.append(self._source(p, mm))
+                q = mm.last
+            if outer:
+                via = [*outer, *via]
+                end_tok = q
+        w = _word(tokens, end_tok)
+        if w == "نقلا" or w == "عن":
+            q = end_tok + (2 if w == "نقلا" else 1)
+            inner = self.parser.parse(tokens, q, self.view, plain=False)
+            if inner is not None:
+                isrc, ivia = self._resolve(p, inner)
+                via, source = [*via, source, *ivia], isrc
+                end_tok = inner.last
+        for x in range(k, end_tok):
+            consumed.add(x)
+        cue = (tokens[k].start, tokens[k + n - 1].end)
+        at_start, _ = self._clause_start(p, k)
+        if at_start:
+            s_end = p.sentence(k)[1]
+            start = tokens[end_tok].start if end_tok < len(tokens) else s_end
+            self._add(p, source, via, cue, prep.lemma, "preposition", (start, s_end), False)
+        else:
+            s_start = self._sentence_body_start(p, k)
+            if k > s_start:
+                self._add(p, source, via, cue, prep.lemma, "preposition",
+                          (tokens[s_start].start, tokens[k - 1].end), False, sibling=self._clause_start(p, k)[1])
+
+    # --- siblings and chains -----------------------------------------------------------------------
+
+    def _truncate_siblings(self, first: int) -> None:
+        """An indirect content stops where a sibling clause (", مضيفا …", "، ذكرت …") starts."""
+        drafts = self.drafts[first:]
+        for d in drafts:
+            if d.direct:
+                continue
+            for other in drafts:
+                if other is d or not other.sibling:
+                    continue
+                if d.content[0] < other.cue[0] < d.content[1]:
+                    cut = self._comma_before(other.cue[0], d.content[0])
+                    d.content = (d.content[0], cut)
+
+    def _comma_before(self, pos: int, floor: int) -> int:
+        text = self.view.text
+        i = pos
+        while i > floor and text[i - 1] not in "،,;":
+            i -= 1
+        return i - 1 if i > floor else pos
+
+    def _chains(self) -> None:
+        """An attribution inside another's content is reported through it."""
+        order = sorted(range(len(self.drafts)), key=lambda i: -(self.drafts[i].content[1] - self.drafts[i].content[0]))
+        for i in order:
+            d = self.drafts[i]
+            best = None
+            for o in self.drafts:
+                if o is d or o.paragraph != d.paragraph:
+                    continue
+                mutual = d.content[0] <= o.cue[0] < d.content[1]
+                if o.content[0] <= d.cue[0] < o.content[1] and (o.cue[0] < d.cue[0] if mutual else True) and (
+                        (o.content[1] - o.content[0]) > (d.content[1] - d.content[0]) or mutual):
+                    if best is None or (o.content[1] - o.content[0]) < (best.content[1] - best.content[0]):
+                        best = o
+            if best is not None and not best.source.name == d.source.name:
+                outer = [*best.via, best.source]
+                names = {x.name for x in d.via}
+                d.via = [x for x in outer if x.name not in names and x.name != d.source.name] + d.via
+
+
+def attribute(view: Folded, paragraphs: list[Paragraph], lex: Lexicons) -> list[Draft]:
+    """Every attribution of the page, in view coordinates."""
+    return Attributor(view, lex).run(paragraphs)
+
+
+def _hull(d: Draft) -> tuple[int, int]:
+    """What an attribution covers: its content, its cue and a subject written next to the cue."""
+    a = min(d.content[0], d.cue[0])
+    b = max(d.content[1], d.cue[1])
+    m = d.source.mention
+    if m is not None and (abs(m[1] - d.cue[0]) <= 30 or abs(d.cue[1] - m[0]) <= 30):
+        a, b = min(a, m[0]), max(b, m[1])
+    return a, b
+
+
+_FRONTED = frozenset(fold_term(w) for w in (
+    "في", "بعد", "قبل", "منذ", "خلال", "عقب", "إثر", "اثر", "مع", "وسط", "على", "عند", "حين", "لدى", "أمام", "بعيد",
+    "قبيل", "غداة", "ضمن", "بالتزامن", "تزامنا", "ردا", "وفي", "وبعد", "وقبل", "ومنذ", "وخلال", "وعقب", "ومع", "وعلى",
+    "وعند", "وحين", "وأمام", "وردا", "وبالتزامن", "وتزامنا", "وقبيل", "وغداة", "وإثر", "واثر",
+))
+_SUBORDINATE = frozenset(fold_term(w) for w in (
+    "بينما", "فيما", "حيث", "إذ", "عندما", "لأن", "رغم", "برغم", "ورغم", "وبينما", "وفيما", "وحيث", "وإذ", "وعندما",
+    "ولأن", "كلما", "لما", "ولما", "لو", "ولو", "إذا", "وإذا",
+))
+_WORD_RE = regex.compile(r"[\p{L}\p{N}]+|[،,؛;:]")
+
+
+def _main_clause_start(text: str, s: int, e: int, cues: _Cues) -> int | None:
+    """Where the main clause of sentence ``[s, e)`` starts: after a fronted adverbial ("في رسالة …،"),
+    at the start otherwise, or ``None`` when the sentence opens with a subordinate clause ("بينما …")."""
+    words = list(_WORD_RE.finditer(text, s, e))
+    if not words:
+        return s
+    first = words[0].group()
+    if first in _SUBORDINATE:
+        return None
+    if first in _FRONTED or cues.prep_word(first):
+        for m in words[1:26]:
+            if m.group() in "،,":
+                return m.end()
+    return s
+
+
+def sentence_speakers(view: Folded, paragraphs: list[Paragraph], drafts: list[Draft],
+                      lex: Lexicons) -> list[int | None]:
+    """For each sentence (in page order), the index of the draft that speaks it, or None (the outlet).
+
+    Each attribution covers its cue, its subject and its content. The speaker of the sentence's main
+    clause speaks it when that attribution covers at least a third of the sentence; otherwise a speaker
+    whose attributions cover at least half of it does. Among several, the innermost attribution wins.
+    """
+    cues = _cues_for(lex)
+    hulls = [_hull(d) for d in drafts]
+    out: list[int | None] = []
+    for para in paragraphs:
+        near = [i for i, (a, b) in enumerate(hulls) if a < para.end and b > para.start]
+        for s, e in para.sentences:
+            length = e - s
+            main = _main_clause_start(view.text, s, e, cues) if near else None
+            if main is not None:
+                opening = [i for i in near if hulls[i][0] <= main + 3 and hulls[i][1] > main
+                           and (min(hulls[i][1], e) - max(hulls[i][0], s)) * 3 >= length]
+                if opening:
+                    out.append(min(opening, key=lambda i: hulls[i][1] - hulls[i][0]))
+                    continue
+            per_speaker: dict[tuple[str, str], list[int]] = {}
+            for i in near:
+                a, b = hulls[i]
+                if min(b, e) > max(a, s):
+                    key = (drafts[i].source.name, drafts[i].source.kind)
+                    per_speaker.setdefault(key, []).append(i)
+            best: int | None = None
+            best_size = 0
+            for members in per_speaker.values():
+                covered = _covered([(max(hulls[i][0], s), min(hulls[i][1], e)) for i in members])
+                if covered * 2 < length:
+                    continue
+                inner = min(members, key=lambda i: hulls[i][1] - hulls[i][0])
+                size = hulls[inner][1] - hulls[inner][0]
+                if best is None or size < best_size:
+                    best, best_size = inner, size
+            out.append(best)
+    return out
+
+
+def _covered(spans: list[tuple[int, int]]) -> int:
+    total, end = 0, -1
+    for a, b in sorted(spans):
+        if b <= end:
+            continue
+        total += b - max(a, end)
+        end = b
+    return total
