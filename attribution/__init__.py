@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .errors import AttributionError, Errors, InputError, LexiconError, UsageError
@@ -21,15 +20,32 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 __all__ = [
-    "annotate", "pipeline", "to_json", "from_json", "Article", "Attribution", "Cue", "Outlet", "Region",
-    "Sentence", "Source", "Span", "TermHit", "AttributionError", "InputError", "LexiconError", "UsageError",
-    "Errors", "__version__",
+    "Article",
+    "Attribution",
+    "AttributionError",
+    "Cue",
+    "Errors",
+    "InputError",
+    "LexiconError",
+    "Outlet",
+    "Region",
+    "Sentence",
+    "Source",
+    "Span",
+    "TermHit",
+    "UsageError",
+    "__version__",
+    "annotate",
+    "from_json",
+    "pipeline",
+    "to_json",
 ]
 
 
 def pipeline() -> Language:
     """A ``spacy.blank("ar")`` pipeline with the attribution components.
 
+    >>> import attribution
     >>> nlp = attribution.pipeline()
     >>> nlp.pipe_names
     ['attribution_regions', 'attribution_sentences', 'attribution_speakers']
@@ -44,31 +60,23 @@ def pipeline() -> Language:
     return nlp
 
 
-@lru_cache(maxsize=1)
-def _shared_pipeline() -> Language:
-    return pipeline()
-
-
 def annotate(text: str, *, outlet: str | None = None) -> Article:
     """Annotate one article: regions, outlet, sentences, attributions and each sentence's speaker.
 
-    ``outlet`` overrides the outlet detected from the page.
+    ``outlet`` overrides the outlet detected from the page. This runs the same steps as the spaCy
+    components of :func:`pipeline` (and gives the same Article) without building a spaCy ``Doc``.
 
+    >>> import attribution
     >>> a = attribution.annotate("وقالت مصادر مطلعة لوكالة رويترز إن الاتفاق قريب.")
     >>> src = a.attributions[0].source
     >>> (src.kind, [v.name for v in a.attributions[0].via])
     ('unnamed_source', ['رويترز'])
     """
+    from .article import analyze
+    from .lexicons import load_builtin
+
     if not isinstance(text, str):
         raise UsageError(Errors.E021.format(what="annotate(text)", got=type(text).__name__))
     if outlet is not None and not outlet.strip():
         raise UsageError(Errors.E020)
-    nlp = _shared_pipeline()
-    doc = nlp.make_doc(text)
-    if outlet is not None:
-        doc.user_data["attribution.outlet"] = outlet.strip()
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    article = doc._.article
-    assert article is not None
-    return article
+    return analyze(text, load_builtin(), outlet.strip() if outlet else None)

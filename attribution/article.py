@@ -16,7 +16,7 @@ from .normalize import Folded, fold
 from .outlet import canonical_outlet, detect_outlet
 from .speakers import Draft, DraftSource, Paragraph, attribute, sentence_speakers
 
-__all__ = ["Page", "find_regions", "find_sentences", "find_speakers", "analyze"]
+__all__ = ["Page", "analyze", "find_regions", "find_sentences", "find_speakers"]
 
 
 @attrs.define

@@ -12,8 +12,10 @@ in ``doc.user_data`` and a later component computes whatever an earlier one did 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Any
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -21,7 +23,7 @@ from .article import Page, find_regions, find_sentences, find_speakers
 from .lexicons import Lexicons, load_builtin
 from .model import Article, Source
 
-__all__ = ["register_extensions", "RegionsComponent", "SentencesComponent", "SpeakersComponent"]
+__all__ = ["RegionsComponent", "SentencesComponent", "SpeakersComponent", "register_extensions"]
 
 _KEY = "attribution.page"
 
@@ -66,7 +68,7 @@ class _Base:
 
     def _page(self, doc: Doc) -> Page:
         page = doc.user_data.get(_KEY)
-        if page is None or page.text is not doc.text and page.text != doc.text:
+        if page is None:
             outlet = doc.user_data.get("attribution.outlet", self.outlet)
             page = find_regions(doc.text, self.lexicons, outlet)
             doc.user_data[_KEY] = page
@@ -97,19 +99,30 @@ class SpeakersComponent(_Base):
     def __call__(self, doc: Doc) -> Doc:
         page = self._page(doc)
         article = find_speakers(page)
-        spans = []
-        for s in article.sentences:
-            span = doc.char_span(s.start, s.end, alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
-        doc.spans["attribution_sentences"] = spans
-        quotes = []
-        for a in article.attributions:
-            span = doc.char_span(a.content.start, a.content.end, label=a.source.kind, alignment_mode="expand")
-            if span is not None:
-                quotes.append(span)
-        doc.spans["attribution_quotes"] = quotes
+        to_span = _SpanMaker(doc)
+        doc.spans["attribution_sentences"] = [
+            sp for s in article.sentences if (sp := to_span(s.start, s.end)) is not None]
+        doc.spans["attribution_quotes"] = [
+            sp for a in article.attributions if (sp := to_span(a.content.start, a.content.end, a.source.kind))]
         return doc
+
+
+class _SpanMaker:
+    """Character offsets to token spans (expanding to whole tokens) with one pass over the doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        starts = doc.to_array([IDX]).tolist() if len(doc) else []
+        self.starts: list[int] = starts
+
+    def __call__(self, start: int, end: int, label: str = "") -> Span | None:
+        if not self.starts or end <= start:
+            return None
+        first = max(bisect_right(self.starts, start) - 1, 0)
+        last = bisect_left(self.starts, end)
+        if last <= first:
+            last = first + 1
+        return Span(self.doc, first, last, label=label)
 
 
 @Language.factory("attribution_regions", default_config={"outlet": None})

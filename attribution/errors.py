@@ -6,7 +6,7 @@ exits 2. Messages say what was wrong, where, and what to do.
 
 from __future__ import annotations
 
-__all__ = ["Errors", "AttributionError", "InputError", "LexiconError", "UsageError"]
+__all__ = ["AttributionError", "Errors", "InputError", "LexiconError", "UsageError"]
 
 
 class Errors:

@@ -7,7 +7,7 @@ from typing import Any
 from .errors import Errors, UsageError
 from .model import Article, Attribution, Cue, Outlet, Region, Sentence, Source, Span, TermHit
 
-__all__ = ["to_json", "from_json"]
+__all__ = ["from_json", "to_json"]
 
 
 def _span(s: Span | None) -> dict[str, Any] | None:

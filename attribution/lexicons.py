@@ -19,7 +19,14 @@ from .model import KINDS
 from .normalize import fold_term
 
 __all__ = [
-    "Lexicons", "SourceEntry", "Place", "Verb", "Preposition", "builtin_dir", "load_builtin", "read_toml",
+    "Lexicons",
+    "Place",
+    "Preposition",
+    "SourceEntry",
+    "Verb",
+    "builtin_dir",
+    "load_builtin",
+    "read_toml",
 ]
 
 
@@ -67,9 +74,10 @@ class Preposition:
     clitic: str = ""
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Lexicons:
-    """Every table the rules use, folded and validated."""
+    """Every table the rules use, validated. Compared and hashed by identity: the tables built from
+    it are cached per instance."""
 
     sources: tuple[SourceEntry, ...]
     places: tuple[Place, ...]
@@ -218,19 +226,19 @@ SOURCE_KINDS = tuple(k for k in KINDS if k not in ("outlet", "unnamed_source"))
 def load_sources(path: Path) -> tuple[SourceEntry, ...]:
     data, lines = read_toml(path)
     out: list[SourceEntry] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[int, str]] = {}
     for c in _entries(data, path, lines, "source"):
         c.keys(("name", "kind"), ("aliases", "role", "country"))
         entry = SourceEntry(
             c.string("name", nonempty=True), c.choice("kind", SOURCE_KINDS), c.strings("aliases"),
             c.string("role"), c.string("country"))
         for form in (entry.name, *entry.aliases):
-            key = fold_term(form)
-            if key in seen and seen[key] != entry.name:
+            key = fold_term(form).lower()
+            if key in seen and seen[key][0] != c.index:
                 raise LexiconError(Errors.E016.format(
                     path=path, line=c.line("aliases" if form != entry.name else "name"), where=c.where,
-                    term=form, other=seen[key]))
-            seen[key] = entry.name
+                    term=form, other=seen[key][1]))
+            seen[key] = (c.index, f"{path.name}:{c.line('name')} ({entry.name})")
         out.append(entry)
     return tuple(out)
 

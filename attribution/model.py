@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Iterable
+from typing import Any, Literal
 
 import attrs
 
 __all__ = [
-    "KINDS", "REGION_KINDS", "Span", "Region", "Outlet", "Source", "Cue", "Attribution", "Sentence",
-    "TermHit", "Article",
+    "KINDS",
+    "REGION_KINDS",
+    "Article",
+    "Attribution",
+    "Cue",
+    "Outlet",
+    "Region",
+    "Sentence",
+    "Source",
+    "Span",
+    "TermHit",
 ]
 
 #: Source kinds, in the order the docs list them; ``outlet`` is the publishing outlet's own voice.
@@ -25,14 +35,38 @@ Kind = Literal[
 ]
 
 
-def _ordered(instance: object, attribute: attrs.Attribute, value: int) -> None:
-    if value < getattr(instance, "start"):
-        raise ValueError(f"{type(instance).__name__}: end {value} < start {getattr(instance, 'start')}")
+def _ordered(instance: Any, attribute: attrs.Attribute, value: int) -> None:
+    if value < instance.start:
+        raise ValueError(f"{type(instance).__name__}: end {value} < start {instance.start}")
 
 
-def _non_negative(instance: object, attribute: attrs.Attribute, value: int) -> None:
+def _non_negative(instance: Any, attribute: attrs.Attribute, value: int) -> None:
     if value < 0:
         raise ValueError(f"{type(instance).__name__}.{attribute.name} must be >= 0, got {value}")
+
+
+def _strs(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
+def _regions(items: Iterable[Region]) -> tuple[Region, ...]:
+    return tuple(items)
+
+
+def _sentences(items: Iterable[Sentence]) -> tuple[Sentence, ...]:
+    return tuple(items)
+
+
+def _attributions(items: Iterable[Attribution]) -> tuple[Attribution, ...]:
+    return tuple(items)
+
+
+def _sources(items: Iterable[Source]) -> tuple[Source, ...]:
+    return tuple(items)
+
+
+def _terms(items: Iterable[TermHit]) -> tuple[TermHit, ...]:
+    return tuple(items)
 
 
 @attrs.frozen
@@ -63,7 +97,7 @@ class Outlet:
     """The publishing outlet: a canonical name (``None`` when the page does not show it) and aliases."""
 
     name: str | None
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     mention: Span | None = None
 
 
@@ -73,7 +107,7 @@ class Source:
 
     name: str
     kind: str = attrs.field(validator=attrs.validators.in_(KINDS))
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     mention: Span | None = None
 
     def same_speaker(self, other: Source) -> bool:
@@ -102,7 +136,7 @@ class Attribution:
     cue: Cue
     content: Span
     direct: bool
-    via: tuple[Source, ...] = attrs.field(default=(), converter=tuple)
+    via: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
 
 
 @attrs.frozen
@@ -138,10 +172,10 @@ class Article:
 
     text: str
     outlet: Outlet
-    regions: tuple[Region, ...] = attrs.field(converter=tuple)
-    sentences: tuple[Sentence, ...] = attrs.field(converter=tuple)
-    attributions: tuple[Attribution, ...] = attrs.field(converter=tuple)
-    terms: tuple[TermHit, ...] = attrs.field(default=(), converter=tuple)
+    regions: tuple[Region, ...] = attrs.field(converter=_regions)
+    sentences: tuple[Sentence, ...] = attrs.field(converter=_sentences)
+    attributions: tuple[Attribution, ...] = attrs.field(converter=_attributions)
+    terms: tuple[TermHit, ...] = attrs.field(default=(), converter=_terms)
     path: str | None = None
 
     @property

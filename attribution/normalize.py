@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import regex
 
-__all__ = ["Folded", "fold", "fold_term", "IGNORABLE"]
+__all__ = ["IGNORABLE", "Folded", "fold", "fold_term"]
 
 # Characters removed from the view: tashkeel and Quranic marks, tatweel, zero-width and bidi controls.
 IGNORABLE = (
@@ -51,7 +51,7 @@ _TABLE.update({c: c + 32 for c in range(ord("A"), ord("Z") + 1)})
 class Folded:
     """A folded view of ``original`` whose every character maps back to an original offset."""
 
-    __slots__ = ("original", "text", "_map")
+    __slots__ = ("_map", "original", "text")
 
     def __init__(self, original: str, text: str, mapping: array | None) -> None:
         self.original = original

@@ -7,14 +7,16 @@ credit in parentheses at the top ("(SeaPRwire) –"), a copyright line, a publis
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
-from .lexicons import Lexicons
+from .lexicons import Lexicons, SourceEntry
 from .model import Outlet, Span
 from .normalize import Folded, fold_term
 from .regions import Segment
 
-__all__ = ["detect_outlet", "canonical_outlet"]
+__all__ = ["canonical_outlet", "detect_outlet"]
 
 _GENERIC = frozenset(fold_term(w) for w in (
     "وكالات", "متابعات", "مواقع", "وكالات أنباء", "خاص", "ترجمة", "المحرر", "محرر", "تقرير", "مواقع التواصل", "وسائل إعلام",
@@ -25,7 +27,9 @@ _SPLIT = regex.compile(r"\s*(?:[+/|،,]|\s-\s|\sو(?=\p{L}))\s*")
 _QUOTES = "\"'«»“”‘’()[]"
 _CREDIT = regex.compile(r"^\s*\(([^()\n]{2,40})\)\s*[-–—]")
 _BYLINE = regex.compile(r"^\s*([^/|\n.]{2,40}?)\s*(?:\.{2,}\s*/?|/|\|)")
-_COPYRIGHT = regex.compile(r"(?:©|حقوق (?:النشر|الطبع)|جميع الحقوق محفوظة)\s*(?:ل|لـ|لموقع|\d{4})?\s*([\p{L}\p{N} .\-]{2,40})")
+_COPYRIGHT = regex.compile(
+    r"(?:©|حقوق (?:النشر|الطبع)(?: محفوظ[هة])?|جميع الحقوق محفوظ[هة])\s*(?:\d{4}\s*)?"
+    r"(?:لموقع|لصحيف[هة]|لقنا[هة]|لمؤسس[هة]|لشبك[هة]|لـ|ل)?\s*([\p{L}\p{N} .\-]{2,40})")
 _DISCLAIMER = regex.compile(
     r"(?:لا\s+(?:تقدم|يقدم|تتحمل|يتحمل)|يوفر|توفر)\s+([\p{Latin}][\p{Latin}\p{N}.\-]{1,40}(?:\s[\p{Latin}][\p{Latin}\p{N}.\-]*){0,2})"
 )
@@ -35,23 +39,28 @@ def _clean(name: str) -> str:
     return name.strip().strip(_QUOTES).strip()
 
 
+@lru_cache(maxsize=8)
+def _media_index(lex: Lexicons) -> dict[str, SourceEntry]:
+    index: dict[str, SourceEntry] = {}
+    for entry in lex.sources:
+        if entry.kind in ("media", "news_agency"):
+            for form in (entry.name, *entry.aliases):
+                index.setdefault(fold_term(form).lower(), entry)
+    return index
+
+
 def canonical_outlet(name: str, lex: Lexicons, mention: Span | None = None) -> Outlet:
     """``name`` as an :class:`Outlet`, with the gazetteer's canonical name and aliases when it is known."""
-    key = fold_term(name).lower()
-    for entry in lex.sources:
-        if entry.kind not in ("media", "news_agency"):
-            continue
-        forms = (entry.name, *entry.aliases)
-        if any(fold_term(f).lower() == key for f in forms):
-            aliases = tuple(dict.fromkeys(f for f in (*entry.aliases, name) if f != entry.name))
-            return Outlet(entry.name, aliases, mention)
+    entry = _media_index(lex).get(fold_term(name).lower())
+    if entry is not None:
+        aliases = tuple(dict.fromkeys(f for f in (*entry.aliases, name) if f != entry.name))
+        return Outlet(entry.name, aliases, mention)
     return Outlet(name, (), mention)
 
 
 def _is_agency(name: str, lex: Lexicons) -> bool:
-    key = fold_term(name).lower()
-    return any(e.kind == "news_agency" and any(fold_term(f).lower() == key for f in (e.name, *e.aliases))
-               for e in lex.sources)
+    entry = _media_index(lex).get(fold_term(name).lower())
+    return entry is not None and entry.kind == "news_agency"
 
 
 def detect_outlet(view: Folded, segments: list[Segment], lex: Lexicons) -> Outlet:

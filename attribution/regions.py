@@ -17,10 +17,12 @@ import regex
 from .lexicons import Lexicons
 from .normalize import Folded, fold_term
 
-__all__ = ["Segment", "find_segments", "PageMarkers"]
+__all__ = ["PageMarkers", "Segment", "find_segments"]
 
 WORD = regex.compile(r"[\p{L}\p{N}]+")
 _SENT_END = regex.compile(r"[.!?؟…:»\"”)]\s*$")
+_BAR = regex.compile(r"\s*[|│]\s*")
+_SLASHES = regex.compile(r"[/|]+")
 _LATIN_ONLY = regex.compile(r"^[\p{Latin}\p{N}\s\p{P}\p{S}]+$")
 _BULLET = regex.compile(r"^\s*[•·▪►◄■●○\-*]\s")
 _COUNTER = regex.compile(r"^\s*\d+\s+\p{Arabic}+\s*$")
@@ -74,15 +76,24 @@ def _markers(lex: Lexicons) -> PageMarkers:
     )
 
 
+@lru_cache(maxsize=64)
+def _prefix_re(prefixes: tuple[str, ...]) -> regex.Pattern[str]:
+    alternation = "|".join(regex.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    return regex.compile(f"(?:{alternation})(?![\\p{{L}}\\p{{N}}])")
+
+
+@lru_cache(maxsize=64)
+def _contains_re(needles: tuple[str, ...]) -> regex.Pattern[str]:
+    return regex.compile("|".join(regex.escape(n) for n in sorted(needles, key=len, reverse=True)))
+
+
 def _starts_with(line: str, prefixes: tuple[str, ...]) -> bool:
-    for p in prefixes:
-        if line.startswith(p) and (len(line) == len(p) or not line[len(p)].isalnum()):
-            return True
-    return False
+    """True when ``line`` starts with one of ``prefixes`` as whole words."""
+    return _prefix_re(prefixes).match(line) is not None
 
 
 class _Line:
-    __slots__ = ("start", "end", "text", "words", "kind")
+    __slots__ = ("end", "kind", "start", "text", "words")
 
     def __init__(self, start: int, end: int, text: str) -> None:
         self.start, self.end, self.text = start, end, text
@@ -106,7 +117,7 @@ def _lines(view: Folded) -> list[_Line]:
 
 def is_boilerplate(line: str, m: PageMarkers) -> bool:
     low = line.lower()
-    if _starts_with(low, m.boiler_starts) or any(c in low for c in m.boiler_contains):
+    if _starts_with(low, m.boiler_starts) or _contains_re(m.boiler_contains).search(low):
         return True
     if _LATIN_ONLY.match(line) and not any(ch.isdigit() for ch in line[:1]):
         return True
@@ -118,7 +129,7 @@ def is_boilerplate(line: str, m: PageMarkers) -> bool:
 
 def is_count_line(line: str, m: PageMarkers) -> bool:
     """"Outlet | 941 قراءة": a teaser's meta line."""
-    parts = regex.split(r"\s*[|│]\s*", line)
+    parts = _BAR.split(line)
     if len(parts) >= 2:
         tail = parts[-1].split()
         return len(tail) == 2 and tail[0].isdigit() and tail[1] in m.counts
@@ -129,7 +140,7 @@ def is_dateline(line: str, words: int, m: PageMarkers) -> bool:
     if _starts_with(line, m.dateline_starts) or _DATE.match(line):
         return True
     if words <= 6 and ("/" in line or "|" in line):
-        parts = [p.strip() for p in regex.split(r"[/|]+", line) if p.strip()]
+        parts = [p.strip() for p in _SLASHES.split(line) if p.strip()]
         return len(parts) >= 2 and any(p in m.byline for p in parts)
     return False
 
@@ -182,16 +193,14 @@ def find_segments(view: Folded, lex: Lexicons) -> list[Segment]:
             teaser_pending = True
             continue
         if ln.kind == "boilerplate":
-            if _starts_with(ln.text.lower(), m.boiler_starts) or any(c in ln.text.lower() for c in m.boiler_contains):
+            if _starts_with(ln.text.lower(), m.boiler_starts) or _contains_re(m.boiler_contains).search(ln.text.lower()):
                 terminal = terminal or i > body_start
             continue
         if ln.kind:
             continue
         if headline_text is not None and ln.text == headline_text:
             ln.kind = "headline"
-        elif terminal:
-            ln.kind = "related"
-        elif teaser_pending and not _paragraph_like(ln):
+        elif terminal or (teaser_pending and not _paragraph_like(ln)):
             ln.kind = "related"
         else:
             teaser_pending = teaser_pending and not _paragraph_like(ln)
@@ -218,4 +227,4 @@ def _credit_ok(prefix: str, m: PageMarkers) -> bool:
         return False
     if prefix.strip().startswith("("):
         return True
-    return ".." in prefix or "/" in prefix or any(w in m.byline for w in words) or len(words) <= 3 and "-" in prefix
+    return ".." in prefix or "/" in prefix or any(w in m.byline for w in words) or (len(words) <= 3 and "-" in prefix)

@@ -11,7 +11,7 @@ import regex
 
 from .regions import Segment
 
-__all__ = ["split_segment", "split"]
+__all__ = ["split", "split_segment"]
 
 _BOUNDARY = regex.compile(r"[.!?؟؛…]+[»\"”’'\)\]]*(?=\s|$|\p{Arabic})")
 _ABBREVIATIONS = frozenset({"mr", "mrs", "dr", "st", "etc", "vs", "jr", "sr", "inc", "ltd", "co", "no", "e.g", "i.e"})
@@ -30,9 +30,7 @@ def _is_boundary(text: str, start: int, end: int, seg_start: int) -> bool:
         return False  # initials: "أ.ف.ب", "د. محمد", "U.S."
     if token.lower() in _ABBREVIATIONS:
         return False
-    if token.isdigit() and before.start() == seg_start:
-        return False  # "1." opening a numbered line
-    return True
+    return not (token.isdigit() and before.start() == seg_start)  # "1." opening a numbered line
 
 
 def split_segment(text: str, seg: Segment) -> list[tuple[int, int]]:

@@ -19,9 +19,9 @@ import regex
 from .lexicons import Lexicons, SourceEntry
 from .normalize import IGNORABLE, Folded, fold_term
 
-__all__ = ["Token", "tokenize", "Mention", "SourceParser", "parser_for"]
+__all__ = ["Mention", "SourceParser", "Token", "parser_for", "tokenize"]
 
-_TOKEN = regex.compile(r"[\p{L}\p{N}]+|[^\s\p{L}\p{N}]")
+_TOKEN = regex.compile(r"([\p{L}\p{N}]+)|[^\s\p{L}\p{N}]")
 OPEN_QUOTES = frozenset("«\"“„'‘")
 CLOSE_QUOTES = frozenset("»\"”'’")
 _NAME_PARTS = frozenset({"الدين", "الله", "الرحمن", "الرحيم", "الكريم", "العزيز", "الحق", "الامير", "النبي"})
@@ -33,15 +33,14 @@ class Token(NamedTuple):
     start: int
     end: int
     text: str
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
+    is_word: bool
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Words and single punctuation characters of ``text[start:end]`` (view coordinates)."""
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    new = tuple.__new__  # C-level construction: this runs once per token of every paragraph
+    return [new(Token, (m.start(), m.end(), m.group(), m.lastindex == 1))  # type: ignore[misc]
+            for m in _TOKEN.finditer(text, start, end)]
 
 
 @attrs.define
@@ -81,6 +80,19 @@ def _inflect_adjective(adj: str) -> set[str]:
     return forms | {"ال" + f for f in forms}
 
 
+def _inflect_qualifier(word: str) -> set[str]:
+    """مطلع → مطلع، مطلعه، مطلعان، مطلعين، مطلعون، مطلعتان، مطلعات (with and without ال)."""
+    base = word[:-1] if word.endswith("ه") else word
+    forms = {word, base, base + "ه", base + "ان", base + "ين", base + "ون", base + "تان", base + "تين", base + "ات"}
+    return forms | {"ال" + f for f in forms}
+
+
+_GENITIVE_HEADS = frozenset(fold_term(w) for w in (
+    "وزارة", "هيئة", "رئاسة", "مجلس", "قيادة", "مديرية", "ديوان", "مكتب", "وزير", "وزيرة", "رئيس", "أمين", "مدير",
+    "سلطة", "دائرة", "مفوضية", "لجنة", "ناطق", "متحدث", "المتحدث", "الناطق", "وكيل", "نائب",
+))
+
+
 class SourceParser:
     """Parses source phrases with tables built once from the lexicons."""
 
@@ -96,7 +108,7 @@ class SourceParser:
             entry = SourceEntry(place.name, "government", tuple(a for a in (place.en, place.capital, *place.aliases) if a))
             for form in (place.name, place.capital, *place.aliases):
                 words = _words(form) if form else ()
-                if words and words[0] not in self.gazetteer or words and not any(w == words for w, _ in self.gazetteer.get(words[0], [])):
+                if (words and words[0] not in self.gazetteer) or (words and not any(w == words for w, _ in self.gazetteer.get(words[0], []))):
                     self.gazetteer.setdefault(words[0], []).append((words, entry))
         for options in self.gazetteer.values():
             options.sort(key=lambda item: -len(item[0]))
@@ -109,7 +121,8 @@ class SourceParser:
             return frozenset(fold_term(w) for w in p.get(section, {}).get(key, []))
 
         self.unnamed = table("unnamed")
-        self.qualifiers = table("unnamed", "qualifiers")
+        self.qualifiers = frozenset(
+            f for q in table("unnamed", "qualifiers") for f in ({q} if " " in q else _inflect_qualifier(q)))
         self.quantifiers = table("unnamed", "quantifiers")
         self.roles = table("roles")
         self.complements = table("roles", "complements")
@@ -131,6 +144,7 @@ class SourceParser:
             (self.media, "media"), (self.groups, "group"), (self.organizations, "organization"),
         ]
         self.max_head = max((len(h.split()) for table, _ in self.heads for h in table), default=1)
+        self._firsts: dict[frozenset[str], frozenset[str]] = {}
         self.verb_forms: frozenset[str] = frozenset(
             fold_term(f) for v in lex.verbs for f in (*v.forms, *v.participles))
 
@@ -144,6 +158,14 @@ class SourceParser:
 
     def _phrase_in(self, tokens: list[Token], i: int, words: frozenset[str], clitics: bool = False) -> int:
         """Length (in tokens) of the longest phrase of ``words`` starting at ``i``, or 0."""
+        first = self._word_at(tokens, i)
+        if first is None:
+            return 0
+        firsts = self._firsts.get(words)
+        if firsts is None:
+            firsts = self._firsts[words] = frozenset(w.split()[0] for w in words)
+        if first not in firsts and not (clitics and any(f in firsts for f in strip_clitics(first)[1:])):
+            return 0
         for n in range(self.max_head, 0, -1):
             parts = [self._word_at(tokens, i + k) for k in range(n)]
             if any(p is None for p in parts):
@@ -256,6 +278,10 @@ class SourceParser:
             if head_kind == "media":
                 return self._medium(tokens, i, head_len, view, head)
             return self._body(tokens, i, head_len, view, head_kind, head)
+        ref = self._unclitic(word)
+        if ref in self.references and self._bare(tokens, i + 1):
+            return Mention(i, i + 1, self._text(tokens, i, i + 1, view), self.references[ref][0],
+                           reference=self.references[ref], head=ref)
         if not plain:
             return None
         return self._plain(tokens, i, view)
@@ -361,15 +387,16 @@ class SourceParser:
     def _body_extent(self, tokens: list[Token], j: int) -> int:
         """Complements, adjectives and coordinated complements after a body head."""
         while (w := self._word_at(tokens, j)) is not None:
-            if w in self.complements or w in self.adjectives or w in self.qualifiers:
+            if w in self.complements or w in self.adjectives or w in self.qualifiers or (w.startswith("و") and (w[1:] in self.complements or (w[1:].startswith("ال") and j > 0
+                                         and tokens[j - 1].text in self.complements and w[1:] not in self.stop))):
                 j += 1
-            elif w.startswith("و") and (w[1:] in self.complements or w[1:].startswith("ال") and j > 0
-                                         and tokens[j - 1].text in self.complements and w[1:] not in self.stop):
-                j += 1
-            elif w.startswith(("ال", "لل")) and w not in self.stop and j > 0 and tokens[j - 1].text in (
-                    "وزاره", "وزارة", "هيئه", "رئاسه", "مجلس", "قياده", "مديريه", "ديوان", "مكتب", "وزير",
-                    "وزيره", "رئيس", "امين", "مدير") and w not in self.adjectives:
-                j += 1
+            elif w.startswith(("ال", "لل")) and w not in self.stop and w not in self.adjectives and j > 0 and (
+                    self._unclitic(tokens[j - 1].text) in _GENITIVE_HEADS or tokens[j - 1].text in self.complements):
+                j += 1  # "وزارة التربية", "وزير الخارجية"
+            elif w.startswith("وال") and j > 0 and tokens[j - 1].text.startswith("ال") and w[1:] not in self.stop \
+                    and w[1:] not in self.adjectives and j >= 2 and (
+                        tokens[j - 2].text in _GENITIVE_HEADS or tokens[j - 1].text in self.complements):
+                j += 1  # "وزارة التربية والتعليم", "وزارة الخارجية والمغتربين"
             else:
                 g = self.gazetteer_at(tokens, j, clitics=True)
                 if g is not None and w.startswith("ل") and g[1].kind in ("organization", "government"):
@@ -434,7 +461,9 @@ class SourceParser:
         if name_end == j and w is not None and w.startswith("ال") and w.endswith("ي") and w not in self.adjectives \
                 and w not in self.complements and w not in self.qualifiers:
             name_end = j + 1  # a surname alone after a role: "السفير الشامي"
-        definite = tokens[i].text.startswith("ال") or head in self.references
+        after = self._word_at(tokens, i + n) or ""
+        definite = tokens[i].text.startswith("ال") or head in self.references or (
+            after.startswith("ال") and after not in self.adjectives)  # "وزير الخارجية": definite by its genitive
         if name_end > j:
             name = self._text(tokens, j, name_end, view)
             role = _strip_clitic_text(self._text(tokens, i, j, view))

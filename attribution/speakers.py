@@ -30,14 +30,14 @@ from .lexicons import Lexicons, Preposition, Verb
 from .normalize import Folded, fold_term
 from .sources import CLOSE_QUOTES, OPEN_QUOTES, Mention, SourceParser, Token, parser_for, tokenize
 
-__all__ = ["DraftSource", "Draft", "Paragraph", "attribute", "sentence_speakers"]
+__all__ = ["Draft", "DraftSource", "Paragraph", "attribute", "sentence_speakers"]
 
 _SENTENCE_END = frozenset(".!?؟؛…")
 _CLAUSE_END = _SENTENCE_END | frozenset("،,;")
 _COMPLEMENTIZERS = frozenset(
     f"{p}ان{s}" for p in ("", "ب", "ل") for s in ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "كم")
 ) | frozenset({"انّ"})
-_OBJECT_PREPS = frozenset({"الي", "ب", "من", "عن", "علي", "في"})
+_OBJECT_PREPS = frozenset({"الي", "ب", "من", "عن", "علي"})
 _CONJ = frozenset({"و", "ف", "ثم", "كما", "بينما", "فيما", "حيث", "لكن", "غير", "اذ"})
 _RELATIVE_SUFFIXES = ("ها", "هم", "ه", "هما", "هن")
 
@@ -94,6 +94,8 @@ class _Cues:
         self.relative = frozenset(fold_term(x) for x in m.get("relative", ()))
         self.auxiliaries = frozenset(fold_term(x) for x in m.get("auxiliaries", ()) if " " not in x)
         self.labels = frozenset(fold_term(w) for w in lex.page.get("labels", {}).get("words", []))
+        firsts = set(self.verbs) | set(self.participles) | set(self.preps)
+        self.candidates = frozenset(firsts | {p + w for w in firsts for p in "وف"})
 
     def verb(self, word: str) -> tuple[Verb, str] | None:
         """The verb (and its type) ``word`` is a form of, allowing a و/ف prefix."""
@@ -252,8 +254,9 @@ class Attributor:
             before = len(self.drafts)
             self._headline_colon(p)
             consumed: set[int] = set()
+            candidates = self.cues.candidates
             for k, tok in enumerate(p.tokens):
-                if k in consumed or not tok.is_word:
+                if tok.text not in candidates or k in consumed:
                     continue
                 verb = self.cues.verb(tok.text)
                 if verb is not None:
@@ -274,7 +277,7 @@ class Attributor:
         text = self.view.text
         while s < e and (text[s].isspace() or text[s] in "،,:"):
             s += 1
-        while e > s and (text[e - 1].isspace() or text[e - 1] in "،,:"):
+        while e > s and (text[e - 1].isspace() or text[e - 1] in "،,:.؛"):
             e -= 1
         if e > s:
             self.drafts.append(Draft(source, cue, lemma, cue_type, (s, e), direct, list(via), p.index,
@@ -368,6 +371,10 @@ class Attributor:
                 return
             if cue_type == "verb" and self.cues.impersonal(tokens[k].text, verb):
                 return  # "يتوقع أن", "يعتقد أن": nobody in particular
+            nxt = _word(tokens, k + 1)
+            if nxt is not None and nxt not in _COMPLEMENTIZERS and nxt not in self.parser.stop \
+                    and nxt not in _OBJECT_PREPS and not verb.object:
+                return  # an unknown subject ("وتشير تقديرات …"): better nothing than a guess
             got = self._continued(p, k, clause_start[0])
             if got is None:
                 return
@@ -391,7 +398,7 @@ class Attributor:
             j -= 1
         if j < 0 or p.sent_of[j] != p.sent_of[k] or tokens[j].text in _SENTENCE_END or tokens[j].text == ":":
             return True, False
-        if tokens[j].text in "،,;" or tokens[j].text in CLOSE_QUOTES and j > 0 and tokens[j - 1].text in "،,":
+        if tokens[j].text in "،,;" or (tokens[j].text in CLOSE_QUOTES and j > 0 and tokens[j - 1].text in "،,"):
             return False, True
         return False, False
 
@@ -494,15 +501,13 @@ class Attributor:
                             and p.quotes[nxt] - nxt > 3:
                         return tokens[nxt].end, p.quote_end(nxt), True
                     return t.start, self._sentence_end(p, k), False
+                if verb.object and w in _OBJECT_PREPS and _word(tokens, k + 1) is not None \
+                        and _word(tokens, k + 1) not in _COMPLEMENTIZERS:
+                    return tokens[k + 1].start, self._clause_end(p, k), False  # "دعا إلى …", "حذر من …"
                 if first and verb.object and w not in self.parser.stop and not self.cues.verb(w):
-                    return t.start, self._clause_end(p, k), False
-                if first and verb.object and w in _OBJECT_PREPS | {"الى", "علي", "عن", "من", "ب"} \
-                        and _word(tokens, k + 1) is not None and _word(tokens, k + 1) not in _COMPLEMENTIZERS:
-                    return tokens[k + 1].start, self._clause_end(p, k), False
+                    return t.start, self._clause_end(p, k), False  # "أعلنت الوزارة نهاية العمليات"
                 if self.cues.verb(w) is not None and k > j:
                     return None
-                if verb.object and w.startswith(("الي", "ب")) and first:
-                    return t.start, self._clause_end(p, k), False
             elif t.text in "،,":
                 k += 1
                 continue
@@ -632,7 +637,7 @@ class Attributor:
                         (o.content[1] - o.content[0]) > (d.content[1] - d.content[0]) or mutual):
                     if best is None or (o.content[1] - o.content[0]) < (best.content[1] - best.content[0]):
                         best = o
-            if best is not None and not best.source.name == d.source.name:
+            if best is not None and best.source.name != d.source.name:
                 outer = [*best.via, best.source]
                 names = {x.name for x in d.via}
                 d.via = [x for x in outer if x.name not in names and x.name != d.source.name] + d.via

@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Benchmarks, each reported as a ratio against a baseline measured in the same run.
+
+    python benchmarks/run.py [--repeat N]
+
+* annotate: full ``attribution.annotate`` vs ``spacy.blank("ar")`` tokenizing the same texts
+  (target: at most 2.5x).
+
+Texts: the bundled examples, the seed corpus when ``../shared`` is beside the checkout, and
+synthetic paragraphs built from them, about 300 KB in all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def corpus() -> list[str]:
+    paths = sorted((ROOT / "examples").glob("*.txt"))
+    seeds = ROOT.parent / "shared" / "corpus" / "seeds"
+    if seeds.is_dir():
+        paths += sorted(seeds.glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    out: list[str] = []
+    while sum(map(len, out)) < 300_000:
+        out.extend(texts)
+    return out
+
+
+def best_of(fn: Callable[[], None], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def bench_annotate(texts: list[str], repeat: int) -> dict[str, float]:
+    import spacy
+
+    import attribution
+
+    nlp = spacy.blank("ar")
+    attribution.annotate(texts[0])  # load lexicons and build tables once, as a long run would
+
+    def tokenize() -> None:
+        for t in texts:
+            nlp.make_doc(t)
+
+    def annotate() -> None:
+        for t in texts:
+            attribution.annotate(t)
+
+    pipe = attribution.pipeline()
+
+    def through_spacy() -> None:
+        for t in texts:
+            pipe(t)
+
+    base = best_of(tokenize, repeat)
+    full = best_of(annotate, repeat)
+    spacy_full = best_of(through_spacy, repeat)
+    chars = sum(map(len, texts))
+    return {"chars": chars, "tokenizer_s": base, "annotate_s": full, "ratio": full / base,
+            "annotate_chars_per_s": chars / full, "pipeline_s": spacy_full, "pipeline_ratio": spacy_full / base}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+    texts = corpus()
+    r = bench_annotate(texts, args.repeat)
+    print(f"annotate: {r['chars']:,} chars; spacy.blank('ar') tokenizer {r['tokenizer_s']:.3f}s, "
+          f"annotate {r['annotate_s']:.3f}s -> ratio {r['ratio']:.2f}x (target <= 2.5x); "
+          f"{r['annotate_chars_per_s'] / 1000:,.0f}k chars/s")
+    print(f"pipeline: attribution.pipeline()(text) with a spaCy Doc and spans {r['pipeline_s']:.3f}s "
+          f"-> ratio {r['pipeline_ratio']:.2f}x the bare tokenizer (it includes that tokenizer)")
+
+
+if __name__ == "__main__":
+    main()

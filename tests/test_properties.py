@@ -1,0 +1,73 @@
+"""Hypothesis properties: annotate never raises, spans are exact, sentences ordered, JSON round-trips."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+import attribution
+from attribution.normalize import fold
+
+ARABIC = st.characters(min_codepoint=0x0600, max_codepoint=0x06FF)
+MARKS = st.sampled_from(list("\u064b\u064e\u064f\u0650\u0651\u0652\u0640\u200b\u200c\u200d\u200e\u200f\u202b\u2067\u2069\ufeff"))
+PUNCT = st.sampled_from(list(".،؛؟!:«»\"“”'()-–/\n\r\t |#+"))
+OTHER = st.characters(codec="utf-8", exclude_categories=("Cs",))
+WORDS = st.sampled_from([
+    "قال", "وقالت", "المصادر", "مصادر مطلعة", "رويترز", "وفقا", "لوكالة", "إن", "أن", "الوزارة", "وأضاف", "بحسب",
+    "وزير الخارجية العراقي", "المصدر:", "إقرأ أيضاً", "التعليقات", "2.5", "أ.ف.ب", "عاجل:", "كما", "الذي",
+])
+TEXT = st.lists(st.one_of(ARABIC, MARKS, PUNCT, OTHER, WORDS.map(lambda w: f" {w} ")), max_size=120).map("".join)
+SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def check_spans(a: attribution.Article) -> None:
+    text = a.text
+    n = len(text)
+    for s in a.sentences:
+        assert 0 <= s.start < s.end <= n and text[s.start:s.end] == s.text
+    for prev, nxt in zip(a.sentences, a.sentences[1:]):
+        assert prev.end <= nxt.start
+    for r in a.regions:
+        assert 0 <= r.start <= r.end <= n
+    for att in a.attributions:
+        for span in (att.content, att.source.mention, *(v.mention for v in att.via)):
+            if span is not None:
+                assert 0 <= span.start <= span.end <= n and text[span.start:span.end] == span.text
+        assert text[att.cue.start:att.cue.end] == att.cue.text
+    for s in a.sentences:
+        if s.attribution is not None:
+            assert a.attributions[s.attribution].source == s.speaker
+
+
+@SETTINGS
+@given(TEXT)
+@example("وقالت المصادر: «\u0640\u0640نعم». ")
+@example("\ufeffقال الوزير\r\nإن ")
+@example("«")
+def test_annotate_never_raises_and_spans_are_exact(text: str) -> None:
+    a = attribution.annotate(text)
+    check_spans(a)
+    assert attribution.from_json(attribution.to_json(a)) == a
+    assert attribution.to_json(attribution.annotate(text)) == attribution.to_json(a)
+
+
+@SETTINGS
+@given(TEXT)
+def test_fold_maps_back(text: str) -> None:
+    v = fold(text)
+    assert fold(v.text).text == fold(v.text).text  # idempotent on its own output
+    for i in range(len(v.text)):
+        a, b = v.span(i, i + 1)
+        assert 0 <= a < b <= len(text)
+    if v.text:
+        assert v.span(0, len(v.text))[1] <= len(text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("قالوزيرالمصادر ")), min_size=1, max_size=30),
+       st.lists(MARKS, max_size=5))
+def test_tashkeel_does_not_change_attributions(base: str, marks: list[str]) -> None:
+    sentence = f"قال {base.strip() or 'الوزير'} إن الاتفاق قريب."
+    marked = sentence.replace("ا", "ا" + "".join(marks), 1) if marks else sentence
+    plain, dressed = attribution.annotate(sentence), attribution.annotate(marked)
+    assert [(x.source.kind, x.cue.lemma) for x in plain.attributions] == [
+        (x.source.kind, x.cue.lemma) for x in dressed.attributions]

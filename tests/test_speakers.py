@@ -1,0 +1,130 @@
+"""Each attribution rule on short texts of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+import attribution
+from attribution import Article
+
+
+def speaker_of(article: Article, words: str) -> tuple[str, str]:
+    pos = article.text.index(words) + len(words) // 2
+    sentence = next(s for s in article.sentences if s.start <= pos < s.end)
+    return sentence.speaker.kind, sentence.speaker.name
+
+
+def attribution_at(article: Article, words: str):
+    pos = article.text.index(words) + len(words) // 2
+    inside = [a for a in article.attributions if a.content.start <= pos < a.content.end]
+    return min(inside, key=lambda a: a.content.end - a.content.start) if inside else None
+
+
+def test_verb_subject_that_clause() -> None:
+    a = attribution.annotate("قال وزير الخارجية المصري إن المفاوضات ستستأنف الأسبوع المقبل.")
+    att = attribution_at(a, "المفاوضات ستستأنف")
+    assert att is not None and att.source.kind == "official"
+    assert att.cue.lemma == "قال" and not att.direct
+    assert a.text[att.content.start:att.content.end] == att.content.text
+
+
+def test_unnamed_source_via_agency() -> None:
+    a = attribution.annotate("أفادت ثلاثة مصادر لوكالة رويترز بأن الاجتماع تأجل.")
+    att = attribution_at(a, "الاجتماع تأجل")
+    assert att.source.kind == "unnamed_source"
+    assert [v.name for v in att.via] == ["رويترز"]
+
+
+def test_agency_citing_sources_and_reference_resolution() -> None:
+    text = ("كشفت وكالة فرانس برس أن الوفدين التقيا سرا.\n"
+            "وقالت الوكالة نقلا عن مصدرين مطلعين إن اللقاء استمر ساعتين.\n"
+            "وأوضح المصدران أن جولة ثانية ستعقد قريبا.")
+    a = attribution.annotate(text)
+    first = attribution_at(a, "الوفدين التقيا")
+    assert first.source.kind == "news_agency"
+    second = attribution_at(a, "اللقاء استمر")
+    assert second.source.kind == "unnamed_source"
+    assert [v.name for v in second.via] == [first.source.name]
+    third = attribution_at(a, "جولة ثانية")
+    assert third.source.name == second.source.name and [v.name for v in third.via] == [first.source.name]
+
+
+def test_continuation_and_direct_quote() -> None:
+    text = "وقال المتحدث باسم الحكومة الأردنية: «لن نقبل بأي تهجير».\nوأضاف: «موقفنا ثابت».\nوتابع أن الاتصالات مستمرة."
+    a = attribution.annotate(text)
+    quote = attribution_at(a, "لن نقبل")
+    assert quote.direct and quote.content.text == "لن نقبل بأي تهجير"
+    for words in ("موقفنا ثابت", "الاتصالات مستمرة"):
+        att = attribution_at(a, words)
+        assert att is not None and att.source.name == quote.source.name
+
+
+def test_post_positioned_cue_covers_clause_before() -> None:
+    a = attribution.annotate("ستبدأ المفاوضات الشهر المقبل، ذكرت صحيفة نيويورك تايمز، مشيرة إلى أن الموعد قد يتغير.")
+    assert speaker_of(a, "ستبدأ المفاوضات")[0] == "media"
+    assert attribution_at(a, "الموعد قد يتغير").source.kind == "media"
+
+
+def test_prepositional_cues_both_positions() -> None:
+    a = attribution.annotate("وبحسب مصادر أمنية، فإن الهجوم نفذ فجرا.\nوقتل ثلاثة أشخاص وفقا لوزارة الصحة.")
+    assert attribution_at(a, "الهجوم نفذ").source.kind == "unnamed_source"
+    assert attribution_at(a, "وقتل ثلاثة").source.kind == "government"
+
+
+def test_no_attribution_for_ordinary_preposition() -> None:
+    a = attribution.annotate("وتم توزيع المساعدات وفقا للخطة المعتمدة.")
+    assert a.attributions == ()
+    assert a.sentences[0].speaker.kind == "outlet"
+
+
+def test_preposed_subject() -> None:
+    a = attribution.annotate("الحكومة السورية كانت قد أكدت أن الطريق سيفتح.")
+    att = attribution_at(a, "الطريق سيفتح")
+    assert att.source.kind == "government"
+
+
+def test_nested_attribution_gets_chain() -> None:
+    a = attribution.annotate("وحسب قناة الجزيرة، قال رئيس الوزراء اللبناني إن الحكومة ستجتمع غدا.")
+    att = attribution_at(a, "الحكومة ستجتمع")
+    assert att.source.kind == "official"
+    assert "الجزيرة" in " ".join(v.name for v in att.via)
+
+
+def test_headline_colon() -> None:
+    a = attribution.annotate("\"الأناضول\": أنقرة تستضيف محادثات جديدة\n\nقالت الوزارة في بيان إن المحادثات ستبدأ غدا.")
+    assert speaker_of(a, "أنقرة تستضيف") == ("news_agency", attribution_at(a, "أنقرة تستضيف").source.name)
+    assert a.sentences[0].region == "headline"
+
+
+def test_label_before_colon_is_not_a_speaker() -> None:
+    a = attribution.annotate("عاجل: انقطاع الكهرباء في العاصمة\n\nانقطعت الكهرباء عن معظم أحياء العاصمة مساء اليوم.")
+    assert all(s.speaker.kind == "outlet" for s in a.sentences)
+
+
+def test_relative_clause_is_not_a_report() -> None:
+    a = attribution.annotate("وتأتي الزيارة التي أعلنت عنها الرئاسة أمس في إطار جولة إقليمية.")
+    assert a.attributions == ()
+
+
+def test_impersonal_present_is_not_a_continuation() -> None:
+    a = attribution.annotate("قال الوزير إن الاتفاق قريب.\nويتوقع أن يوقع الاتفاق الشهر المقبل.")
+    assert speaker_of(a, "يوقع الاتفاق")[0] == "outlet"
+
+
+def test_unknown_subject_is_not_guessed() -> None:
+    a = attribution.annotate("قال الوزير إن الاتفاق قريب.\nوتشير تقديرات البنك الدولي إلى أن الخسائر كبيرة.")
+    assert speaker_of(a, "الخسائر كبيرة")[0] == "outlet"
+
+
+def test_quote_spanning_sentences() -> None:
+    a = attribution.annotate("وقال الرئيس الفرنسي: «نحن هنا للمساعدة. وسنبقى حتى النهاية».")
+    att = attribution_at(a, "وسنبقى حتى")
+    assert att is not None and att.direct
+    assert speaker_of(a, "وسنبقى حتى")[0] == "official"
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "Hello world.", "١٢٣ ٤٥٦", "\u200f\u200e"])
+def test_degenerate_input_is_an_article(text: str) -> None:
+    a = attribution.annotate(text)
+    assert a.text == text
+    assert all(s.speaker.kind == "outlet" for s in a.sentences)
