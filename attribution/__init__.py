@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from os import PathLike
 from typing import TYPE_CHECKING
 
 from .errors import AttributionError, Errors, InputError, LexiconError, UsageError
@@ -48,22 +50,23 @@ def pipeline() -> Language:
     >>> import attribution
     >>> nlp = attribution.pipeline()
     >>> nlp.pipe_names
-    ['attribution_regions', 'attribution_sentences', 'attribution_speakers']
+    ['attribution_regions', 'attribution_sentences', 'attribution_speakers', 'attribution_terms']
     """
     import spacy
 
     from . import components  # noqa: F401  (registers the factories)
 
     nlp = spacy.blank("ar")
-    for name in ("attribution_regions", "attribution_sentences", "attribution_speakers"):
+    for name in ("attribution_regions", "attribution_sentences", "attribution_speakers", "attribution_terms"):
         nlp.add_pipe(name)
     return nlp
 
 
-def annotate(text: str, *, outlet: str | None = None) -> Article:
+def annotate(text: str, *, outlet: str | None = None, lexicons: Iterable[str | PathLike[str]] = ()) -> Article:
     """Annotate one article: regions, outlet, sentences, attributions and each sentence's speaker.
 
-    ``outlet`` overrides the outlet detected from the page. This runs the same steps as the spaCy
+    ``outlet`` overrides the outlet detected from the page; ``lexicons`` are term lexicon files or
+    directories that extend or override the built-in ones. This runs the same steps as the spaCy
     components of :func:`pipeline` (and gives the same Article) without building a spaCy ``Doc``.
 
     >>> import attribution
@@ -73,10 +76,10 @@ def annotate(text: str, *, outlet: str | None = None) -> Article:
     ('unnamed_source', ['رويترز'])
     """
     from .article import analyze
-    from .lexicons import load_builtin
+    from .lexicons import load_builtin, load_terms
 
     if not isinstance(text, str):
         raise UsageError(Errors.E021.format(what="annotate(text)", got=type(text).__name__))
     if outlet is not None and not outlet.strip():
         raise UsageError(Errors.E020)
-    return analyze(text, load_builtin(), outlet.strip() if outlet else None)
+    return analyze(text, load_builtin(), outlet.strip() if outlet else None, load_terms(tuple(lexicons)))

@@ -10,7 +10,7 @@ import attrs
 
 from . import regions as _regions
 from . import sentences as _sentences
-from .lexicons import Lexicons
+from .lexicons import Lexicons, TermLexicon
 from .model import Article, Attribution, Cue, Outlet, Region, Sentence, Source, Span, outlet_source
 from .normalize import Folded, fold
 from .outlet import canonical_outlet, detect_outlet
@@ -101,6 +101,18 @@ def _merge_regions(view: Folded, segments: list[_regions.Segment]) -> tuple[Regi
     return tuple(out)
 
 
-def analyze(text: str, lexicons: Lexicons, outlet: str | None = None) -> Article:
+def find_term_hits(page: Page, terms: TermLexicon) -> Article:
+    """Step 4: loaded terms with their voice; the Article with ``terms`` filled in."""
+    from .terms import find_terms
+
+    article = page.article if page.article is not None else find_speakers(page)
+    article = attrs.evolve(article, terms=find_terms(article, page.view, terms))
+    page.article = article
+    return article
+
+
+def analyze(text: str, lexicons: Lexicons, outlet: str | None = None, terms: TermLexicon | None = None) -> Article:
     """All steps without spaCy (the components run exactly these)."""
-    return find_speakers(find_sentences(find_regions(text, lexicons, outlet)))
+    page = find_sentences(find_regions(text, lexicons, outlet))
+    find_speakers(page)
+    return find_term_hits(page, terms) if terms is not None else page.article  # type: ignore[return-value]

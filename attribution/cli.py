@@ -51,7 +51,47 @@ def _parser() -> argparse.ArgumentParser:
     an.add_argument("files", nargs="+", metavar="FILE", help="text files, or - for standard input")
     an.add_argument("--format", choices=("json", "text"), default="json")
     an.add_argument("--outlet", help="the publishing outlet (overrides what the page shows)")
+    an.add_argument("--lexicon", action="append", default=[], metavar="PATH",
+                    help="a term lexicon file or directory that extends or overrides the built-in ones (repeatable)")
+    lx = sub.add_parser("lexicon", help="validate or list term lexicons")
+    lsub = lx.add_subparsers(dest="lexicon_command", required=True)
+    val = lsub.add_parser("validate", help="check term lexicon files; every problem with file and line")
+    val.add_argument("paths", nargs="+", metavar="PATH")
+    li = lsub.add_parser("list", help="print concepts and variants")
+    li.add_argument("--lexicon", action="append", default=[], metavar="PATH")
     return ap
+
+
+def _lexicon(args: argparse.Namespace) -> int:
+    from .lexicons import _term_files, load_term_file, load_terms
+
+    if args.lexicon_command == "validate":
+        status = 0
+        for name in args.paths:
+            try:
+                files = _term_files(Path(name))
+            except AttributionError as exc:
+                print(f"attribution: {exc}", file=sys.stderr)
+                status = 1
+                continue
+            for f in files:
+                try:
+                    concepts = load_term_file(f)
+                except AttributionError as exc:
+                    print(f"{exc}", file=sys.stderr)
+                    status = 1
+                    continue
+                n = sum(len(c.variants) for c in concepts)
+                print(f"{f}: ok ({len(concepts)} concepts, {n} variants)")
+        return status
+    lexicon = load_terms(tuple(args.lexicon))
+    for c in lexicon.concepts:
+        print(f"{c.id}: {c.label_en}" + (f" / {c.label_ar}" if c.label_ar else ""))
+        for v in c.variants:
+            extra = f" -> {v.suggest}" if v.suggest else ""
+            flag = " [ambiguous]" if v.ambiguous else ""
+            print(f"  {v.stance:8} {v.frame or '-':18} {v.term}{extra}{flag}")
+    return 0
 
 
 def _annotate(args: argparse.Namespace) -> Iterator[tuple[str | None, str | None]]:
@@ -65,7 +105,7 @@ def _annotate(args: argparse.Namespace) -> Iterator[tuple[str | None, str | None
         except InputError as exc:
             yield None, str(exc)
             continue
-        article = annotate(text, outlet=args.outlet)
+        article = annotate(text, outlet=args.outlet, lexicons=args.lexicon)
         if args.format == "json":
             data = to_json(article)
             data["path"] = name
@@ -77,10 +117,15 @@ def _annotate(args: argparse.Namespace) -> Iterator[tuple[str | None, str | None
 def main(argv: Sequence[str] | None = None) -> int:
     ap = _parser()
     args = ap.parse_args(argv)
-    if args.outlet is not None and not args.outlet.strip():
+    if getattr(args, "outlet", None) is not None and not args.outlet.strip():
         ap.error(Errors.E020)
     status = 0
     try:
+        if args.command == "lexicon":
+            return _lexicon(args)
+        from .lexicons import load_terms
+
+        load_terms(tuple(args.lexicon))  # a bad lexicon is a usage error before any file is read
         for out, err in _annotate(args):
             if err is not None:
                 print(f"attribution: {err}", file=sys.stderr)

@@ -8,6 +8,7 @@ in ``doc.user_data`` and a later component computes whatever an earlier one did 
 * ``doc._.attributions``, ``doc._.outlet``, ``doc._.regions``
 * ``doc.spans["attribution_sentences"]`` with ``span._.speaker`` (a :class:`~attribution.model.Source`)
 * ``doc.spans["attribution_quotes"]``: the content spans of attributions
+* ``doc.spans["attribution_terms"]``: loaded terms (label = concept) with ``span._.term``
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .article import Page, find_regions, find_sentences, find_speakers
-from .lexicons import Lexicons, load_builtin
-from .model import Article, Source
+from .article import Page, find_regions, find_sentences, find_speakers, find_term_hits
+from .lexicons import Lexicons, load_builtin, load_terms
+from .model import Article, Source, TermHit
 
 __all__ = ["RegionsComponent", "SentencesComponent", "SpeakersComponent", "register_extensions"]
 
@@ -57,6 +58,18 @@ def register_extensions() -> None:
             Doc.set_extension(name, getter=getter)
     if not Span.has_extension("speaker"):
         Span.set_extension("speaker", getter=_speaker)
+    if not Span.has_extension("term"):
+        Span.set_extension("term", getter=_term)
+
+
+def _term(span: Span) -> TermHit | None:
+    article = _article(span.doc)
+    if article is None:
+        return None
+    for hit in article.terms:
+        if hit.start >= span.start_char and hit.end <= span.end_char:
+            return hit
+    return None
 
 
 class _Base:
@@ -123,6 +136,29 @@ class _SpanMaker:
         if last <= first:
             last = first + 1
         return Span(self.doc, first, last, label=label)
+
+
+class TermsComponent(_Base):
+    """Tags loaded terms from the term lexicons, each with its voice."""
+
+    def __init__(self, nlp: Language, name: str, outlet: str | None = None, lexicons: list[str] | None = None) -> None:
+        super().__init__(nlp, name, outlet)
+        self.terms = load_terms(tuple(lexicons or ()))
+
+    def __call__(self, doc: Doc) -> Doc:
+        page = self._page(doc)
+        if page.article is None:
+            find_speakers(page)
+        article = find_term_hits(page, self.terms)
+        to_span = _SpanMaker(doc)
+        doc.spans["attribution_terms"] = [
+            sp for t in article.terms if (sp := to_span(t.start, t.end, t.concept)) is not None]
+        return doc
+
+
+@Language.factory("attribution_terms", default_config={"outlet": None, "lexicons": []})
+def make_terms(nlp: Language, name: str, outlet: str | None, lexicons: list[str]) -> TermsComponent:
+    return TermsComponent(nlp, name, outlet, lexicons)
 
 
 @Language.factory("attribution_regions", default_config={"outlet": None})

@@ -23,6 +23,8 @@ class Errors:
     E015 = "E015 {path}:{line}: {where}: empty string in {key!r}"
     E016 = "E016 {path}:{line}: {where}: {term!r} is already defined at {other}"
     E017 = "E017 {path}: no lexicon file found (expected *.toml)"
+    E018 = "E018 {path}:{line}: {where}: {term!r} is marked ambiguous but gives no `context` words to resolve it"
+    E019 = "E019 {path}: no such lexicon file or directory"
     E020 = "E020 --outlet: empty outlet name"
     E021 = "E021 {what}: expected a str, got {got}"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from functools import lru_cache
+from os import PathLike
 from pathlib import Path
 from typing import Any
 
@@ -306,3 +307,145 @@ def load(directory: Path) -> Lexicons:
 def load_builtin() -> Lexicons:
     """The built-in lexicons (loaded once per process)."""
     return load(builtin_dir())
+
+
+# --- term lexicons (lexicons/terms/*.toml) --------------------------------------------------------
+
+STANCES = ("positive", "neutral", "negative")
+
+
+@attrs.frozen
+class Variant:
+    """One way of naming a concept, with its stance toward the referent and its frame."""
+
+    term: str
+    stance: str
+    frame: str
+    concept: str
+    suggest: str = ""
+    notes: str = ""
+    inflect: bool = True
+    ambiguous: bool = False
+    context: tuple[str, ...] = ()
+    origin: str = ""  # "file:line"
+
+
+@attrs.frozen
+class Concept:
+    id: str
+    label_en: str
+    label_ar: str
+    description_en: str
+    description_ar: str
+    variants: tuple[Variant, ...]
+    origin: str = ""
+
+
+@attrs.frozen(eq=False)
+class TermLexicon:
+    """Concepts from one or more term lexicon files; later files extend or override earlier ones."""
+
+    concepts: tuple[Concept, ...]
+
+    @property
+    def variants(self) -> tuple[Variant, ...]:
+        return tuple(v for c in self.concepts for v in c.variants)
+
+
+def load_term_file(path: Path) -> tuple[Concept, ...]:
+    """Read and validate one term lexicon; every problem names ``path`` and a line."""
+    data, lines = read_toml(path)
+    for key in data:
+        if key != "concept":
+            raise LexiconError(Errors.E011.format(path=path, line=locate(lines, key, 0), where="top level",
+                                                  key=key, allowed="concept"))
+    concepts = []
+    seen_terms: dict[str, str] = {}
+    variant_index = 0
+    for c in _entries(data, path, lines, "concept"):
+        c.keys(("id", "variant"), ("label_en", "label_ar", "description_en", "description_ar"))
+        cid = c.string("id", nonempty=True)
+        raw = c.entry.get("variant")
+        if not isinstance(raw, list) or not raw:
+            raise LexiconError(Errors.E013.format(path=path, line=c.line("id"), where=c.where, key="variant",
+                                                  expected="one or more [[concept.variant]] tables", got=raw))
+        variants: list[Variant] = []
+        for entry in raw:
+            v = _Checker(path, lines, "concept.variant", variant_index, entry)
+            v.where = f"concept {cid!r}, [[concept.variant]] #{len(variants) + 1}"
+            variant_index += 1
+            v.keys(("term", "stance"), ("frame", "suggest", "notes", "inflect", "ambiguous", "context"))
+            inflect = v.entry.get("inflect", True)
+            if not isinstance(inflect, bool):
+                raise LexiconError(Errors.E013.format(path=path, line=v.line("inflect"), where=v.where,
+                                                      key="inflect", expected="true or false", got=inflect))
+            variant = Variant(
+                term=v.string("term", nonempty=True), stance=v.choice("stance", STANCES), frame=v.string("frame"),
+                concept=cid, suggest=v.string("suggest"), notes=v.string("notes"), inflect=inflect,
+                ambiguous=v.boolean("ambiguous"), context=v.strings("context"),
+                origin=f"{path}:{v.line('term')}")
+            if variant.ambiguous and not variant.context:
+                raise LexiconError(Errors.E018.format(path=path, line=v.line("ambiguous"), where=v.where,
+                                                      term=variant.term))
+            if not fold_term(variant.term):
+                raise LexiconError(Errors.E015.format(path=path, line=v.line("term"), where=v.where, key="term"))
+            key = fold_term(variant.term)
+            if key in seen_terms:
+                raise LexiconError(Errors.E016.format(path=path, line=v.line("term"), where=v.where,
+                                                      term=variant.term, other=seen_terms[key]))
+            seen_terms[key] = f"{variant.origin} (concept {cid!r})"
+            variants.append(variant)
+        concepts.append(Concept(cid, c.string("label_en"), c.string("label_ar"), c.string("description_en"),
+                                c.string("description_ar"), tuple(variants), f"{path}:{c.line('id')}"))
+    return tuple(concepts)
+
+
+def _term_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        files = sorted(path.glob("*.toml"))
+        if not files:
+            raise LexiconError(Errors.E017.format(path=path))
+        return files
+    if not path.exists():
+        raise LexiconError(Errors.E019.format(path=path))
+    return [path]
+
+
+def merge_terms(files: list[Path]) -> TermLexicon:
+    """Concepts from ``files`` in order. A concept id seen again extends the earlier concept; a term seen
+    again (in any concept) is replaced by the later definition. Within one file, a term may appear once."""
+    concepts: dict[str, Concept] = {}
+    owner: dict[str, str] = {}  # folded term -> concept id
+    for path in files:
+        for concept in load_term_file(path):
+            for v in concept.variants:
+                key = fold_term(v.term)
+                old = owner.get(key)
+                if old is not None:
+                    prev = concepts[old]
+                    concepts[old] = attrs.evolve(prev, variants=tuple(
+                        x for x in prev.variants if fold_term(x.term) != key))
+                owner[key] = concept.id
+            if concept.id in concepts:
+                prev = concepts[concept.id]
+                concepts[concept.id] = attrs.evolve(
+                    prev, variants=prev.variants + concept.variants,
+                    label_en=concept.label_en or prev.label_en, label_ar=concept.label_ar or prev.label_ar,
+                    description_en=concept.description_en or prev.description_en,
+                    description_ar=concept.description_ar or prev.description_ar)
+            else:
+                concepts[concept.id] = concept
+    return TermLexicon(tuple(concepts.values()))
+
+
+def load_terms(extra: tuple[str | PathLike[str], ...] = ()) -> TermLexicon:
+    """The built-in term lexicons, extended or overridden by ``extra`` files or directories."""
+    return _load_terms(tuple(str(Path(p).resolve()) for p in extra))
+
+
+@lru_cache(maxsize=16)
+def _load_terms(extra: tuple[str, ...]) -> TermLexicon:
+    files = _term_files(builtin_dir() / "terms")
+    for p in extra:
+        files += _term_files(Path(p))
+    return merge_terms(files)

@@ -14,10 +14,9 @@ so a match ``[i, j)`` on the view maps back to ``[view.start(i), view.end(j))`` 
 
 from __future__ import annotations
 
+import re
 from array import array
 from functools import lru_cache
-
-import regex
 
 __all__ = ["IGNORABLE", "Folded", "fold", "fold_term"]
 
@@ -27,7 +26,7 @@ IGNORABLE = (
     "\u0640"  # tatweel
     "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c\u00ad"  # zero-width, bidi, BOM
 )
-_IGNORABLE_RE = regex.compile(f"[{IGNORABLE}]+")
+_IGNORABLE_RE = re.compile(f"[{IGNORABLE}]+")
 
 _MAP = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",

@@ -9,6 +9,7 @@ Nothing is dropped: every non-blank line gets a region.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import attrs
@@ -77,14 +78,14 @@ def _markers(lex: Lexicons) -> PageMarkers:
 
 
 @lru_cache(maxsize=64)
-def _prefix_re(prefixes: tuple[str, ...]) -> regex.Pattern[str]:
-    alternation = "|".join(regex.escape(p) for p in sorted(prefixes, key=len, reverse=True))
-    return regex.compile(f"(?:{alternation})(?![\\p{{L}}\\p{{N}}])")
+def _prefix_re(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    return re.compile(f"(?:{alternation})(?!\\w)")
 
 
 @lru_cache(maxsize=64)
-def _contains_re(needles: tuple[str, ...]) -> regex.Pattern[str]:
-    return regex.compile("|".join(regex.escape(n) for n in sorted(needles, key=len, reverse=True)))
+def _contains_re(needles: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True)))
 
 
 def _starts_with(line: str, prefixes: tuple[str, ...]) -> bool:

@@ -17,6 +17,17 @@ def _who(source: Source) -> str:
     return f"{_LABELS.get(source.kind, source.kind)}: {_RLI}{source.name}{_PDI}"
 
 
+def _mark_terms(article: Article, start: int, end: int) -> str:
+    """The sentence with each term wrapped in ⟦ ⟧."""
+    out, pos = [], start
+    for t in article.terms:
+        if start <= t.start and t.end <= end and t.start >= pos:
+            out += [article.text[pos:t.start], "⟦", article.text[t.start:t.end], "⟧"]
+            pos = t.end
+    out.append(article.text[pos:end])
+    return "".join(out)
+
+
 def render_text(article: Article, path: str | None = None) -> str:
     """One block per sentence: ``[region] speaker`` then the sentence; attributions show their chain."""
     lines = [f"# {path or article.path or '-'}  outlet: {_RLI}{article.outlet.name or '?'}{_PDI}"]
@@ -28,5 +39,8 @@ def render_text(article: Article, path: str | None = None) -> str:
             quote = "quoted" if a.direct else "reported"
             who += f" ({quote}; cue {_RLI}{a.cue.text}{_PDI}" + (f"; via {chain}" if chain else "") + ")"
         lines.append(f"[{s.region}] {who}")
-        lines.append(f"    {_RLI}{s.text}{_PDI}")
+        lines.append(f"    {_RLI}{_mark_terms(article, s.start, s.end)}{_PDI}")
+        for t in article.terms:
+            if s.start <= t.start < s.end:
+                lines.append(f"      ⟦{_RLI}{t.text}{_PDI}⟧ {t.concept} {t.stance} ({t.frame or '-'}), voice {t.voice}")
     return "\n".join(lines)

@@ -10,6 +10,7 @@ word that points back to an earlier speaker ("الوكالة", "المصادر")
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -21,7 +22,7 @@ from .normalize import IGNORABLE, Folded, fold_term
 
 __all__ = ["Mention", "SourceParser", "Token", "parser_for", "tokenize"]
 
-_TOKEN = regex.compile(r"([\p{L}\p{N}]+)|[^\s\p{L}\p{N}]")
+_TOKEN = re.compile(r"([^\W_]+)|[^\s\w]|_")  # words (letters, digits) and single other characters
 OPEN_QUOTES = frozenset("«\"“„'‘")
 CLOSE_QUOTES = frozenset("»\"”'’")
 _NAME_PARTS = frozenset({"الدين", "الله", "الرحمن", "الرحيم", "الكريم", "العزيز", "الحق", "الامير", "النبي"})

@@ -5,6 +5,8 @@
 
 * annotate: full ``attribution.annotate`` vs ``spacy.blank("ar")`` tokenizing the same texts
   (target: at most 2.5x).
+* lexicon size: annotate with the built-in lexicons plus 10,000 made-up term variants vs the built-in
+  lexicons alone (target: at most 1.3x).
 
 Texts: the bundled examples, the seed corpus when ``../shared`` is beside the checkout, and
 synthetic paragraphs built from them, about 300 KB in all.
@@ -71,6 +73,48 @@ def bench_annotate(texts: list[str], repeat: int) -> dict[str, float]:
             "annotate_chars_per_s": chars / full, "pipeline_s": spacy_full, "pipeline_ratio": spacy_full / base}
 
 
+def synthetic_lexicon(path: Path, n: int, seed: int = 7) -> None:
+    """``n`` made-up variants (1-3 words of 4-8 Arabic letters) in one concept file."""
+    import random
+
+    rng = random.Random(seed)
+    letters = "بتثجحخدذرزسشصضطظعغفقكلمنهوي"
+    seen: set[str] = set()
+    lines = ['[[concept]]\nid = "synthetic"\n']
+    while len(seen) < n:
+        words = ["".join(rng.choice(letters) for _ in range(rng.randint(4, 8))) for _ in range(rng.randint(1, 3))]
+        term = " ".join(words)
+        if term in seen:
+            continue
+        seen.add(term)
+        lines.append(f'[[concept.variant]]\nterm = "{term}"\nstance = "negative"\nframe = "synthetic"\n')
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def bench_lexicon_size(texts: list[str], repeat: int, n: int = 10_000) -> dict[str, float]:
+    import tempfile
+
+    import attribution
+
+    with tempfile.TemporaryDirectory() as tmp:
+        big = Path(tmp) / "synthetic.toml"
+        synthetic_lexicon(big, n)
+        attribution.annotate(texts[0])
+        attribution.annotate(texts[0], lexicons=[big])  # compile both matchers before timing
+
+        def builtin() -> None:
+            for t in texts:
+                attribution.annotate(t)
+
+        def large() -> None:
+            for t in texts:
+                attribution.annotate(t, lexicons=[big])
+
+        base = best_of(builtin, repeat)
+        full = best_of(large, repeat)
+    return {"variants": n, "builtin_s": base, "large_s": full, "ratio": full / base}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=5)
@@ -82,6 +126,9 @@ def main() -> None:
           f"{r['annotate_chars_per_s'] / 1000:,.0f}k chars/s")
     print(f"pipeline: attribution.pipeline()(text) with a spaCy Doc and spans {r['pipeline_s']:.3f}s "
           f"-> ratio {r['pipeline_ratio']:.2f}x the bare tokenizer (it includes that tokenizer)")
+    r = bench_lexicon_size(texts, args.repeat)
+    print(f"lexicon size: built-in {r['builtin_s']:.3f}s, built-in + {r['variants']:,} variants "
+          f"{r['large_s']:.3f}s -> ratio {r['ratio']:.2f}x (target <= 1.3x)")
 
 
 if __name__ == "__main__":

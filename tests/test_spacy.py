@@ -11,12 +11,18 @@ import attribution
 
 def test_pipeline_sets_extensions() -> None:
     nlp = attribution.pipeline()
-    assert nlp.pipe_names == ["attribution_regions", "attribution_sentences", "attribution_speakers"]
+    assert nlp.pipe_names == ["attribution_regions", "attribution_sentences", "attribution_speakers",
+                              "attribution_terms"]
     doc = nlp("قالت وزارة الصحة في غزة إن عدد الضحايا ارتفع.")
     assert doc._.attributions and doc._.attributions[0].source.kind == "government"
     sentence = doc.spans["attribution_sentences"][0]
     assert sentence._.speaker.kind == "government"
     assert doc.spans["attribution_quotes"][0].label_ == "government"
+    tagged = nlp("وقال مسؤول إن «الكيان الصهيوني» يواصل العدوان على غزة.")
+    terms = tagged.spans["attribution_terms"]
+    assert {s.label_ for s in terms} >= {"israel", "gaza_war"}
+    hit = next(s._.term for s in terms if s.label_ == "gaza_war")
+    assert hit.voice == "reported" and hit.stance == "negative"
 
 
 def test_speakers_alone_in_a_users_pipeline() -> None:
@@ -31,7 +37,7 @@ def test_speakers_alone_in_a_users_pipeline() -> None:
 
 def test_factories_are_exposed_as_entry_points() -> None:
     names = {ep.name for ep in entry_points(group="spacy_factories")}
-    assert {"attribution_regions", "attribution_sentences", "attribution_speakers"} <= names
+    assert {"attribution_regions", "attribution_sentences", "attribution_speakers", "attribution_terms"} <= names
 
 
 def test_pipeline_and_annotate_agree() -> None:

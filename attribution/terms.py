@@ -1,0 +1,224 @@
+"""Loaded terms: lexicon variants found in the text, each with its concept, stance, frame and voice.
+
+Matching runs on the folded view with one more fold: dots, hyphens and underscores inside an Arabic
+word are dropped ("الحـ.وثيين" reads "الحوثيين"). The lexicon side is expanded instead of the text
+side: every variant yields its surface forms (definite and indefinite; for single words the feminine,
+plural and nisba forms when ``inflect`` is on; "لل" for ل + ال), and all forms go into one trie-shaped
+regular expression with the proclitics و ف ب ك ل in front and word boundaries around. The cost
+therefore hardly depends on the lexicon's size. Overlaps resolve to the longest match.
+
+A hit's **voice** is ``quoted`` inside a direct quote, ``reported`` inside indirect attributed content,
+and ``outlet`` otherwise; a term wrapped in quotation marks in the outlet's own voice also yields a
+``distancing`` hit for the scare quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections.abc import Iterable
+from functools import lru_cache
+
+import attrs
+import regex
+
+from .lexicons import TermLexicon, Variant
+from .model import Article, Attribution, TermHit
+from .normalize import Folded, fold_term
+
+__all__ = ["TermMatcher", "find_terms", "matcher_for", "surface_forms", "term_view"]
+
+_PREV_WORD = regex.compile(r"\p{Arabic}+$")
+_PARTICLES = frozenset({
+    "ان", "إن", "لكن", "ثم", "قد", "لقد", "لم", "لن", "لا", "ما", "هل", "كما", "حتي", "منذ", "بعد", "قبل", "خلال",
+    "عند", "لدي", "حول", "دون", "غير", "سوي", "كل", "بعض", "اي", "هذا", "هذه", "ذلك", "تلك", "هو", "هي", "هم",
+    "قال", "قالت", "اكد", "اكدت", "وصف", "وصفت", "ضد", "امام", "وراء", "نحو", "عبر", "وسط", "تجاه", "بين", "لدى",
+    "يا", "او", "ام", "بل", "اذا", "اذ", "حيث", "لان", "كي", "ليس", "كان", "كانت", "يكون", "تكون", "انه", "انها",
+})
+_DODGE = regex.compile(r"(?<=\p{Arabic})[.·•_\-*ـ]+(?=\p{Arabic})")
+_WORD = regex.compile(r"\S+")
+_QUOTES_OPEN = "«\"“'‘"
+_QUOTES_CLOSE = "»\"”'’"
+
+
+def term_view(view: Folded) -> Folded:
+    """``view`` without dodge characters inside words; positions still map to the original text."""
+    text = view.text
+    cuts = [m.span() for m in _DODGE.finditer(text)]
+    if not cuts:
+        return view
+    keep = array("l")
+    pieces = []
+    pos = 0
+    def extend(a: int, b: int) -> None:
+        if view._map is None:
+            keep.extend(range(a, b))
+        else:
+            keep.extend(view._map[a:b])
+
+    for a, b in cuts:
+        pieces.append(text[pos:a])
+        extend(pos, a)
+        pos = b
+    pieces.append(text[pos:])
+    extend(pos, len(text))
+    return Folded(view.original, "".join(pieces), keep)
+
+
+def _inflect_word(word: str) -> set[str]:
+    core = word[2:] if word.startswith("ال") and len(word) > 3 else word
+    forms = {core}
+    if core.endswith("ه"):
+        base = core[:-1]
+        forms |= {base + "ات"}
+    elif core.endswith("ي"):
+        forms |= {core + "ه", core + "ون", core + "ين", core + "ات"}
+    elif core.endswith("ون"):
+        forms |= {core[:-2] + "ين"}
+    elif core.endswith("ين"):
+        forms |= {core[:-2] + "ون"}
+    elif core.endswith("ات"):
+        pass
+    else:
+        forms |= {core + "ات", core + "ون", core + "ين"}
+    return forms | {"ال" + f for f in forms}
+
+
+def surface_forms(variant: Variant) -> set[str]:
+    """Every folded written form of ``variant`` the matcher accepts (before proclitics)."""
+    words = fold_term(variant.term).split()
+    if not words:
+        return set()
+    forms = {" ".join(words)}
+    if variant.inflect:
+        if len(words) == 1:
+            forms |= _inflect_word(words[0])
+        else:
+            definite = [w if w.startswith("ال") or not w[0].isalpha() or w in _FUNCTION else "ال" + w for w in words]
+            bare = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in words]
+            forms |= {" ".join(definite), " ".join(bare)}
+    out = set(forms)
+    for f in forms:
+        if f.startswith("ال"):
+            out.add("ل" + f[1:])  # ل + ال → لل: "للمليشيات"
+    return out
+
+
+_FUNCTION = frozenset({"من", "في", "على", "علي", "عن", "الى", "بين", "مع", "ضد", "و", "او", "ما"})
+
+
+def _trie_regex(forms: Iterable[str]) -> str:
+    trie: dict[str, dict] = {}
+    for form in forms:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in node.items() if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
+@attrs.frozen
+class _Form:
+    variant: Variant
+    exact: bool
+
+
+class TermMatcher:
+    """All term variants of a :class:`TermLexicon` compiled into one expression."""
+
+    def __init__(self, lexicon: TermLexicon) -> None:
+        self.forms: dict[str, _Form] = {}
+        for v in lexicon.variants:
+            exact = fold_term(v.term)
+            for form in surface_forms(v):
+                is_exact = form == exact or form == "ل" + exact[1:]
+                old = self.forms.get(form)
+                if old is None or (is_exact and not old.exact):
+                    self.forms[form] = _Form(v, is_exact)
+        # forms written with ل + ال ("للميليشيات") carry a proclitic: never a construct's genitive
+        self.lam_forms = frozenset(f for f in self.forms if f.startswith("لل") and "ا" + f[1:] in self.forms)
+        body = _trie_regex(sorted(self.forms)) or r"(?!)"
+        # the standard library's engine handles a large trie alternation far better than `regex` here
+        self.pattern = re.compile(rf"\b(?P<c>[وف]?[بكل]?)(?P<t>{body})\b")
+        self.context = {v.term: tuple(fold_term(w) for w in v.context) for v in lexicon.variants if v.ambiguous}
+
+    def find(self, view: Folded) -> list[tuple[int, int, Variant]]:
+        """``(start, end, variant)`` in original offsets, in order, longest match first at each place."""
+        tv = term_view(view)
+        text = tv.text
+        out = []
+        for m in self.pattern.finditer(text):
+            key = " ".join(m.group("t").split())
+            form = self.forms.get(key)
+            if form is None:
+                continue
+            v = form.variant
+            if v.ambiguous and not self._context_ok(text, m.start(), v):
+                continue
+            start = m.start("t")
+            if not m.group("c") and " " not in key and key not in self.lam_forms:
+                start = self._construct_head(text, start)
+            s, e = tv.span(start, m.end("t"))
+            out.append((s, e, v))
+        return out
+
+    def _construct_head(self, text: str, start: int) -> int:
+        """Start of "انسحاب العدو" when a one-word term is the genitive of a construct (إضافة)."""
+        j = start - 1
+        if j < 1 or text[j] != " ":
+            return start
+        head = _PREV_WORD.search(text, max(0, j - 40), j)
+        if head is None:
+            return start
+        w = head.group()
+        if w.startswith("ال") or w in _FUNCTION or w in _PARTICLES or len(w) < 3 or (w[:1] in "وف" and w[1:] in _PARTICLES):
+            return start
+        return head.start()
+
+    def _context_ok(self, text: str, pos: int, v: Variant) -> bool:
+        """A context word in the same paragraph or the one before it."""
+        b = text.find("\n", pos)
+        a = text.rfind("\n", 0, pos)
+        a = text.rfind("\n", 0, max(a, 0)) + 1 if a > 0 else 0
+        window = text[a: b if b >= 0 else len(text)]
+        return any(w in window for w in self.context.get(v.term, ()))
+
+
+@lru_cache(maxsize=8)
+def matcher_for(lexicon: TermLexicon) -> TermMatcher:
+    return TermMatcher(lexicon)
+
+
+def _innermost(attributions: tuple[Attribution, ...], s: int, e: int) -> Attribution | None:
+    best = None
+    for a in attributions:
+        if a.content.start <= s and e <= a.content.end and (
+                best is None or a.content.end - a.content.start < best.content.end - best.content.start):
+            best = a
+    return best
+
+
+def find_terms(article: Article, view: Folded, lexicon: TermLexicon) -> tuple[TermHit, ...]:
+    """Every term hit of ``article`` with its voice (and speaker when it is not the outlet's)."""
+    text = article.text
+    hits: list[TermHit] = []
+    for s, e, v in matcher_for(lexicon).find(view):
+        att = _innermost(article.attributions, s, e)
+        in_quotes = s > 0 and e < len(text) and text[s - 1] in _QUOTES_OPEN and text[e] in _QUOTES_CLOSE
+        # a partial quote inside reported speech ("قال إن «الكيان» …") is the speaker's own words
+        voice = "outlet" if att is None else ("quoted" if att.direct or in_quotes else "reported")
+        hits.append(TermHit(s, e, text[s:e], v.concept, v.term, v.stance, v.frame or "", voice,
+                            None if att is None else att.source))
+        if voice == "outlet" and in_quotes and v.concept != "distancing":
+            hits.append(TermHit(s - 1, e + 1, text[s - 1:e + 1], "distancing", "scare quotes", "negative",
+                                "distancing", "outlet", None))
+    hits.sort(key=lambda h: (h.start, -h.end))
+    return tuple(hits)

@@ -1,0 +1,217 @@
+"""Term matching: robust to Arabic orthography, whole words only, with the right voice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+import attribution
+from attribution.errors import LexiconError
+from attribution.lexicons import load_term_file, load_terms
+from attribution.normalize import fold_term
+
+LEXICON = '''
+[[concept]]
+id = "test_groups"
+label_en = "Armed groups (test)"
+
+  [[concept.variant]]
+  term = "فصائل المقاومة"
+  stance = "positive"
+  frame = "resistance"
+  suggest = "فصائل مسلحة"
+
+  [[concept.variant]]
+  term = "ميليشيات"
+  stance = "negative"
+  frame = "militia"
+
+  [[concept.variant]]
+  term = "فصائل مسلحة"
+  stance = "neutral"
+  frame = "descriptive"
+
+[[concept]]
+id = "test_enemy"
+label_en = "Enemy (test)"
+
+  [[concept.variant]]
+  term = "العدو"
+  stance = "negative"
+  frame = "enemy"
+  ambiguous = true
+  context = ["إسرائيل", "الإسرائيلي"]
+'''
+
+
+@pytest.fixture
+def lexicon(tmp_path: Path) -> Path:
+    path = tmp_path / "test.toml"
+    path.write_text(LEXICON, encoding="utf-8")
+    return path
+
+
+def hits(text: str, lexicon: Path) -> list[tuple[str, str, str]]:
+    a = attribution.annotate(text, lexicons=[lexicon])
+    return [(t.text, t.concept, t.voice) for t in a.terms if t.concept.startswith("test_")]
+
+
+def test_clitics_hamza_tatweel_and_dots(lexicon: Path) -> None:
+    assert hits("وللميليشيات دور.", lexicon) == [("للميليشيات", "test_groups", "outlet")]
+    assert hits("بالمـيليـ.ـشيات", lexicon)[0][1] == "test_groups"
+    assert hits("الفصائل المسلحة تتقدم", lexicon) == [("الفصائل المسلحة", "test_groups", "outlet")]
+
+
+def test_whole_words_only(lexicon: Path) -> None:
+    text = "أدان الوزير العدوان الإسرائيلي على القطاع."
+    assert all(h[0] != "العدو" for h in hits(text, lexicon))
+
+
+def test_ambiguous_needs_context(lexicon: Path) -> None:
+    assert hits("انسحب العدو من المدينة.", lexicon) == []
+    text = "انسحب العدو من المدينة بعد قصف الجيش الإسرائيلي."
+    (hit,) = [t for t in attribution.annotate(text, lexicons=[lexicon]).terms if t.concept == "test_enemy"]
+    assert hit.variant == "العدو" and hit.text.endswith("العدو")
+
+
+def test_construct_head_is_part_of_the_hit(lexicon: Path) -> None:
+    a = attribution.annotate("تتزايد المخاوف من نيات العدو في الجنوب الإسرائيلي.", lexicons=[lexicon])
+    assert [t.text for t in a.terms if t.concept == "test_enemy"] == ["نيات العدو"]
+    b = attribution.annotate("ضربت الطائرات أهدافا للميليشيات.", lexicons=[lexicon])
+    assert [t.text for t in b.terms if t.concept == "test_groups"] == ["للميليشيات"]
+
+
+def test_voice_follows_attribution(lexicon: Path) -> None:
+    text = "قال المتحدث: «فصائل المقاومة لن تتراجع».\nوذكر مسؤول أن الميليشيات انسحبت.\nوتقدمت فصائل مسلحة."
+    got = hits(text, lexicon)
+    assert got == [("فصائل المقاومة", "test_groups", "quoted"), ("الميليشيات", "test_groups", "reported"),
+                   ("فصائل مسلحة", "test_groups", "outlet")]
+    a = attribution.annotate(text, lexicons=[lexicon])
+    assert a.terms[0].speaker is not None and a.terms[0].speaker.kind == "official"
+
+
+def test_scare_quotes_in_outlet_voice(lexicon: Path) -> None:
+    a = attribution.annotate("وقصفت «الميليشيات» المدينة.", lexicons=[lexicon])
+    assert {t.concept for t in a.terms} >= {"test_groups", "distancing"}
+
+
+def test_user_lexicon_overrides_builtin_term(tmp_path: Path) -> None:
+    builtin = {fold_term(v.term) for v in load_terms().variants}
+    assume_term = next(iter(sorted(builtin)), None)
+    if assume_term is None:
+        pytest.skip("no built-in term lexicon")
+    path = tmp_path / "override.toml"
+    path.write_text(f'[[concept]]\nid = "mine"\n[[concept.variant]]\nterm = "{assume_term}"\nstance = "neutral"\n',
+                    encoding="utf-8")
+    merged = load_terms((path,))
+    owners = [v.concept for v in merged.variants if fold_term(v.term) == assume_term]
+    assert owners == ["mine"]
+
+
+@pytest.mark.parametrize(("text", "needle"), [
+    ('[[concept]]\nid = "x"\n[[concept.variant]]\nterm = "كلمة"\nstance = "hostile"\n', "'stance' must be one of"),
+    ('[[concept]]\nid = "x"\n[[concept.variant]]\nterm = ""\nstance = "neutral"\n', "empty string"),
+    ('[[concept]]\nid = "x"\n[[concept.variant]]\nterm = "كلمة"\nstance = "neutral"\n'
+     '[[concept]]\nid = "y"\n[[concept.variant]]\nterm = "كلمه"\nstance = "neutral"\n', "already defined"),
+    ('[[concept]]\nid = "x"\n[[concept.variant]]\nterm = "كلمة"\nstance = "neutral"\nambiguous = true\n',
+     "gives no `context`"),
+    ('[[concept]]\nid = "x"\n[[concept.variant]]\nterm = "كلمة"\nstance = "neutral"\ncolor = 1\n', "unknown key"),
+])
+def test_validation_names_file_and_line(tmp_path: Path, text: str, needle: str) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LexiconError) as info:
+        load_term_file(path)
+    assert needle in str(info.value) and f"{path}:" in str(info.value)
+    line = int(str(info.value).split(f"{path}:")[1].split(":")[0])
+    assert 1 <= line <= text.count("\n")
+
+
+def test_cli_validate_and_list(tmp_path: Path, lexicon: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from attribution.cli import main
+
+    assert main(["lexicon", "validate", str(lexicon)]) == 0
+    assert "2 concepts, 4 variants" in capsys.readouterr().out
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[concept]]\nid = "x"\n[[concept.variant]]\nterm = "ك"\nstance = "odd"\n', encoding="utf-8")
+    assert main(["lexicon", "validate", str(bad)]) == 1
+    assert f"{bad}:5:" in capsys.readouterr().err
+    assert main(["lexicon", "list", "--lexicon", str(lexicon)]) == 0
+    assert "test_groups" in capsys.readouterr().out
+
+
+# --- properties over the built-in lexicon ---------------------------------------------------------
+
+BUILTIN = [v for v in load_terms().variants if not v.ambiguous and v.concept != "distancing"]
+needs_builtin = pytest.mark.skipif(not BUILTIN, reason="no built-in term lexicon")
+ALEF = {"ا": "اأإآ"}
+MARKS = "\u064b\u064e\u064f\u0650\u0651\u0652"
+OUTSIDE = st.text(alphabet=st.sampled_from(list("abc xyz 123 .,;!؟،\n")), max_size=15)
+
+
+@st.composite
+def written(draw: st.DrawFn, term: str) -> tuple[str, str]:
+    """A spelling of folded ``term`` with a proclitic, hamza/ة/ى variation, tashkeel, tatweel and dots."""
+    prefix = draw(st.sampled_from(["", "و", "ف", "ب", "ك", "وب", "ل", "ول"]))
+    word = term
+    if prefix.endswith("ل") and word.startswith("ال"):
+        word = word[1:]  # ل + ال → لل
+    out = []
+    for i, ch in enumerate(word):
+        last = i == len(word) - 1 or word[i + 1] == " "
+        if (ch == "ا" and i > 0 and word[i - 1] == " ") or (ch == "ا" and i == 0 and not word.startswith("ال")):
+            ch = draw(st.sampled_from(ALEF["ا"]))
+        elif ch == "ه" and last:
+            ch = draw(st.sampled_from("هة"))
+        elif ch == "ي" and last:
+            ch = draw(st.sampled_from("يى"))
+        out.append(ch)
+        if ch != " " and not last and draw(st.integers(0, 6)) == 0:
+            out.append(draw(st.sampled_from([*MARKS, "\u0640", "."])))
+    return prefix, "".join(out)
+
+
+@needs_builtin
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_every_variant_is_found_at_its_offsets(data: st.DataObject) -> None:
+    v = data.draw(st.sampled_from(BUILTIN))
+    term = fold_term(v.term)
+    prefix, body = data.draw(written(term))
+    left, right = data.draw(OUTSIDE), data.draw(OUTSIDE)
+    text = f"{left} {prefix}{body} {right}"
+    start = len(left) + 1
+    end = start + len(prefix) + len(body)
+    a = attribution.annotate(text)
+    found = [t for t in a.terms if t.end == end and start <= t.start <= start + len(prefix)]
+    assert found, (text, v.term)
+    assert found[0].concept == v.concept or len(found[0].variant) > len(v.term)
+
+
+@needs_builtin
+@settings(max_examples=100, deadline=None)
+@given(st.data())
+def test_inserting_a_letter_stops_the_match(data: st.DataObject) -> None:
+    singles = [v for v in BUILTIN if " " not in fold_term(v.term) and len(fold_term(v.term)) >= 4]
+    v = data.draw(st.sampled_from(singles))
+    term = fold_term(v.term)
+    at = data.draw(st.integers(1, len(term) - 2))
+    broken = term[:at] + data.draw(st.sampled_from("قغظضذث")) + term[at:]
+    assume(broken not in {fold_term(x.term) for x in BUILTIN})
+    a = attribution.annotate(f"نص {broken} نص")
+    assert all(t.variant != v.term for t in a.terms)
+
+
+@needs_builtin
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_tashkeel_and_tatweel_do_not_change_hits(data: st.DataObject) -> None:
+    chosen = data.draw(st.lists(st.sampled_from(BUILTIN), min_size=1, max_size=4))
+    plain = " و ".join(fold_term(v.term) for v in chosen) + "."
+    dressed = "".join(c + (data.draw(st.sampled_from(["", "", "\u064e", "\u0640"])) if c.isalpha() else "")
+                      for c in plain)
+    got = [(t.concept, t.variant) for t in attribution.annotate(plain).terms]
+    assert got == [(t.concept, t.variant) for t in attribution.annotate(dressed).terms]
