@@ -418,7 +418,7 @@ class SourceParser:
 
     def _medium(self, tokens: list[Token], i: int, n: int, view: Folded, head: str) -> Mention:
         j = i + n
-        if self._word_at(tokens, j) in ("انباء",):
+        if self._word_at(tokens, j) in ("انباء", "الانباء"):
             j += 1
         k = j
         while k < len(tokens) and tokens[k].text in OPEN_QUOTES:
@@ -437,6 +437,8 @@ class SourceParser:
         elif end == j:
             name_end = self._name_extent(tokens, j, 4)
             end = name_end if name_end > j else j
+        if end > i + n and g is None:
+            end = self._modifiers(tokens, end, places=False)
         kind = "news_agency" if head in self.agency_heads and end > j else "media"
         return Mention(i, end, _strip_clitic_text(self._text(tokens, i, end, view)), kind, head=head)
 

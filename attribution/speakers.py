@@ -35,8 +35,11 @@ __all__ = ["Draft", "DraftSource", "Paragraph", "attribute", "sentence_speakers"
 _SENTENCE_END = frozenset(".!?؟؛…")
 _CLAUSE_END = _SENTENCE_END | frozenset("،,;")
 _COMPLEMENTIZERS = frozenset(
-    f"{p}ان{s}" for p in ("", "ب", "ل") for s in ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "كم")
+    f"{p}ان{s}" for p in ("", "ب", "ل", "ف") for s in ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "كم")
 ) | frozenset({"انّ"})
+# Words that may stand between a subject and a bare object: "نفت الحركة في بيان صحة الأنباء".
+_STATEMENT_WORDS = frozenset({"بيان", "تصريح", "تصريحات", "مؤتمر", "صحفي", "صحافي", "كلمه", "حديث", "مقابله",
+                              "تغريده", "منشور", "رساله", "لقاء", "اتصال", "هاتفي", "متلفز", "رسمي", "مقتضب"})
 _OBJECT_PREPS = frozenset({"الي", "ب", "من", "عن", "علي"})
 _CONJ = frozenset({"و", "ف", "ثم", "كما", "بينما", "فيما", "حيث", "لكن", "غير", "اذ"})
 _RELATIVE_SUFFIXES = ("ها", "هم", "ه", "هما", "هن")
@@ -329,11 +332,10 @@ class Attributor:
 
     def _verbal(self, p: _Paragraph, k: int, verb: Verb, cue_type: str, consumed: set[int]) -> None:
         tokens = p.tokens
-        prev = _word(tokens, k - 1)
-        if prev in self.cues.relative:
-            return
         cue = (tokens[k].start, tokens[k].end)
         post_marker = self._post_marker(tokens, k)
+        if post_marker is None and _word(tokens, k - 1) in self.cues.relative:
+            return  # "التي أعلنت", "مما يشير": a relative clause, not a report
         clause_start = self._clause_start(p, k - (len(post_marker) if post_marker else 0))
         subject: Mention | None = None
         preposed = None
@@ -511,7 +513,8 @@ class Attributor:
             elif t.text in "،,":
                 k += 1
                 continue
-            first = False
+            if not (t.is_word and (t.text in self.parser.stop or t.text in _STATEMENT_WORDS)):
+                first = False
             k += 1
         return None
 

@@ -128,3 +128,24 @@ def test_degenerate_input_is_an_article(text: str) -> None:
     a = attribution.annotate(text)
     assert a.text == text
     assert all(s.speaker.kind == "outlet" for s in a.sentences)
+
+
+@pytest.mark.parametrize(("text", "kind", "name", "via"), [
+    ("ونقلت وكالة الأنباء الرسمية عن مصدر عسكري قوله إن الدفاعات الجوية تصدت لهجوم.",
+     "unnamed_source", "مصدر عسكري", ["وكالة الأنباء الرسمية"]),
+    ("وبحسب ما أفادت وكالة الأناضول، فإن الاجتماع سيعقد في أنقرة.", "news_agency", "الأناضول", []),
+    ("وتأتي الخطوة بعد أسابيع من التوتر، حسبما ذكرت صحيفة الغارديان.", "media", None, []),
+    ("وقال شهود عيان لوكالة فرانس برس إن انفجارات هزت المدينة.", "unnamed_source", "شهود عيان", None),
+    ("ونفت حركة حماس في بيان صحة هذه الأنباء.", "group", None, []),
+    ("وأفاد مراسل قناة الجزيرة بأن القصف تجدد على المدينة.", "media", None, []),
+])
+def test_wire_patterns(text: str, kind: str, name: str | None, via: list[str] | None) -> None:
+    a = attribution.annotate(text)
+    assert a.sentences[0].speaker.kind == kind
+    att = a.attributions[a.sentences[0].attribution]  # type: ignore[index]
+    if name is not None:
+        assert att.source.name == name
+    if via is not None:
+        assert [v.name for v in att.via] == via
+    else:
+        assert len(att.via) == 1 and att.via[0].kind == "news_agency"
