@@ -51,6 +51,7 @@ class Segment:
 class PageMarkers:
     boiler_starts: tuple[str, ...]
     boiler_contains: tuple[str, ...]
+    inline: tuple[str, ...]
     related_starts: tuple[str, ...]
     counts: frozenset[str]
     dateline_starts: tuple[str, ...]
@@ -71,7 +72,8 @@ def _markers(lex: Lexicons) -> PageMarkers:
         return tuple(sorted({fold_term(w).lower() for w in words}, key=len, reverse=True))
 
     return PageMarkers(
-        folded("boilerplate", "starts"), folded("boilerplate", "contains"), folded("related", "starts"),
+        folded("boilerplate", "starts"), folded("boilerplate", "contains"), folded("boilerplate", "inline"),
+        folded("related", "starts"),
         frozenset(folded("related", "counts")), folded("dateline", "starts"),
         frozenset(folded("dateline", "byline")), frozenset(folded("labels", "words")),
     )
@@ -119,6 +121,8 @@ def _lines(view: Folded) -> list[_Line]:
 def is_boilerplate(line: str, m: PageMarkers) -> bool:
     low = line.lower()
     if _starts_with(low, m.boiler_starts) or _contains_re(m.boiler_contains).search(low):
+        return True
+    if m.inline and _contains_re(m.inline).search(low):
         return True
     if _LATIN_ONLY.match(line) and not any(ch.isdigit() for ch in line[:1]):
         return True
