@@ -38,6 +38,7 @@ _COMPLEMENTIZERS = frozenset(
     f"{p}ان{s}" for p in ("", "ب", "ل", "ف") for s in ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "كم")
 ) | frozenset({"انّ"})
 # Words that may stand between a subject and a bare object: "نفت الحركة في بيان صحة الأنباء".
+_NUMERALS = frozenset({"الف", "الاف", "مليون", "ملايين", "مءات", "ماءه", "عشرات", "مءه", "بضعه", "عده"})
 _STATEMENT_WORDS = frozenset({"بيان", "تصريح", "تصريحات", "مؤتمر", "صحفي", "صحافي", "كلمه", "حديث", "مقابله",
                               "تغريده", "منشور", "رساله", "لقاء", "اتصال", "هاتفي", "متلفز", "رسمي", "مقتضب"})
 _OBJECT_PREPS = frozenset({"الي", "ب", "من", "عن", "علي"})
@@ -135,6 +136,14 @@ class _Cues:
 @lru_cache(maxsize=8)
 def _cues_for(lex: Lexicons) -> _Cues:
     return _Cues(lex)
+
+
+def _word_at_pos(tokens: list[Token], pos: int) -> str | None:
+    """The word token starting at view offset ``pos``."""
+    for t in tokens:
+        if t.start == pos:
+            return t.text if t.is_word else None
+    return None
 
 
 def _word(tokens: list[Token], i: int) -> str | None:
@@ -333,6 +342,9 @@ class Attributor:
     def _verbal(self, p: _Paragraph, k: int, verb: Verb, cue_type: str, consumed: set[int]) -> None:
         tokens = p.tokens
         cue = (tokens[k].start, tokens[k].end)
+        before = _word(tokens, k - 1)
+        if before is not None and (before.isdigit() or before in _NUMERALS):
+            return  # "600 ألف طالب": a noun after a number, not the verb
         post_marker = self._post_marker(tokens, k)
         if post_marker is None and _word(tokens, k - 1) in self.cues.relative:
             return  # "التي أعلنت", "مما يشير": a relative clause, not a report
@@ -368,6 +380,11 @@ class Attributor:
                               (tokens[s_start].start, tokens[end_tok - 1].end), False)
             return
         start, end, direct = found
+        if subject is not None and subject.plain and not direct and not (clause_start[0] or clause_start[1]) and (
+                _word_at_pos(tokens, start) not in _COMPLEMENTIZERS) and self.view.text[start - 1:start] != ":":
+            # a verb with its subject after it opens its clause; mid-clause, an unknown name and a bare
+            # object ("… طالب حرموا من الدراسة") read as a noun, not a report
+            return
         if source is None:
             if not (clause_start[0] or clause_start[1]):
                 return

@@ -81,7 +81,10 @@ def _inflect_word(word: str) -> set[str]:
         pass
     else:
         forms |= {core + "ات", core + "ون", core + "ين"}
-    return forms | {"ال" + f for f in forms}
+    definite = {"ال" + f for f in forms}
+    if not core.endswith(("ه", "ا", "ي", "ات", "ون", "ين")):
+        forms.add(core + "ا")  # indefinite accusative: "قتيلا", "انقلابا"
+    return forms | definite
 
 
 def surface_forms(variant: Variant) -> set[str]:

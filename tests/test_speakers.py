@@ -149,3 +149,8 @@ def test_wire_patterns(text: str, kind: str, name: str | None, via: list[str] | 
         assert [v.name for v in att.via] == via
     else:
         assert len(att.via) == 1 and att.via[0].kind == "news_agency"
+
+
+def test_noun_homograph_of_a_cue_is_not_a_report() -> None:
+    a = attribution.annotate("وقالت الوزارة إن نحو 600 ألف طالب حرموا من الدراسة منذ بدء الحرب.")
+    assert [x.source.kind for x in a.attributions] == ["government"]
