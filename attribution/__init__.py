@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from os import PathLike
 from typing import TYPE_CHECKING
 
+from .compare import Comparison, compare
 from .errors import AttributionError, Errors, InputError, LexiconError, UsageError
 from .jsonio import from_json, to_json
 from .model import Article, Attribution, Cue, Outlet, Region, Sentence, Source, Span, TermHit
@@ -25,6 +26,7 @@ __all__ = [
     "Article",
     "Attribution",
     "AttributionError",
+    "Comparison",
     "Cue",
     "Errors",
     "InputError",
@@ -38,6 +40,7 @@ __all__ = [
     "UsageError",
     "__version__",
     "annotate",
+    "compare",
     "from_json",
     "pipeline",
     "to_json",

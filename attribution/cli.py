@@ -10,6 +10,7 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from .errors import AttributionError, Errors, InputError
 
@@ -53,6 +54,15 @@ def _parser() -> argparse.ArgumentParser:
     an.add_argument("--outlet", help="the publishing outlet (overrides what the page shows)")
     an.add_argument("--lexicon", action="append", default=[], metavar="PATH",
                     help="a term lexicon file or directory that extends or overrides the built-in ones (repeatable)")
+    cmp = sub.add_parser("compare", help="compare several outlets' articles on one story")
+    cmp.add_argument("files", nargs="+", metavar="FILE")
+    cmp.add_argument("--format", choices=("markdown", "html", "json", "csv"), default="markdown")
+    cmp.add_argument("--out", metavar="PATH", help="write the report here instead of standard output")
+    cmp.add_argument("--outlet", action="append", default=[], metavar="FILE=NAME",
+                     help="name the outlet of FILE (repeatable)")
+    cmp.add_argument("--all-regions", action="store_true",
+                     help="count teasers and page debris too (default: headline and body only)")
+    cmp.add_argument("--lexicon", action="append", default=[], metavar="PATH")
     lx = sub.add_parser("lexicon", help="validate or list term lexicons")
     lsub = lx.add_subparsers(dest="lexicon_command", required=True)
     val = lsub.add_parser("validate", help="check term lexicon files; every problem with file and line")
@@ -94,6 +104,51 @@ def _lexicon(args: argparse.Namespace) -> int:
     return 0
 
 
+def _compare(args: argparse.Namespace) -> int:
+    from . import annotate
+    from .compare import compare
+    from .model import REGION_KINDS
+    from .report import render
+
+    names: dict[str, str] = {}
+    for item in args.outlet:
+        path, sep, name = item.partition("=")
+        if not sep or not name.strip():
+            print(f"attribution: {Errors.E022.format(item=item)}", file=sys.stderr)
+            return 2
+        names[path] = name.strip()
+    articles, labels, status = [], [], 0
+    for name in args.files:
+        try:
+            text = read_input(name)
+        except InputError as exc:
+            print(f"attribution: {exc}", file=sys.stderr)
+            status = 2
+            continue
+        article = annotate(text, outlet=names.get(name), lexicons=args.lexicon)
+        articles.append(attrs_evolve_path(article, name))
+        labels.append(names.get(name))
+    if not articles:
+        return 2
+    regions = REGION_KINDS if args.all_regions else ("headline", "body")
+    report = render(compare(articles, names=labels, regions=regions), args.format)
+    if args.out:
+        try:
+            Path(args.out).write_text(report, encoding="utf-8")
+        except OSError as exc:
+            print(f"attribution: {Errors.E005.format(path=args.out, reason=exc.strerror or exc)}", file=sys.stderr)
+            return 2
+    else:
+        sys.stdout.write(report)
+    return status
+
+
+def attrs_evolve_path(article: Any, path: str) -> Any:
+    import attrs
+
+    return attrs.evolve(article, path=path)
+
+
 def _annotate(args: argparse.Namespace) -> Iterator[tuple[str | None, str | None]]:
     from . import annotate
     from .jsonio import to_json
@@ -105,7 +160,13 @@ def _annotate(args: argparse.Namespace) -> Iterator[tuple[str | None, str | None
         except InputError as exc:
             yield None, str(exc)
             continue
-        article = annotate(text, outlet=args.outlet, lexicons=args.lexicon)
+        try:
+            article = annotate(text, outlet=args.outlet, lexicons=args.lexicon)
+        except AttributionError:
+            raise
+        except Exception as exc:  # a bug of ours must not cost the user the other files
+            yield None, Errors.E030.format(path=name, error=f"{type(exc).__name__}: {exc}")
+            continue
         if args.format == "json":
             data = to_json(article)
             data["path"] = name
@@ -117,12 +178,14 @@ def _annotate(args: argparse.Namespace) -> Iterator[tuple[str | None, str | None
 def main(argv: Sequence[str] | None = None) -> int:
     ap = _parser()
     args = ap.parse_args(argv)
-    if getattr(args, "outlet", None) is not None and not args.outlet.strip():
+    if args.command == "annotate" and args.outlet is not None and not args.outlet.strip():
         ap.error(Errors.E020)
     status = 0
     try:
         if args.command == "lexicon":
             return _lexicon(args)
+        if args.command == "compare":
+            return _compare(args)
         from .lexicons import load_terms
 
         load_terms(tuple(args.lexicon))  # a bad lexicon is a usage error before any file is read

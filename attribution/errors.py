@@ -26,6 +26,8 @@ class Errors:
     E018 = "E018 {path}:{line}: {where}: {term!r} is marked ambiguous but gives no `context` words to resolve it"
     E019 = "E019 {path}: no such lexicon file or directory"
     E020 = "E020 --outlet: empty outlet name"
+    E030 = "E030 {path}: internal error while annotating ({error}); please report it with this file"
+    E022 = "E022 --outlet {item!r}: expected FILE=NAME"
     E021 = "E021 {what}: expected a str, got {got}"
 
 
