@@ -63,6 +63,11 @@ def _parser() -> argparse.ArgumentParser:
     cmp.add_argument("--all-regions", action="store_true",
                      help="count teasers and page debris too (default: headline and body only)")
     cmp.add_argument("--lexicon", action="append", default=[], metavar="PATH")
+    ck = sub.add_parser("check", help="lint editorial drafts (.txt, .md, .html) for house style")
+    ck.add_argument("files", nargs="+", metavar="FILE")
+    ck.add_argument("--config", metavar="PATH", help=".attribution.toml or pyproject.toml to use")
+    ck.add_argument("--format", choices=("text", "json", "sarif"), default="text")
+    ck.add_argument("--fail-level", choices=("info", "warning", "error"), default="error")
     lx = sub.add_parser("lexicon", help="validate or list term lexicons")
     lsub = lx.add_subparsers(dest="lexicon_command", required=True)
     val = lsub.add_parser("validate", help="check term lexicon files; every problem with file and line")
@@ -102,6 +107,16 @@ def _lexicon(args: argparse.Namespace) -> int:
             flag = " [ambiguous]" if v.ambiguous else ""
             print(f"  {v.stance:8} {v.frame or '-':18} {v.term}{extra}{flag}")
     return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .check import check_paths, exit_code, render_findings
+
+    findings, errors = check_paths(args.files, args.config)
+    sys.stdout.write(render_findings(findings, args.format))
+    for err in errors:
+        print(f"attribution: {err}", file=sys.stderr)
+    return 2 if errors else exit_code(findings, args.fail_level)
 
 
 def _compare(args: argparse.Namespace) -> int:
@@ -186,9 +201,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _lexicon(args)
         if args.command == "compare":
             return _compare(args)
+        if args.command == "check":
+            return _check(args)
         from .lexicons import load_terms
 
-        load_terms(tuple(args.lexicon))  # a bad lexicon is a usage error before any file is read
+        load_terms(tuple(getattr(args, "lexicon", ())))  # a bad lexicon is a usage error before any file
         for out, err in _annotate(args):
             if err is not None:
                 print(f"attribution: {err}", file=sys.stderr)

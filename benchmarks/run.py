@@ -5,6 +5,8 @@
 
 * annotate: full ``attribution.annotate`` vs ``spacy.blank("ar")`` tokenizing the same texts
   (target: at most 2.5x).
+* check start-up: ``attribution check`` on a 2,000-word draft vs ``python -c "import spacy"``, wall time of
+  whole processes (target: at most 1.5x).
 * lexicon size: annotate with the built-in lexicons plus 10,000 made-up term variants vs the built-in
   lexicons alone (target: at most 1.3x).
 
@@ -115,6 +117,30 @@ def bench_lexicon_size(texts: list[str], repeat: int, n: int = 10_000) -> dict[s
     return {"variants": n, "builtin_s": base, "large_s": full, "ratio": full / base}
 
 
+def bench_check_startup(repeat: int) -> dict[str, float]:
+    """Wall time of ``attribution check`` on a 2,000-word draft vs ``python -c "import spacy"``."""
+    import random
+    import subprocess
+    import sys
+    import tempfile
+
+    words = " ".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.txt"))).split()
+    rng = random.Random(3)
+    paragraphs: list[str] = []
+    while sum(len(x.split()) for x in paragraphs) < 2000:
+        paragraphs.append(" ".join(rng.choice(words) for _ in range(40)) + ".")
+    with tempfile.TemporaryDirectory() as tmp:
+        draft = Path(tmp) / "draft.md"
+        draft.write_text("\n\n".join(paragraphs), encoding="utf-8")
+
+        def run(args: list[str]) -> Callable[[], None]:
+            return lambda: subprocess.run(args, capture_output=True, check=False)
+
+        spacy_s = best_of(run([sys.executable, "-c", "import spacy"]), repeat)
+        check_s = best_of(run([sys.executable, "-m", "attribution.cli", "check", str(draft)]), repeat)
+    return {"import_spacy_s": spacy_s, "check_s": check_s, "ratio": check_s / spacy_s}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=5)
@@ -129,6 +155,9 @@ def main() -> None:
     r = bench_lexicon_size(texts, args.repeat)
     print(f"lexicon size: built-in {r['builtin_s']:.3f}s, built-in + {r['variants']:,} variants "
           f"{r['large_s']:.3f}s -> ratio {r['ratio']:.2f}x (target <= 1.3x)")
+    r = bench_check_startup(args.repeat)
+    print(f"check start-up: python -c 'import spacy' {r['import_spacy_s']:.3f}s, attribution check on a "
+          f"2,000-word draft {r['check_s']:.3f}s -> ratio {r['ratio']:.2f}x (target <= 1.5x)")
 
 
 if __name__ == "__main__":

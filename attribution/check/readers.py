@@ -1,0 +1,124 @@
+"""Read drafts for checking: .txt, .md and .html, with every offset kept.
+
+Parts that are not prose (Markdown code blocks and spans, front matter, link targets, HTML comments,
+HTML tags) are replaced by spaces of the same length, newlines kept, so positions found in the masked
+text are positions in the file. Suppression markers are collected on the way.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import attrs
+
+__all__ = ["Draft", "Suppression", "mask_html", "mask_markdown", "parse_suppressions", "read_draft"]
+
+_BLOCK_TAGS = re.compile(r"(?i)</?(?:p|div|br|h[1-6]|li|ul|ol|tr|td|th|table|section|article|header|footer|"
+                         r"blockquote|pre|title|hr)\b")
+
+
+@attrs.frozen
+class Suppression:
+    rules: frozenset[str]  # empty: every rule
+    first_line: int  # 1-based, inclusive
+    last_line: int
+
+
+@attrs.frozen
+class Draft:
+    path: str
+    text: str  # the file as read
+    masked: str  # same length; non-prose blanked
+    suppressions: tuple[Suppression, ...]
+
+
+def _blank(text: str, start: int, end: int, out: list[str]) -> None:
+    for i in range(start, end):
+        if text[i] != "\n":
+            out[i] = " "
+
+
+def mask_markdown(text: str) -> str:
+    out = list(text)
+    # front matter
+    m = re.match(r"\A(---|\+\+\+)[ \t]*\n.*?\n\1[ \t]*(?:\n|\Z)", text, re.S)
+    if m:
+        _blank(text, 0, m.end(), out)
+    for rx in (re.compile(r"(?ms)^(```|~~~).*?^\1[ \t]*$"),  # fenced code
+               re.compile(r"<!--.*?-->", re.S),  # HTML comments
+               re.compile(r"(?m)^(?: {4}|\t).*$"),  # indented code
+               re.compile(r"`[^`\n]+`"),  # code spans
+               re.compile(r"\]\([^)\n]*\)"),  # link targets
+               re.compile(r"(?m)^\[[^\]\n]+\]:.*$"),  # reference definitions
+               re.compile(r"<[A-Za-z/][^>\n]*>")):  # inline HTML tags
+        for m in rx.finditer(text):
+            a, b = m.span()
+            if rx.pattern.startswith(r"\]"):
+                a += 1  # keep the closing bracket of the link text
+            _blank(text, a, b, out)
+    return "".join(out)
+
+
+def mask_html(text: str) -> str:
+    out = list(text)
+    for rx in (re.compile(r"(?is)<(script|style)\b.*?</\1\s*>"), re.compile(r"<!--.*?-->", re.S),
+               re.compile(r"<[^>]*>")):
+        for m in rx.finditer(text):
+            _blank(text, m.start(), m.end(), out)
+            if _BLOCK_TAGS.match(text, m.start()):
+                out[m.start()] = "\n"  # a block boundary ends a line, as on the page
+    for m in re.finditer(r"&(?:nbsp|amp|quot|lt|gt|#\d+|#x[0-9a-fA-F]+);", text):
+        _blank(text, m.start(), m.end(), out)
+    return "".join(out)
+
+
+_MARKER = re.compile(
+    r"(?:<!--\s*|\[)attribution:\s*(ignore-start|ignore-end|ignore)((?:\s+[a-z][a-z-]*)*)\s*(?:-->|\])")
+
+
+def parse_suppressions(text: str) -> tuple[tuple[Suppression, ...], list[tuple[int, int]]]:
+    """Suppressions and the spans of their markers. ``ignore`` covers its own line when it follows text
+    on that line, otherwise the next non-blank line; ``ignore-start`` … ``ignore-end`` covers a block."""
+    lines = text.split("\n")
+    out: list[Suppression] = []
+    spans: list[tuple[int, int]] = []
+    open_blocks: list[tuple[frozenset[str], int]] = []
+    for m in _MARKER.finditer(text):
+        spans.append(m.span())
+        kind, rules = m.group(1), frozenset(m.group(2).split())
+        line = text.count("\n", 0, m.start()) + 1
+        if kind == "ignore-start":
+            open_blocks.append((rules, line))
+        elif kind == "ignore-end":
+            if open_blocks:
+                r, first = open_blocks.pop()
+                out.append(Suppression(r, first, line))
+        else:
+            before = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+            if before.strip():
+                out.append(Suppression(rules, line, line))
+            else:
+                target = line + 1
+                while target <= len(lines) and not lines[target - 1].strip():
+                    target += 1
+                out.append(Suppression(rules, line, target))
+    for rules, first in open_blocks:
+        out.append(Suppression(rules, first, len(lines)))
+    return tuple(out), spans
+
+
+def read_draft(path: Path, text: str) -> Draft:
+    """The draft ``text`` of ``path`` masked by its kind (by extension: .md/.markdown, .html/.htm, else text)."""
+    suffix = path.suffix.lower()
+    suppressions, spans = parse_suppressions(text)
+    if suffix in (".md", ".markdown"):
+        masked = mask_markdown(text)
+    elif suffix in (".html", ".htm"):
+        masked = mask_html(text)
+    else:
+        masked = text
+    chars = list(masked)
+    for a, b in spans:
+        _blank(text, a, b, chars)
+    return Draft(str(path), text, "".join(chars), suppressions)

@@ -1,0 +1,183 @@
+"""The rules of ``attribution check``. Each rule is data: an id, a default level, its documentation
+(what it does, why, a bad and a good example, known issues) and a function that finds it in a draft.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+import attrs
+
+from ..lexicons import TermLexicon, Variant
+from ..model import Article, TermHit
+from ..normalize import fold, fold_term
+from .config import Config
+
+__all__ = ["RULES", "RULE_IDS", "Hit", "Rule"]
+
+Hit = tuple[int, int, str]  # (start, end, message) in the draft's offsets
+
+
+@attrs.frozen
+class Context:
+    article: Article
+    config: Config
+    terms: TermLexicon
+
+
+@attrs.frozen
+class Rule:
+    id: str
+    level: str
+    summary: str
+    what: str
+    why: str
+    bad: str
+    good: str
+    known_issues: str
+    find: Callable[[Context], Iterator[Hit]]
+
+
+def _own_voice(article: Article, start: int, end: int) -> bool:
+    return not any(a.content.start <= start and end <= a.content.end for a in article.attributions)
+
+
+@lru_cache(maxsize=8)
+def _variants(terms: TermLexicon) -> dict[tuple[str, str], Variant]:
+    return {(v.concept, v.term): v for v in terms.variants}
+
+
+def _allowed(hit: TermHit, config: Config) -> bool:
+    policy = config.policy(hit.concept)
+    if policy is None:
+        return False
+    keys = {fold_term(hit.variant), fold_term(hit.text)}
+    return any(fold_term(a) in keys for a in (*policy.allowed, policy.house) if a)
+
+
+def _loaded_term(ctx: Context) -> Iterator[Hit]:
+    for t in ctx.article.terms:
+        if t.stance == "neutral" or t.concept == "distancing" or _allowed(t, ctx.config):
+            continue
+        if t.voice != "outlet" and not ctx.config.check_quoted:
+            continue
+        policy = ctx.config.policy(t.concept)
+        variant = _variants(ctx.terms).get((t.concept, t.variant))
+        house = (policy.house if policy and policy.house else "") or (variant.suggest if variant else "")
+        where = "in the outlet's own voice" if t.voice == "outlet" else f"in {t.voice} speech"
+        advice = f"; house style: «{house}»" if house else ""
+        yield t.start, t.end, f"«{t.text}» ({t.concept}, {t.stance}) {where}{advice}"
+
+
+_WEASEL = re.compile(
+    r"(?<!\w)(?:[وف]?(?:يعتقد|يقال|يشاع|يتردد|يزعم|يرجح|يعتقد ان|يذكر ان)"
+    r"|[وف]?(?:تشير|تفيد|تقول|تتحدث|تؤكد|ذكرت|افادت|تحدثت|اشارت|قالت)\s+(?:تقارير|انباء|معلومات|مصادر)"
+    r"|[وف]?(?:وفق|وفقا ل|بحسب|حسب|طبقا ل)\s*(?:تقارير|انباء|معلومات|مصادر))(?!\w)"
+)
+_QUALIFIED = re.compile(r"\s*(?:\w+ه|\w+يه|\w+ين|\w+ون|\w+ي)(?!\w)")  # "مصادر مطلعة", "تقارير إعلامية"
+
+
+def _vague(ctx: Context) -> Iterator[Hit]:
+    article = ctx.article
+    view = fold(article.text)
+    text = view.text
+    for m in _WEASEL.finditer(text):
+        tail = text[m.end():m.end() + 20]
+        if m.group().endswith("مصادر") and _QUALIFIED.match(tail):
+            continue  # "مصادر مطلعة" is qualified; anonymity is checked by another rule
+        s, e = view.span(*m.span())
+        if _own_voice(article, s, e):
+            yield s, e, f"«{article.text[s:e]}»: vague attribution in the outlet's own voice; name who says it"
+
+
+_REASON = re.compile(
+    r"(?:طلب|طلبوا|طلبت|طلبا|فضل|فضلوا|فضلت|اشترط|اشترطوا|شريطه)\s+(?:عدم\s+)?(?:الكشف|كشف|ذكر|نشر)"
+    r"|غير\s+(?:مخول|مخولين|مخوله|مصرح|مفوض)|لعدم\s+(?:تخويل|السماح)|لحساسيه|لانه\s+غير|لانهم\s+غير"
+)
+
+
+def _anonymity(ctx: Context) -> Iterator[Hit]:
+    article = ctx.article
+    if _REASON.search(fold(article.text).text):
+        return
+    seen: set[str] = set()
+    for a in article.attributions:
+        src = a.source
+        if src.kind != "unnamed_source" or src.mention is None:
+            continue
+        key = fold_term(src.name)
+        if key in seen or key in ("مصادر", "مصدر", "تقارير", "انباء"):
+            continue  # a bare "مصادر" is a vague attribution
+        seen.add(key)
+        m = src.mention
+        yield m.start, m.end, (f"«{m.text}» is an unnamed source and the draft gives no reason for the "
+                               "anonymity (e.g. «طلب عدم الكشف عن هويته لأنه غير مخول بالحديث»)")
+
+
+def _inconsistent(ctx: Context) -> Iterator[Hit]:
+    first: dict[str, TermHit] = {}
+    text = ctx.article.text
+    for t in ctx.article.terms:
+        if t.voice != "outlet" or t.concept == "distancing":
+            continue
+        ref = first.setdefault(t.concept, t)
+        if fold_term(ref.variant) == fold_term(t.variant):
+            continue
+        if ref.stance == t.stance == "neutral":
+            continue  # "إسرائيل" and "الجيش الإسرائيلي" are both plain names
+        line = text.count("\n", 0, ref.start) + 1
+        yield t.start, t.end, (f"«{t.text}» names {t.concept}, which this draft already calls «{ref.text}» "
+                               f"(line {line}); use one name")
+
+
+def _distancing(ctx: Context) -> Iterator[Hit]:
+    for t in ctx.article.terms:
+        if t.concept == "distancing" and t.voice == "outlet":
+            what = "scare quotes" if t.variant == "scare quotes" else f"«{t.text}»"
+            yield t.start, t.end, f"{what} in the outlet's own voice distance it from the name; report, don't sneer"
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("loaded-term", "error", "A non-neutral term in the outlet's own voice.",
+         "Flags a term that the lexicons mark positive or negative toward its referent when the outlet uses "
+         "it in its own words. Terms inside attributed or quoted speech pass unless `check-quoted = true`.",
+         "A loaded name in the outlet's own voice takes a side; quoting it accurately does not.",
+         "وشنت ميليشيات موالية لإيران هجمات على القاعدة.",
+         "وشنت فصائل مسلحة مدعومة من إيران هجمات على القاعدة.",
+         "Only terms in the lexicons are found; a term's stance is the lexicon's, whatever the context.",
+         _loaded_term),
+    Rule("vague-attribution", "warning", "Weasel sourcing in the outlet's own voice.",
+         "Flags impersonal or unqualified sourcing: «يُعتقد», «يُقال», «تشير تقارير», «أفادت أنباء», «بحسب مصادر» "
+         "with no further qualification.",
+         "Readers cannot weigh a claim whose source is nobody in particular.",
+         "ويُعتقد أن الاتفاق سيوقع قريبا، بحسب مصادر.",
+         "وقال مسؤولان مطلعان على المفاوضات إن الاتفاق سيوقع قريبا.",
+         "A qualified source («مصادر مطلعة») passes here; the anonymity rule looks at it.",
+         _vague),
+    Rule("unexplained-anonymity", "warning", "An unnamed source with no reason given for the anonymity.",
+         "Flags unnamed sources («مسؤول أمريكي كبير», «مصادر مطلعة») when the draft nowhere says why they are "
+         "not named.",
+         "Wire-service rules grant anonymity only with a reason the reader is told.",
+         "وقال مسؤول أمريكي كبير إن الاتفاق قريب.",
+         "وقال مسؤول أمريكي كبير، طلب عدم الكشف عن هويته لأنه غير مخول بالحديث علنا، إن الاتفاق قريب.",
+         "One reason anywhere in the draft satisfies the rule for every unnamed source.",
+         _anonymity),
+    Rule("inconsistent-naming", "warning", "One concept named with different terms in the outlet's own voice.",
+         "Flags a term that names a concept the draft already named differently in its own voice, when the two "
+         "differ in stance or one of them is loaded.",
+         "Switching names («فصائل مسلحة», then «ميليشيات») reads as a change of stance, or of referent.",
+         "وهاجمت فصائل مسلحة القاعدة. ونفذت الميليشيات هجوما آخر.",
+         "وهاجمت فصائل مسلحة القاعدة. ونفذت الفصائل هجوما آخر.",
+         "Two neutral names of one concept («إسرائيل», «الجيش الإسرائيلي») pass: they may name different things.",
+         _inconsistent),
+    Rule("distancing", "warning", "«ما يسمى», «المزعوم» and scare quotes in the outlet's own voice.",
+         "Flags distancing markers and a loaded name wrapped in quotation marks when the outlet writes them.",
+         "Distancing editorialises: it tells the reader what to think of a name.",
+         "وتقود واشنطن ما يسمى «التحالف الدولي».",
+         "وتقود واشنطن التحالف الدولي.",
+         "Quotation marks around a plain name (a title, a place) are not flagged unless the name is a loaded term.",
+         _distancing),
+)
+RULE_IDS = tuple(r.id for r in RULES)
