@@ -13,9 +13,11 @@ from os import PathLike
 from typing import TYPE_CHECKING
 
 from .compare import Comparison, compare
+from .corpus import Document, annotate_many
 from .errors import AttributionError, Errors, InputError, LexiconError, UsageError
 from .jsonio import from_json, to_json
 from .model import Article, Attribution, Cue, Outlet, Region, Sentence, Source, Span, TermHit
+from .tables import Tables, tables
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -28,6 +30,7 @@ __all__ = [
     "AttributionError",
     "Comparison",
     "Cue",
+    "Document",
     "Errors",
     "InputError",
     "LexiconError",
@@ -36,13 +39,16 @@ __all__ = [
     "Sentence",
     "Source",
     "Span",
+    "Tables",
     "TermHit",
     "UsageError",
     "__version__",
     "annotate",
+    "annotate_many",
     "compare",
     "from_json",
     "pipeline",
+    "tables",
     "to_json",
 ]
 

@@ -49,8 +49,12 @@ def _parser() -> argparse.ArgumentParser:
     ap.add_argument("--version", action="version", version=f"attribution {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
     an = sub.add_parser("annotate", help="annotate articles: regions, sentences, speakers")
-    an.add_argument("files", nargs="+", metavar="FILE", help="text files, or - for standard input")
-    an.add_argument("--format", choices=("json", "text"), default="json")
+    an.add_argument("files", nargs="+", metavar="INPUT",
+                    help="text files, directories (*.txt, *.md, *.html, recursively), .jsonl files, or - for stdin")
+    an.add_argument("--format", choices=("json", "text", "parquet"), default="json")
+    an.add_argument("--jobs", type=int, default=1, metavar="N", help="annotate in N processes (order is kept)")
+    an.add_argument("--out", metavar="PATH", help="write here (JSONL file, or a directory for parquet)")
+    an.add_argument("--resume", action="store_true", help="skip ids already in --out and append the rest")
     an.add_argument("--outlet", help="the publishing outlet (overrides what the page shows)")
     an.add_argument("--lexicon", action="append", default=[], metavar="PATH",
                     help="a term lexicon file or directory that extends or overrides the built-in ones (repeatable)")
@@ -164,30 +168,141 @@ def attrs_evolve_path(article: Any, path: str) -> Any:
     return attrs.evolve(article, path=path)
 
 
-def _annotate(args: argparse.Namespace) -> Iterator[tuple[str | None, str | None]]:
-    from . import annotate
-    from .jsonio import to_json
+class _Progress:
+    """Count, rate and ETA on standard error when it is a terminal; silent otherwise."""
+
+    def __init__(self, total: int | None) -> None:
+        import time
+
+        self.on = sys.stderr.isatty()
+        self.total, self.done, self.t0, self.clock = total, 0, time.monotonic(), time.monotonic
+
+    def step(self) -> None:
+        self.done += 1
+        if not self.on:
+            return
+        elapsed = max(self.clock() - self.t0, 1e-9)
+        rate = self.done / elapsed
+        eta = f", ETA {int((self.total - self.done) / rate)}s" if self.total and rate > 0 else ""
+        of = f"/{self.total}" if self.total else ""
+        sys.stderr.write(f"\r{self.done}{of} documents, {rate:.1f}/s{eta}   ")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.on and self.done:
+            sys.stderr.write("\n")
+
+
+def _count(inputs: list[str]) -> int | None:
+    """How many documents the inputs hold, when that is cheap to know (not for standard input)."""
+    from .corpus import SUFFIXES
+
+    total = 0
+    for name in inputs:
+        p = Path(name)
+        if name == "-":
+            return None
+        if p.is_dir():
+            total += sum(1 for x in p.rglob("*") if x.is_file() and x.suffix.lower() in SUFFIXES)
+        elif p.suffix.lower() == ".jsonl" and p.is_file():
+            with p.open("rb") as fh:
+                total += sum(1 for line in fh if line.strip())
+        else:
+            total += 1
+    return total
+
+
+def _annotate(args: argparse.Namespace) -> int:
+    from .corpus import Document, Failure, Line, annotate_pairs, document_json, iter_documents, json_line
     from .render import render_text
 
-    for name in args.files:
+    done: set[str] = set()
+    if args.resume:
+        if not args.out:
+            print(f"attribution: {Errors.E052}", file=sys.stderr)
+            return 2
+        out_path = Path(args.out)
+        if out_path.exists():
+            with out_path.open(encoding="utf-8") as fh:
+                for line in fh:
+                    try:
+                        obj = json.loads(line)
+                    except json.JSONDecodeError:
+                        continue  # a line cut short by the interruption: redone below
+                    if isinstance(obj, dict) and "id" in obj and "error" not in obj:
+                        done.add(str(obj["id"]))
+    writer = None
+    if args.format == "parquet":
         try:
-            text = read_input(name)
-        except InputError as exc:
-            yield None, str(exc)
-            continue
-        try:
-            article = annotate(text, outlet=args.outlet, lexicons=args.lexicon)
-        except AttributionError:
-            raise
-        except Exception as exc:  # a bug of ours must not cost the user the other files
-            yield None, Errors.E030.format(path=name, error=f"{type(exc).__name__}: {exc}")
-            continue
-        if args.format == "json":
-            data = to_json(article)
-            data["path"] = name
-            yield json.dumps(data, ensure_ascii=False), None
-        else:
-            yield render_text(article, name) + "\n", None
+            from .parquet import ParquetTables
+        except ImportError:
+            print(f"attribution: {Errors.E053}", file=sys.stderr)
+            return 2
+        if not args.out:
+            print(f"attribution: {Errors.E053}", file=sys.stderr)
+            return 2
+        writer = ParquetTables(Path(args.out))
+    sink = None
+    if args.out and writer is None:
+        sink = open(args.out, "a" if args.resume else "w", encoding="utf-8")  # noqa: SIM115  closed below
+        if args.resume and sink.tell() > 0:
+            with open(args.out, "rb") as tail:
+                tail.seek(-1, 2)
+                if tail.read(1) != b"\n":
+                    sink.write("\n")  # close a line an interrupted run cut short; it is redone below
+    status, failed, skipped, n = 0, 0, 0, 0
+    progress = _Progress(_count(args.files))
+    input_errors: list[str] = []
+
+    def documents() -> Iterator[Document | Failure | Line]:
+        nonlocal skipped
+        for doc in iter_documents(args.files, parse=False):
+            if isinstance(doc, Failure) and doc.unreadable:
+                input_errors.append(doc.error)  # an unreadable file: reported on stderr
+                print(f"attribution: {doc.error}", file=sys.stderr, flush=True)
+                continue
+            if done and doc.id in done:
+                skipped += 1
+                continue
+            yield doc
+
+    convert = json_line if args.format == "json" else None
+    try:
+        for doc, result in annotate_pairs(documents(), args.jobs, args.outlet, tuple(args.lexicon),
+                                          convert=convert):
+            n += 1
+            progress.step()
+            if convert is not None:
+                bad, line = result
+                failed += bad
+            elif isinstance(result, Failure):
+                failed += 1
+                line = json.dumps(document_json(doc, result), ensure_ascii=False)
+            elif writer is not None:
+                writer.add(result, doc.id)
+                continue
+            else:
+                line = render_text(result, doc.id) + "\n"
+            if sink is not None:
+                sink.write(line + "\n")
+                if n % 64 == 0:
+                    sink.flush()  # --resume redoes a line an interruption cuts short
+            else:
+                print(line, flush=True)
+    finally:
+        progress.close()
+        if sink is not None:
+            sink.close()
+        if writer is not None:
+            writer.close()
+    if failed or skipped or progress.on or (n > 1 and args.out):
+        print(f"attribution: {n} annotated, {failed} failed, {skipped} skipped (already in {args.out})"
+              if skipped else f"attribution: {n} annotated, {failed} failed", file=sys.stderr)
+    if input_errors:
+        status = 2
+    elif failed:
+        status = 1
+    return status
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -196,6 +311,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "annotate" and args.outlet is not None and not args.outlet.strip():
         ap.error(Errors.E020)
     status = 0
+    if args.command == "annotate" and args.jobs < 1:
+        ap.error("--jobs must be at least 1")
     try:
         if args.command == "lexicon":
             return _lexicon(args)
@@ -206,12 +323,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .lexicons import load_terms
 
         load_terms(tuple(getattr(args, "lexicon", ())))  # a bad lexicon is a usage error before any file
-        for out, err in _annotate(args):
-            if err is not None:
-                print(f"attribution: {err}", file=sys.stderr)
-                status = 2
-            else:
-                print(out, flush=True)
+        status = _annotate(args)
     except AttributionError as exc:
         print(f"attribution: {exc}", file=sys.stderr)
         return 2

@@ -5,6 +5,8 @@
 
 * annotate: full ``attribution.annotate`` vs ``spacy.blank("ar")`` tokenizing the same texts
   (target: at most 2.5x).
+* memory: peak RSS of ``attribution annotate`` streaming 10x a JSONL corpus vs 1x (target: at most 1.1x).
+* parallel: ``--jobs 2`` vs ``--jobs 1`` on the same corpus (target: at least 1.7x on 2 cores).
 * check start-up: ``attribution check`` on a 2,000-word draft vs ``python -c "import spacy"``, wall time of
   whole processes (target: at most 1.5x).
 * lexicon size: annotate with the built-in lexicons plus 10,000 made-up term variants vs the built-in
@@ -141,6 +143,54 @@ def bench_check_startup(repeat: int) -> dict[str, float]:
     return {"import_spacy_s": spacy_s, "check_s": check_s, "ratio": check_s / spacy_s}
 
 
+def _corpus_jsonl(path: Path, texts: list[str], copies: int) -> None:
+    import json
+
+    with path.open("w", encoding="utf-8") as fh:
+        n = 0
+        for _ in range(copies):
+            for t in texts:
+                fh.write(json.dumps({"id": f"d{n}", "text": t}, ensure_ascii=False) + "\n")
+                n += 1
+
+
+def _peak_rss_kb(args: list[str]) -> int:
+    """Peak resident memory of a command, measured in a fresh wrapper process."""
+    import subprocess
+    import sys
+
+    code = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+            "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True)
+    return int(out.stdout.strip())
+
+
+def bench_streaming(texts: list[str], repeat: int) -> dict[str, float]:
+    """Peak RSS of ``attribution annotate`` on 10x a corpus vs 1x; and --jobs 2 vs --jobs 1."""
+    import subprocess
+    import sys
+    import tempfile
+
+    base = texts[: max(1, len(texts) // 4)]
+    with tempfile.TemporaryDirectory() as tmp:
+        one, ten = Path(tmp) / "one.jsonl", Path(tmp) / "ten.jsonl"
+        _corpus_jsonl(one, base, 1)
+        _corpus_jsonl(ten, base, 10)
+        big = Path(tmp) / "big.jsonl"
+        _corpus_jsonl(big, texts, 16)
+        cmd = [sys.executable, "-m", "attribution.cli", "annotate", "--out", str(Path(tmp) / "out.jsonl")]
+        rss_one = min(_peak_rss_kb([*cmd, str(one)]) for _ in range(2))
+        rss_ten = min(_peak_rss_kb([*cmd, str(ten)]) for _ in range(2))
+
+        def jobs(n: int) -> Callable[[], None]:
+            return lambda: subprocess.run([*cmd, "--jobs", str(n), str(big)], capture_output=True, check=True)
+
+        serial = best_of(jobs(1), max(1, repeat // 2))
+        parallel = best_of(jobs(2), max(1, repeat // 2))
+    return {"docs": len(base), "rss_one_mb": rss_one / 1024, "rss_ten_mb": rss_ten / 1024,
+            "rss_ratio": rss_ten / rss_one, "serial_s": serial, "parallel_s": parallel, "speedup": serial / parallel}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=5)
@@ -155,6 +205,11 @@ def main() -> None:
     r = bench_lexicon_size(texts, args.repeat)
     print(f"lexicon size: built-in {r['builtin_s']:.3f}s, built-in + {r['variants']:,} variants "
           f"{r['large_s']:.3f}s -> ratio {r['ratio']:.2f}x (target <= 1.3x)")
+    r = bench_streaming(texts, args.repeat)
+    print(f"memory: peak RSS on {r['docs']} docs {r['rss_one_mb']:.0f} MB, on 10x {r['rss_ten_mb']:.0f} MB "
+          f"-> ratio {r['rss_ratio']:.2f}x (target <= 1.1x)")
+    print(f"parallel: --jobs 1 {r['serial_s']:.2f}s, --jobs 2 {r['parallel_s']:.2f}s -> speed-up "
+          f"{r['speedup']:.2f}x (target >= 1.7x on 2 cores)")
     r = bench_check_startup(args.repeat)
     print(f"check start-up: python -c 'import spacy' {r['import_spacy_s']:.3f}s, attribution check on a "
           f"2,000-word draft {r['check_s']:.3f}s -> ratio {r['ratio']:.2f}x (target <= 1.5x)")

@@ -1,0 +1,67 @@
+"""Many machines: annotate with Dask. An optional extra (``pip install 'attribution[dask]'``); nothing
+else in the package imports this module.
+
+* :func:`annotate_bag` maps texts (or a ``dask.bag`` of texts, dicts or Documents) to a bag of Articles.
+* :func:`annotate_frame` maps a ``dask.dataframe`` partition-wise into the four tidy tables of
+  :func:`attribution.tables` (articles, sentences, attributions, terms), each partition annotated once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from operator import getitem
+from typing import Any
+
+import dask
+import dask.bag as db
+import dask.dataframe as dd
+import pandas as pd
+
+from .corpus import Document, Failure, Line, _as_document, annotate_document
+from .model import Article
+from .tables import COLUMNS, rows
+
+__all__ = ["annotate_bag", "annotate_frame"]
+
+
+def _annotate(item: Any, outlet: str | None, lexicons: tuple[str, ...]) -> Article | Failure:
+    doc = _as_document(item, 0)
+    return annotate_document(doc.parse() if isinstance(doc, Line) else doc, outlet, lexicons)
+
+
+def annotate_bag(texts_or_bag: Iterable[Any] | db.Bag, *, outlet: str | None = None,
+                 lexicons: Iterable[str] = (), npartitions: int | None = None) -> db.Bag:
+    """A bag of Articles (a document that fails becomes a :class:`~attribution.corpus.Failure`)."""
+    bag = texts_or_bag if isinstance(texts_or_bag, db.Bag) else db.from_sequence(
+        list(texts_or_bag), npartitions=npartitions)
+    return bag.map(_annotate, outlet=outlet, lexicons=tuple(lexicons))
+
+
+def _partition_tables(pdf: pd.DataFrame, text: str, id_col: str | None, outlet_col: str | None,
+                      lexicons: tuple[str, ...]) -> dict[str, pd.DataFrame]:
+    acc: dict[str, list[dict[str, Any]]] = {name: [] for name in COLUMNS}
+    for idx, row in pdf.iterrows():
+        aid = str(row[id_col]) if id_col else str(idx)
+        outlet = row[outlet_col] if outlet_col and isinstance(row.get(outlet_col), str) else None
+        result = annotate_document(Document(aid, row[text], outlet=outlet, path=aid), None, lexicons)
+        if isinstance(result, Failure):
+            acc["articles"].append({"article_id": aid, "path": aid, "outlet": None, "n_sentences": None,
+                                    "n_attributions": None, "n_terms": None, "own_voice_share": None})
+            continue
+        for name, r in rows(result, aid).items():
+            acc[name].extend(r)
+    return {name: pd.DataFrame(acc[name], columns=list(cols)) for name, cols in COLUMNS.items()}
+
+
+def _meta(name: str) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS[name]})
+
+
+def annotate_frame(ddf: dd.DataFrame, text: str = "text", *, id: str | None = None, outlet: str | None = None,
+                   lexicons: Iterable[str] = ()) -> dict[str, dd.DataFrame]:
+    """The tidy tables of a Dask DataFrame's ``text`` column (``id`` names the article ids, else the index)."""
+    parts = ddf.to_delayed()
+    tables = [dask.delayed(_partition_tables)(p, text, id, outlet, tuple(lexicons)) for p in parts]
+    return {name: dd.from_delayed([dask.delayed(getitem)(t, name) for t in tables], meta=_meta(name),
+                                  verify_meta=False)
+            for name in COLUMNS}
