@@ -1,9 +1,10 @@
 """attribution: who speaks, and in which words, in Arabic news.
 
->>> import attribution
->>> article = attribution.annotate("قال وزير الخارجية العراقي إن المحادثات ستبدأ قريبا.")
->>> article.sentences[0].speaker.kind
-'official'
+Examples:
+    >>> import attribution
+    >>> article = attribution.annotate("قال وزير الخارجية العراقي إن المحادثات ستبدأ قريبا.")
+    >>> article.sentences[0].speaker.kind
+    'official'
 """
 
 from __future__ import annotations
@@ -56,10 +57,11 @@ __all__ = [
 def pipeline() -> Language:
     """A ``spacy.blank("ar")`` pipeline with the attribution components.
 
-    >>> import attribution
-    >>> nlp = attribution.pipeline()
-    >>> nlp.pipe_names
-    ['attribution_regions', 'attribution_sentences', 'attribution_speakers', 'attribution_terms']
+    Examples:
+        >>> import attribution
+        >>> nlp = attribution.pipeline()
+        >>> nlp.pipe_names
+        ['attribution_regions', 'attribution_sentences', 'attribution_speakers', 'attribution_terms']
     """
     import spacy
 
@@ -78,11 +80,12 @@ def annotate(text: str, *, outlet: str | None = None, lexicons: Iterable[str | P
     directories that extend or override the built-in ones. This runs the same steps as the spaCy
     components of :func:`pipeline` (and gives the same Article) without building a spaCy ``Doc``.
 
-    >>> import attribution
-    >>> a = attribution.annotate("وقالت مصادر مطلعة لوكالة رويترز إن الاتفاق قريب.")
-    >>> src = a.attributions[0].source
-    >>> (src.kind, [v.name for v in a.attributions[0].via])
-    ('unnamed_source', ['رويترز'])
+    Examples:
+        >>> import attribution
+        >>> a = attribution.annotate("وقالت مصادر مطلعة لوكالة رويترز إن الاتفاق قريب.")
+        >>> src = a.attributions[0].source
+        >>> (src.kind, [v.name for v in a.attributions[0].via])
+        ('unnamed_source', ['رويترز'])
     """
     from .article import analyze
     from .lexicons import load_builtin, load_terms

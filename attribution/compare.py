@@ -367,12 +367,13 @@ def compare(articles: Iterable[Article], *, names: Sequence[str | None] | None =
             regions: Iterable[str] = DEFAULT_REGIONS) -> Comparison:
     """Compare articles on one story; ``names`` label the outlets (default: each article's outlet).
 
-    >>> import attribution
-    >>> a = attribution.annotate("قالت مصادر لرويترز إن فصائل المقاومة أوقفت هجماتها على القواعد.")
-    >>> b = attribution.annotate("قالت مصادر لرويترز إن ميليشيات موالية لإيران أوقفت هجماتها على القواعد.")
-    >>> c = attribution.compare([a, b], names=["A", "B"])
-    >>> [d.type for d in c.drift[0].differences]
-    ['term_swap']
+    Examples:
+        >>> import attribution
+        >>> a = attribution.annotate("قالت مصادر لرويترز إن فصائل المقاومة أوقفت هجماتها على القواعد.")
+        >>> b = attribution.annotate("قالت مصادر لرويترز إن ميليشيات موالية لإيران أوقفت هجماتها على القواعد.")
+        >>> c = attribution.compare([a, b], names=["A", "B"])
+        >>> [d.type for d in c.drift[0].differences]
+        ['term_swap']
     """
     arts = list(articles)
     regions = tuple(regions)

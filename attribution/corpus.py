@@ -198,9 +198,10 @@ def annotate_many(texts: Iterable[str | Document | dict[str, Any]], n_process: i
     :class:`~attribution.errors.AttributionError` when its turn comes (use the CLI or
     :func:`annotate_pairs` to record failures and go on).
 
-    >>> import attribution
-    >>> [a.attributions[0].source.kind for a in attribution.annotate_many(["قال الوزير إن الاتفاق قريب."] * 2)]
-    ['official', 'official']
+    Examples:
+        >>> import attribution
+        >>> [a.attributions[0].source.kind for a in attribution.annotate_many(["قال الوزير إن الاتفاق قريب."] * 2)]
+        ['official', 'official']
     """
     for _doc, result in annotate_pairs(texts, n_process, outlet, tuple(lexicons)):
         if isinstance(result, Failure):

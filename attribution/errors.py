@@ -10,6 +10,8 @@ __all__ = ["AttributionError", "Errors", "InputError", "LexiconError", "UsageErr
 
 
 class Errors:
+    """The catalogue: one format string per message, each starting with its code (E001 …)."""
+
     E001 = "E001 {path}: no such file"
     E002 = "E002 {path}: is a directory; pass the files inside it"
     E003 = "E003 {path}: not UTF-8 text (invalid byte at offset {offset}); re-save it as UTF-8"

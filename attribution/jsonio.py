@@ -19,7 +19,14 @@ def _source(s: Source) -> dict[str, Any]:
 
 
 def to_json(article: Article) -> dict[str, Any]:
-    """The JSON object ``attribution annotate --format json`` prints for ``article``."""
+    """The JSON object ``attribution annotate --format json`` prints for ``article``.
+
+    Examples:
+        >>> import attribution
+        >>> d = attribution.to_json(attribution.annotate("قالت الوزارة إن الطريق مفتوح."))
+        >>> d["attributions"][0]["source"]["kind"], d["sentences"][0]["speaker"]["kind"]
+        ('government', 'government')
+    """
     return {
         "path": article.path,
         "text": article.text,
@@ -56,7 +63,14 @@ def _to_source(d: dict[str, Any]) -> Source:
 
 
 def from_json(d: dict[str, Any]) -> Article:
-    """Rebuild the :class:`Article` that :func:`to_json` wrote."""
+    """Rebuild the :class:`Article` that :func:`to_json` wrote.
+
+    Examples:
+        >>> import attribution
+        >>> a = attribution.annotate("قالت الوزارة إن الطريق مفتوح.")
+        >>> attribution.from_json(attribution.to_json(a)) == a
+        True
+    """
     if not isinstance(d, dict) or "text" not in d:
         raise UsageError(Errors.E021.format(what="from_json", got="an object without 'text'"))
     o = d.get("outlet") or {}

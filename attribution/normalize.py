@@ -5,11 +5,12 @@ merged, tashkeel, tatweel, zero-width and bidi marks are removed, Arabic-Indic d
 digits and Latin letters are lower-cased. Every character of the view remembers where it came from,
 so a match ``[i, j)`` on the view maps back to ``[view.start(i), view.end(j))`` in the original.
 
->>> v = fold("قالَ الوزيـــر")
->>> v.text
-'قال الوزير'
->>> v.span(4, 10)
-(5, 14)
+Examples:
+    >>> v = fold("قالَ الوزيـــر")
+    >>> v.text
+    'قال الوزير'
+    >>> v.span(4, 10)
+    (5, 14)
 """
 
 from __future__ import annotations

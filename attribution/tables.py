@@ -29,6 +29,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 
 @attrs.frozen
 class Tables:
+    """Four tidy tables (tuples of row dicts): ``articles``, ``sentences``, ``attributions``, ``terms``."""
+
     articles: tuple[dict[str, Any], ...]
     sentences: tuple[dict[str, Any], ...]
     attributions: tuple[dict[str, Any], ...]
@@ -77,10 +79,11 @@ def rows(article: Article, aid: str) -> dict[str, list[dict[str, Any]]]:
 def tables(articles: Iterable[Article], ids: Sequence[str] | None = None) -> Tables:
     """Tidy tables of ``articles``.
 
-    >>> import attribution
-    >>> t = attribution.tables([attribution.annotate("قالت الوزارة إن الكيان الصهيوني صعد هجماته.")], ids=["doc1"])
-    >>> t.sentences[0]["attribution_id"], t.terms[0]["term_id"], t.terms[0]["voice"]
-    ('doc1#a0', 'doc1#t0', 'reported')
+    Examples:
+        >>> import attribution
+        >>> t = attribution.tables([attribution.annotate("قالت الوزارة إن الكيان الصهيوني صعد هجماته.")], ids=["doc1"])
+        >>> t.sentences[0]["attribution_id"], t.terms[0]["term_id"], t.terms[0]["voice"]
+        ('doc1#a0', 'doc1#t0', 'reported')
     """
     acc: dict[str, list[dict[str, Any]]] = {name: [] for name in COLUMNS}
     for n, article in enumerate(articles):

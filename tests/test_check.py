@@ -29,8 +29,8 @@ def test_each_rule_documented_examples(rule) -> None:  # type: ignore[no-untyped
     assert rule.summary and rule.what and rule.why and rule.bad and rule.good
     assert rule.id in rules_in(rule.bad), f"the bad example of {rule.id} does not trigger it"
     assert rule.id not in rules_in(rule.good), f"the good example of {rule.id} triggers it"
-    docs = (ROOT / "docs" / "check.md").read_text(encoding="utf-8")
-    assert f"### `{rule.id}`" in docs and rule.bad in docs and rule.good in docs
+    docs = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert f"## `{rule.id}`" in docs and rule.bad in docs and rule.good in docs
 
 
 def test_quoted_terms_pass_unless_configured(tmp_path: Path) -> None:
