@@ -85,7 +85,10 @@ def _lexicon(args: argparse.Namespace) -> int:
     from .lexicons import _term_files, load_term_file, load_terms
 
     if args.lexicon_command == "validate":
+        from .normalize import fold_term
+
         status = 0
+        owners: dict[str, str] = {}  # a term claimed by two files is a problem too
         for name in args.paths:
             try:
                 files = _term_files(Path(name))
@@ -94,14 +97,28 @@ def _lexicon(args: argparse.Namespace) -> int:
                 status = 1
                 continue
             for f in files:
+                problems: list[str] = []
                 try:
-                    concepts = load_term_file(f)
-                except AttributionError as exc:
-                    print(f"{exc}", file=sys.stderr)
-                    status = 1
-                    continue
+                    concepts = load_term_file(f, problems)
+                except AttributionError as exc:  # the file is not TOML at all
+                    problems.append(str(exc))
+                    concepts = ()
+                for c in concepts:
+                    for v in c.variants:
+                        key = fold_term(v.term)
+                        if key in owners and not owners[key].startswith(f"{f}:"):
+                            problems.append(Errors.E016.format(
+                                path=f, line=v.origin.rsplit(":", 1)[1], where=f"concept {c.id!r}", term=v.term,
+                                other=owners[key]))
+                        owners.setdefault(key, f"{v.origin} (concept {c.id!r})")
+                for problem in problems:
+                    print(problem, file=sys.stderr)
                 n = sum(len(c.variants) for c in concepts)
-                print(f"{f}: ok ({len(concepts)} concepts, {n} variants)")
+                if problems:
+                    status = 1
+                    print(f"{f}: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
+                else:
+                    print(f"{f}: ok ({len(concepts)} concepts, {n} variants)")
         return status
     lexicon = load_terms(tuple(args.lexicon))
     for c in lexicon.concepts:

@@ -352,8 +352,12 @@ class TermLexicon:
         return tuple(v for c in self.concepts for v in c.variants)
 
 
-def load_term_file(path: Path) -> tuple[Concept, ...]:
-    """Read and validate one term lexicon; every problem names ``path`` and a line."""
+def load_term_file(path: Path, problems: list[str] | None = None) -> tuple[Concept, ...]:
+    """Read and validate one term lexicon; every problem names ``path`` and a line.
+
+    With ``problems``, every problem is appended there and the valid concepts and variants are returned;
+    without it, the first problem raises :class:`~attribution.errors.LexiconError`.
+    """
     data, lines = read_toml(path)
     for key in data:
         if key != "concept":
@@ -363,41 +367,62 @@ def load_term_file(path: Path) -> tuple[Concept, ...]:
     seen_terms: dict[str, str] = {}
     variant_index = 0
     for c in _entries(data, path, lines, "concept"):
-        c.keys(("id", "variant"), ("label_en", "label_ar", "description_en", "description_ar"))
-        cid = c.string("id", nonempty=True)
         raw = c.entry.get("variant")
-        if not isinstance(raw, list) or not raw:
-            raise LexiconError(Errors.E013.format(path=path, line=c.line("id"), where=c.where, key="variant",
-                                                  expected="one or more [[concept.variant]] tables", got=raw))
+        count = len(raw) if isinstance(raw, list) else 0
+        try:
+            c.keys(("id", "variant"), ("label_en", "label_ar", "description_en", "description_ar"))
+            cid = c.string("id", nonempty=True)
+            if not isinstance(raw, list) or not raw:
+                raise LexiconError(Errors.E013.format(path=path, line=c.line("id"), where=c.where, key="variant",
+                                                      expected="one or more [[concept.variant]] tables", got=raw))
+        except LexiconError as exc:
+            if problems is None:
+                raise
+            problems.append(str(exc))
+            variant_index += count
+            continue
         variants: list[Variant] = []
         for entry in raw:
-            v = _Checker(path, lines, "concept.variant", variant_index, entry)
-            v.where = f"concept {cid!r}, [[concept.variant]] #{len(variants) + 1}"
-            variant_index += 1
-            v.keys(("term", "stance"), ("frame", "suggest", "notes", "inflect", "ambiguous", "context"))
-            inflect = v.entry.get("inflect", True)
-            if not isinstance(inflect, bool):
-                raise LexiconError(Errors.E013.format(path=path, line=v.line("inflect"), where=v.where,
-                                                      key="inflect", expected="true or false", got=inflect))
-            variant = Variant(
-                term=v.string("term", nonempty=True), stance=v.choice("stance", STANCES), frame=v.string("frame"),
-                concept=cid, suggest=v.string("suggest"), notes=v.string("notes"), inflect=inflect,
-                ambiguous=v.boolean("ambiguous"), context=v.strings("context"),
-                origin=f"{path}:{v.line('term')}")
-            if variant.ambiguous and not variant.context:
-                raise LexiconError(Errors.E018.format(path=path, line=v.line("ambiguous"), where=v.where,
-                                                      term=variant.term))
-            if not fold_term(variant.term):
-                raise LexiconError(Errors.E015.format(path=path, line=v.line("term"), where=v.where, key="term"))
-            key = fold_term(variant.term)
-            if key in seen_terms:
-                raise LexiconError(Errors.E016.format(path=path, line=v.line("term"), where=v.where,
-                                                      term=variant.term, other=seen_terms[key]))
-            seen_terms[key] = f"{variant.origin} (concept {cid!r})"
+            try:
+                variant = _variant(path, lines, variant_index, entry, cid, len(variants), seen_terms)
+            except LexiconError as exc:
+                if problems is None:
+                    raise
+                problems.append(str(exc))
+                continue
+            finally:
+                variant_index += 1
             variants.append(variant)
         concepts.append(Concept(cid, c.string("label_en"), c.string("label_ar"), c.string("description_en"),
                                 c.string("description_ar"), tuple(variants), f"{path}:{c.line('id')}"))
     return tuple(concepts)
+
+
+def _variant(path: Path, lines: list[str], variant_index: int, entry: Any, cid: str, n: int,
+             seen_terms: dict[str, str]) -> Variant:
+    v = _Checker(path, lines, "concept.variant", variant_index, entry)
+    v.where = f"concept {cid!r}, [[concept.variant]] #{n + 1}"
+    v.keys(("term", "stance"), ("frame", "suggest", "notes", "inflect", "ambiguous", "context"))
+    inflect = v.entry.get("inflect", True)
+    if not isinstance(inflect, bool):
+        raise LexiconError(Errors.E013.format(path=path, line=v.line("inflect"), where=v.where,
+                                              key="inflect", expected="true or false", got=inflect))
+    variant = Variant(
+        term=v.string("term", nonempty=True), stance=v.choice("stance", STANCES), frame=v.string("frame"),
+        concept=cid, suggest=v.string("suggest"), notes=v.string("notes"), inflect=inflect,
+        ambiguous=v.boolean("ambiguous"), context=v.strings("context"),
+        origin=f"{path}:{v.line('term')}")
+    if variant.ambiguous and not variant.context:
+        raise LexiconError(Errors.E018.format(path=path, line=v.line("ambiguous"), where=v.where,
+                                              term=variant.term))
+    if not fold_term(variant.term):
+        raise LexiconError(Errors.E015.format(path=path, line=v.line("term"), where=v.where, key="term"))
+    key = fold_term(variant.term)
+    if key in seen_terms:
+        raise LexiconError(Errors.E016.format(path=path, line=v.line("term"), where=v.where,
+                                              term=variant.term, other=seen_terms[key]))
+    seen_terms[key] = f"{variant.origin} (concept {cid!r})"
+    return variant
 
 
 def _term_files(path: Path) -> list[Path]:

@@ -215,3 +215,17 @@ def test_tashkeel_and_tatweel_do_not_change_hits(data: st.DataObject) -> None:
                       for c in plain)
     got = [(t.concept, t.variant) for t in attribution.annotate(plain).terms]
     assert got == [(t.concept, t.variant) for t in attribution.annotate(dressed).terms]
+
+
+def test_validate_reports_every_problem(tmp_path: Path, lexicon: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from attribution.cli import main
+
+    bad = tmp_path / "many.toml"
+    bad.write_text('[[concept]]\nid = "x"\n[[concept.variant]]\nterm = "كلمة"\nstance = "odd"\n'
+                   '[[concept.variant]]\nterm = ""\nstance = "neutral"\n'
+                   '[[concept.variant]]\nterm = "فصائل مسلحة"\nstance = "neutral"\n', encoding="utf-8")
+    assert main(["lexicon", "validate", str(lexicon), str(bad)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert any(f"{bad}:5:" in e and "stance" in e for e in err)
+    assert any(f"{bad}:7:" in e and "empty" in e for e in err)
+    assert any(f"{bad}:10:" in e and "already defined" in e and str(lexicon) in e for e in err)
