@@ -259,14 +259,15 @@ def _annotate(args: argparse.Namespace) -> int:
             print(f"attribution: {Errors.E053}", file=sys.stderr)
             return 2
         writer = ParquetTables(Path(args.out))
-    sink = None
+    sink: Any = None  # a binary stream: lines arrive encoded
     if args.out and writer is None:
-        sink = open(args.out, "a" if args.resume else "w", encoding="utf-8")  # noqa: SIM115  closed below
+        sink = open(args.out, "ab" if args.resume else "wb")  # noqa: SIM115  closed below
         if args.resume and sink.tell() > 0:
             with open(args.out, "rb") as tail:
                 tail.seek(-1, 2)
                 if tail.read(1) != b"\n":
-                    sink.write("\n")  # close a line an interrupted run cut short; it is redone below
+                    sink.write(b"\n")  # close a line an interrupted run cut short; it is redone below
+    stdout = sys.stdout.buffer
     status, failed, skipped, n = 0, 0, 0, 0
     progress = _Progress(_count(args.files))
     input_errors: list[str] = []
@@ -290,22 +291,23 @@ def _annotate(args: argparse.Namespace) -> int:
             n += 1
             progress.step()
             if convert is not None:
-                bad, line = result
+                bad, data = result
                 failed += bad
             elif isinstance(result, Failure):
                 failed += 1
-                line = json.dumps(document_json(doc, result), ensure_ascii=False)
+                data = (json.dumps(document_json(doc, result), ensure_ascii=False) + "\n").encode("utf-8")
             elif writer is not None:
                 writer.add(result, doc.id)
                 continue
             else:
-                line = render_text(result, doc.id) + "\n"
+                data = (render_text(result, doc.id) + "\n\n").encode("utf-8")
             if sink is not None:
-                sink.write(line + "\n")
+                sink.write(data)
                 if n % 64 == 0:
                     sink.flush()  # --resume redoes a line an interruption cuts short
             else:
-                print(line, flush=True)
+                stdout.write(data)
+                stdout.flush()
     finally:
         progress.close()
         if sink is not None:

@@ -160,7 +160,7 @@ def _as_document(item: str | Document | dict[str, Any] | Failure | Line, n: int)
 
 
 def annotate_pairs(items: Iterable[str | Document | dict[str, Any] | Failure | Line], n_process: int = 1,
-                   outlet: str | None = None, lexicons: tuple[str, ...] = (), chunksize: int = 32,
+                   outlet: str | None = None, lexicons: tuple[str, ...] = (), chunksize: int = 64,
                    convert: Any = None) -> Iterator[tuple[Document | Failure, Any]]:
     """(document, result) pairs in input order, streaming; ``n_process`` > 1 uses worker processes.
 
@@ -185,11 +185,13 @@ def annotate_pairs(items: Iterable[str | Document | dict[str, Any] | Failure | L
         yield from pool.imap(_work, docs, chunksize=chunksize)
 
 
-def json_line(doc: Document | Failure, result: Article | Failure) -> tuple[bool, str]:
-    """(failed, the document's JSON line): the conversion the command line runs in its workers."""
+def json_line(doc: Document | Failure, result: Article | Failure) -> tuple[bool, bytes]:
+    """(failed, the document's JSON line as UTF-8 with its newline): what the command line's workers
+    send back, so serialising and encoding run in parallel and the parent only writes bytes."""
     import json
 
-    return isinstance(result, Failure), json.dumps(document_json(doc, result), ensure_ascii=False)
+    line = json.dumps(document_json(doc, result), ensure_ascii=False) + "\n"
+    return isinstance(result, Failure), line.encode("utf-8")
 
 
 def annotate_many(texts: Iterable[str | Document | dict[str, Any]], n_process: int = 1, *,

@@ -58,8 +58,10 @@ class Mention:
     plain: bool = False
 
 
+@lru_cache(maxsize=65536)
 def strip_clitics(word: str) -> list[str]:
-    """``word`` and the forms left after removing proclitics (و ف ب ل ك; ل + ال → لل)."""
+    """``word`` and the forms left after removing proclitics (و ف ب ل ك; ل + ال → لل). Cached: do not
+    mutate the returned list."""
     out = [word]
     for pre in _CLITIC_COMBOS:
         if word.startswith(pre) and len(word) - len(pre) >= 2:

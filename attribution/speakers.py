@@ -21,6 +21,7 @@ coordinates; :func:`attribute` is the one entry point. The rules, in the order t
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import attrs
@@ -32,6 +33,7 @@ from .sources import CLOSE_QUOTES, OPEN_QUOTES, Mention, SourceParser, Token, pa
 
 __all__ = ["Draft", "DraftSource", "Paragraph", "attribute", "sentence_speakers"]
 
+_WORDS = re.compile(r"[^\W\d_]+")
 _SENTENCE_END = frozenset(".!?؟؛…")
 _CLAUSE_END = _SENTENCE_END | frozenset("،,;")
 _COMPLEMENTIZERS = frozenset(
@@ -95,6 +97,7 @@ class _Cues:
             options.sort(key=lambda o: -len(o[0]))
         m = lex.markers
         self.post = [tuple(fold_term(x).split()) for x in m.get("post", ())]
+        self.post_last = frozenset(marker[-1] for marker in self.post)
         self.relative = frozenset(fold_term(x) for x in m.get("relative", ()))
         self.auxiliaries = frozenset(fold_term(x) for x in m.get("auxiliaries", ()) if " " not in x)
         self.labels = frozenset(fold_term(w) for w in lex.page.get("labels", {}).get("words", []))
@@ -260,6 +263,8 @@ class Attributor:
         for index, para in enumerate(paragraphs):
             if para.region in ("boilerplate", "dateline"):
                 continue
+            if not self._worth_tokenizing(para):
+                continue
             p = _Paragraph(self.view, para, index)
             if not p.tokens:
                 continue
@@ -282,6 +287,15 @@ class Attributor:
             self._truncate_siblings(before)
         self._chains()
         return [d for d in self.drafts if d.content[1] > d.content[0]]
+
+    def _worth_tokenizing(self, para: Paragraph) -> bool:
+        """False when no rule can fire: no cue word, no colon near the start, no opening quote."""
+        text = self.view.text
+        head = text[para.start:min(para.end, para.start + 160)]
+        if ":" in head or head[:1] in OPEN_QUOTES:
+            return True
+        candidates = self.cues.candidates
+        return any(w in candidates for w in _WORDS.findall(text, para.start, para.end))
 
     def _add(self, p: _Paragraph, source: DraftSource, via: list[DraftSource], cue: tuple[int, int],
              lemma: str, cue_type: str, content: tuple[int, int], direct: bool, sibling: bool = False) -> None:
@@ -402,6 +416,9 @@ class Attributor:
         self._add(p, source, via, cue, verb.lemma, cue_type, (start, end), direct, sibling)
 
     def _post_marker(self, tokens: list[Token], k: int) -> tuple[str, ...] | None:
+        before = _word(tokens, k - 1)
+        if before is None or (before not in self.cues.post_last and before[1:] not in self.cues.post_last):
+            return None
         for marker in self.cues.post:
             n = len(marker)
             if all(_word(tokens, k - n + x) == marker[x] or (x == 0 and _word(tokens, k - n) == "و" + marker[0])
