@@ -141,6 +141,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
+    import attrs
+
     from . import annotate
     from .compare import compare
     from .model import REGION_KINDS
@@ -162,7 +164,7 @@ def _compare(args: argparse.Namespace) -> int:
             status = 2
             continue
         article = annotate(text, outlet=names.get(name), lexicons=args.lexicon)
-        articles.append(attrs_evolve_path(article, name))
+        articles.append(attrs.evolve(article, path=name))
         labels.append(names.get(name))
     if not articles:
         return 2
@@ -177,12 +179,6 @@ def _compare(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(report)
     return status
-
-
-def attrs_evolve_path(article: Any, path: str) -> Any:
-    import attrs
-
-    return attrs.evolve(article, path=path)
 
 
 class _Progress:

@@ -259,10 +259,9 @@ def _differences(group: tuple[QuoteRef, ...]) -> tuple[Difference, ...]:
             by_concept[concept].add((q.outlet, variant, stance))
     for concept, uses in sorted(by_concept.items()):
         variants = {fold_term(v) for _, v, _ in uses}
-        if len(variants) > 1 or len({o for o, _, _ in uses}) < len(group):
-            if len(variants) > 1:
-                detail = "; ".join(f"{o}: «{v}» ({s})" for o, v, s in sorted(uses))
-                diffs.append(Difference("term_swap", f"{concept}: {detail}"))
+        if len(variants) > 1:
+            detail = "; ".join(f"{o}: «{v}» ({s})" for o, v, s in sorted(uses))
+            diffs.append(Difference("term_swap", f"{concept}: {detail}"))
     lengths = {q.outlet: len(q.chain) for q in group}
     if len(set(lengths.values())) > 1:
         longest = max(group, key=lambda q: len(q.chain))

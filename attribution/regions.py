@@ -212,9 +212,10 @@ def find_segments(view: Folded, lex: Lexicons) -> list[Segment]:
             ln.kind = "body"
     segments: list[Segment] = []
     first_text = next((ln for ln in lines if ln.kind in ("body", "headline")), None)
+    first_body = next((ln for ln in lines if ln.kind == "body"), None)
     for ln in lines:
         kind = "related" if ln.kind == "related-marker" else ln.kind
-        if ln is first_text or (kind == "body" and ln is next((x for x in lines if x.kind == "body"), None)):
+        if ln is first_text or ln is first_body:
             credit = _INLINE_DATELINE.match(ln.text)
             if credit and 0 < credit.end() < len(ln.text) and _credit_ok(ln.text[: credit.end()], m):
                 cut = ln.start + credit.end()

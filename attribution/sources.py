@@ -250,10 +250,6 @@ class SourceParser:
 
     def _parse_at(self, tokens: list[Token], i: int, view: Folded, *, plain: bool, clitic: str) -> Mention | None:
         word = tokens[i].text
-        if clitic and word.startswith(clitic) and not self._known_start(tokens, i):
-            forms = strip_clitics(word)[1:]
-            if not forms:
-                return None
         # quantifier + unnamed head: "ثلاثة مصادر", "بعض المسؤولين"
         q = self._phrase_in(tokens, i, self.quantifiers, clitics=bool(clitic))
         if q and self._phrase_in(tokens, i + q, self.unnamed):
@@ -324,7 +320,6 @@ class SourceParser:
             if w in self.qualifiers or w in self.adjectives:
                 j += 1
                 continue
-            two = f"{w} {self._word_at(tokens, j + 1) or ''}"
             n = self._phrase_in(tokens, j, self.qualifiers)
             if n > 1:
                 j += n
@@ -341,7 +336,7 @@ class SourceParser:
                 n = self._phrase_in(tokens, j + 1, self.bodies)
                 j = self._body_extent(tokens, j + 1 + n)
                 continue
-            if two.startswith("مدعوم") or two.startswith("موالي") or two.startswith("تابع") or two.startswith("مقرب"):
+            if w.startswith(("مدعوم", "موالي", "تابع", "مقرب")):  # "مدعومة من إيران", "موالية لإيران"
                 k = j + 1
                 if self._word_at(tokens, k) in ("من", "ل"):
                     k += 1

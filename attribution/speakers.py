@@ -451,9 +451,10 @@ class Attributor:
     def _ends_clause(self, tokens: list[Token], j: int) -> bool:
         while j < len(tokens) and _word(tokens, j) in ("اليوم", "امس", "الخميس", "الجمعه"):
             j += 1
-        return j >= len(tokens) or tokens[j].text in _CLAUSE_END or (
-            tokens[j].is_word and self.cues.verb(tokens[j].text) is not None
-            and self.cues.verb(tokens[j].text)[1] == "participle")  # type: ignore[index]
+        if j >= len(tokens) or tokens[j].text in _CLAUSE_END:
+            return True
+        found = self.cues.verb(tokens[j].text) if tokens[j].is_word else None
+        return found is not None and found[1] == "participle"  # "…، ذكرت رويترز، مشيرة إلى"
 
     def _preposed(self, p: _Paragraph, k: int) -> Mention | None:
         """A subject written before its verb: "بغداد دعت", "الولايات المتحدة كانت تؤكد"."""
@@ -473,10 +474,7 @@ class Attributor:
                 continue
             at_start = start == first or tokens[start - 1].text in ":،,"
             m = self.parser.parse(tokens, start, self.view, plain=at_start)
-            if m is not None and m.last == end and not m.reference:
-                best = m
-                break
-            if m is not None and m.last == end and m.reference:
+            if m is not None and m.last == end:
                 best = m
                 break
         return best
