@@ -87,7 +87,7 @@ def _attribution(view: Folded, d: Draft) -> Attribution:
     cs, ce = view.span(*d.cue)
     cue = Cue(cs, ce, view.original[cs:ce], d.lemma, d.cue_type)
     return Attribution(_source(view, d.source), cue, _span(view, *d.content), d.direct,
-                       tuple(_source(view, v) for v in d.via))
+                       tuple(_source(view, v) for v in d.via), d.rule)
 
 
 def _merge_regions(view: Folded, segments: list[_regions.Segment]) -> tuple[Region, ...]:

@@ -56,6 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     an.add_argument("--out", metavar="PATH", help="write here (JSONL file, or a directory for parquet)")
     an.add_argument("--resume", action="store_true", help="skip ids already in --out and append the rest")
     an.add_argument("--outlet", help="the publishing outlet (overrides what the page shows)")
+    an.add_argument("--explain", action="store_true",
+                    help="with --format text: name the grammar rule that gave each sentence its speaker")
     an.add_argument("--lexicon", action="append", default=[], metavar="PATH",
                     help="a term lexicon file or directory that extends or overrides the built-in ones (repeatable)")
     cmp = sub.add_parser("compare", help="compare several outlets' articles on one story")
@@ -296,7 +298,7 @@ def _annotate(args: argparse.Namespace) -> int:
                 writer.add(result, doc.id)
                 continue
             else:
-                data = (render_text(result, doc.id) + "\n\n").encode("utf-8")
+                data = (render_text(result, doc.id, explain=args.explain) + "\n\n").encode("utf-8")
             if sink is not None:
                 sink.write(data)
                 if n % 64 == 0:

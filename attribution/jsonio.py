@@ -42,7 +42,8 @@ def to_json(article: Article) -> dict[str, Any]:
             {"source": _source(a.source),
              "cue": {"start": a.cue.start, "end": a.cue.end, "text": a.cue.text, "lemma": a.cue.lemma,
                      "type": a.cue.type},
-             "content": _span(a.content), "direct": a.direct, "via": [_source(v) for v in a.via]}
+             "content": _span(a.content), "direct": a.direct, "via": [_source(v) for v in a.via],
+             "rule": a.rule}
             for a in article.attributions
         ],
         "terms": [
@@ -84,7 +85,7 @@ def from_json(d: dict[str, Any]) -> Article:
             Attribution(_to_source(a["source"]),
                         Cue(a["cue"]["start"], a["cue"]["end"], a["cue"]["text"], a["cue"]["lemma"], a["cue"]["type"]),
                         Span(a["content"]["start"], a["content"]["end"], a["content"]["text"]), a["direct"],
-                        tuple(_to_source(v) for v in a.get("via", [])))
+                        tuple(_to_source(v) for v in a.get("via", [])), a.get("rule", ""))
             for a in d.get("attributions", [])
         ],
         terms=[TermHit(t["start"], t["end"], t["text"], t["concept"], t["variant"], t["stance"], t["frame"],

@@ -254,12 +254,42 @@ def load_places(path: Path) -> tuple[Place, ...]:
     return tuple(out)
 
 
+def paradigm(past: str, present: str = "", participle: str = "") -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The finite forms and the participles of a sound reporting verb, from its third-person masculine
+    singular past (``أظهر``) and present (``يظهر``) and its masculine participle (``مظهر``). Each form
+    appears once (the first-person present of a form IV verb is its past).
+
+    Examples:
+        >>> forms, participles = paradigm("أظهر", "يظهر", "مظهر")
+        >>> forms[:6], forms[6:]
+        (('أظهر', 'أظهرت', 'أظهروا', 'أظهرا', 'أظهرتا', 'أظهرن'), ('يظهر', 'تظهر', 'يظهرون', 'يظهران', 'تظهران', 'يظهرن', 'نظهر'))
+        >>> participles
+        ('مظهرا', 'مظهرة', 'مظهرين', 'مظهرتين', 'مظهرون')
+    """
+    forms = [past, past + "ت", past + "وا", past + "ا", past + "تا", past + "ن"]
+    if present:
+        stem = present[1:]
+        forms += ["ي" + stem, "ت" + stem, "ي" + stem + "ون", "ي" + stem + "ان", "ت" + stem + "ان", "ي" + stem + "ن",
+                  "ن" + stem, "أ" + stem]
+    parts = (participle + "ا", participle + "ة", participle + "ين", participle + "تين", participle + "ون") \
+        if participle else ()
+    return tuple(dict.fromkeys(forms)), parts
+
+
 def load_cues(path: Path) -> tuple[tuple[Verb, ...], tuple[Preposition, ...], dict[str, tuple[str, ...]]]:
     data, lines = read_toml(path)
     verbs = []
     for c in _entries(data, path, lines, "verb"):
-        c.keys(("lemma", "forms"), ("participles", "object", "continuation", "chain"))
-        verbs.append(Verb(c.string("lemma", nonempty=True), c.strings("forms"), c.strings("participles"),
+        c.keys(("lemma",), ("forms", "past", "present", "participle", "participles", "object", "continuation",
+                            "chain"))
+        forms, participles = c.strings("forms"), c.strings("participles")
+        if "past" in c.entry:
+            made, made_participles = paradigm(c.string("past", nonempty=True), c.string("present"),
+                                              c.string("participle"))
+            forms, participles = (*forms, *made), (*participles, *made_participles)
+        elif not forms:
+            raise LexiconError(Errors.E012.format(path=path, line=c.line(), where=c.where, key="forms"))
+        verbs.append(Verb(c.string("lemma", nonempty=True), forms, participles,
                           c.boolean("object"), c.boolean("continuation"), c.boolean("chain")))
     preps = []
     for c in _entries(data, path, lines, "preposition"):
@@ -269,8 +299,9 @@ def load_cues(path: Path) -> tuple[tuple[Verb, ...], tuple[Preposition, ...], di
     markers = {}
     if isinstance(markers_raw, dict):
         checker = _Checker(path, lines, "markers", 0, markers_raw)
-        checker.keys((), ("post", "relative", "auxiliaries"))
-        markers = {k: checker.strings(k) for k in ("post", "relative", "auxiliaries")}
+        keys = ("post", "relative", "auxiliaries", "background", "contrast")
+        checker.keys((), keys)
+        markers = {k: checker.strings(k) for k in keys}
     return tuple(verbs), tuple(preps), markers
 
 

@@ -137,6 +137,7 @@ class Attribution:
     content: Span
     direct: bool
     via: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
+    rule: str = ""  # id of the grammar rule that found it (see attribution.grammar.RULES)
 
 
 @attrs.frozen

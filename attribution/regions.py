@@ -150,6 +150,14 @@ def is_dateline(line: str, words: int, m: PageMarkers) -> bool:
     return False
 
 
+def _prose(line: _Line) -> bool:
+    """A short line that reads as running text, not a title: it ends a sentence with a full stop (or a
+    closing quote after one) or opens with the conjunction و ("وقال الوزير إن الخطة جاهزة.")."""
+    text = line.text.rstrip()
+    return text.endswith((".", ".»", ".\"", ".”", "».", "\".", "”.")) or (
+        text.startswith("و") and line.words >= 3 and bool(_SENT_END.search(text)))
+
+
 def _paragraph_like(line: _Line) -> bool:
     return (line.words >= 6 and bool(_SENT_END.search(line.text))) or line.words >= 25
 
@@ -172,7 +180,7 @@ def find_segments(view: Folded, lex: Lexicons) -> list[Segment]:
     body_start = next((i for i, ln in enumerate(lines) if not ln.kind and _paragraph_like(ln)), None)
     if body_start is None:
         body_start = next((i for i, ln in enumerate(lines) if not ln.kind and ln.words >= 3), len(lines))
-        if body_start < len(lines) - 1 and lines[body_start].words < 12:
+        if body_start < len(lines) - 1 and lines[body_start].words < 12 and not _prose(lines[body_start]):
             # several short lines and no paragraph: the first is the headline, the rest the body
             lines[body_start].kind = "headline"
             body_start = next((i for i in range(body_start + 1, len(lines)) if not lines[i].kind), len(lines))

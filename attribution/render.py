@@ -28,8 +28,18 @@ def _mark_terms(article: Article, start: int, end: int) -> str:
     return "".join(out)
 
 
-def render_text(article: Article, path: str | None = None) -> str:
-    """One block per sentence: ``[region] speaker`` then the sentence; attributions show their chain."""
+def render_text(article: Article, path: str | None = None, *, explain: bool = False) -> str:
+    """One block per sentence: ``[region] speaker`` then the sentence; attributions show their chain.
+
+    With ``explain``, each attributed sentence also names the grammar rule that gave it its speaker
+    (see :mod:`attribution.grammar`), so a reader can audit why.
+
+    Examples:
+        >>> import attribution
+        >>> a = attribution.annotate("وقالت الوزارة إن الطريق مفتوح.")
+        >>> print(render_text(a, "-", explain=True).splitlines()[1])
+        [body] government: ⁧الوزارة⁩ (reported; cue ⁧وقالت⁩; rule verb-subject)
+    """
     lines = [f"# {path or article.path or '-'}  outlet: {_RLI}{article.outlet.name or '?'}{_PDI}"]
     for s in article.sentences:
         who = _who(s.speaker)
@@ -37,7 +47,8 @@ def render_text(article: Article, path: str | None = None) -> str:
             a = article.attributions[s.attribution]
             chain = " ← ".join(f"{_RLI}{v.name}{_PDI}" for v in a.via)
             quote = "quoted" if a.direct else "reported"
-            who += f" ({quote}; cue {_RLI}{a.cue.text}{_PDI}" + (f"; via {chain}" if chain else "") + ")"
+            who += f" ({quote}; cue {_RLI}{a.cue.text}{_PDI}" + (f"; via {chain}" if chain else "")
+            who += (f"; rule {a.rule or '?'}" if explain else "") + ")"
         lines.append(f"[{s.region}] {who}")
         lines.append(f"    {_RLI}{_mark_terms(article, s.start, s.end)}{_PDI}")
         for t in article.terms:

@@ -20,7 +20,7 @@ import regex
 from .lexicons import Lexicons, SourceEntry
 from .normalize import IGNORABLE, Folded, fold_term
 
-__all__ = ["Mention", "SourceParser", "Token", "parser_for", "tokenize"]
+__all__ = ["MAX_SUBJECT_TOKENS", "Mention", "SourceParser", "Token", "is_pronoun", "parser_for", "tokenize"]
 
 _TOKEN = re.compile(r"([^\W_]+)|[^\s\w]|_")  # words (letters, digits) and single other characters
 OPEN_QUOTES = frozenset("«\"“„'‘")
@@ -56,6 +56,7 @@ class Mention:
     reference: tuple[str, ...] = ()  # kinds an antecedent may have, for bare reference words
     head: str = ""
     plain: bool = False
+    chunked: bool = False  # its end was found from where the content starts (SourceParser.chunk)
 
 
 @lru_cache(maxsize=65536)
@@ -135,6 +136,10 @@ class SourceParser:
         self.agency_heads = table("media", "agency_heads")
         self.groups = table("groups")
         self.organizations = table("organizations")
+        self.people = table("people")
+        self.documents = table("documents")
+        self.subject_openers = table("subject_end", "openers")
+        self.after_fi = table("subject_end", "after_fi")
         self.stop = table("stop", "words")
         self.references: dict[str, tuple[str, ...]] = {}
         self.reference_match: dict[str, tuple[str, ...]] = {}
@@ -145,6 +150,7 @@ class SourceParser:
         self.heads: list[tuple[frozenset[str], str]] = [
             (self.roles, "official"), (self.unnamed, "unnamed_source"), (self.bodies, "government"),
             (self.media, "media"), (self.groups, "group"), (self.organizations, "organization"),
+            (self.people, "person"),
         ]
         self.max_head = max((len(h.split()) for table, _ in self.heads for h in table), default=1)
         self._firsts: dict[frozenset[str], frozenset[str]] = {}
@@ -274,9 +280,17 @@ class SourceParser:
                 return self._unnamed(tokens, i, i, view)
             if head_kind == "official":
                 return self._role(tokens, i, head_len, view)
+            if head_kind == "person":  # "الباحث الفلكي X": a role phrase of someone who holds no office
+                m = self._role(tokens, i, head_len, view)
+                if m.kind == "official":
+                    m.kind = "person"
+                return m
             if head_kind == "media":
                 return self._medium(tokens, i, head_len, view, head)
             return self._body(tokens, i, head_len, view, head_kind, head)
+        doc = self._phrase_in(tokens, i, self.documents, clitics=True)
+        if doc:
+            return self._document(tokens, i, doc, view)
         ref = self._unclitic(word)
         if ref in self.references and self._bare(tokens, i + 1):
             return Mention(i, i + 1, self._text(tokens, i, i + 1, view), self.references[ref][0],
@@ -284,6 +298,87 @@ class SourceParser:
         if not plain:
             return None
         return self._plain(tokens, i, view)
+
+    def chunk(self, tokens: list[Token], i: int, e: int, view: Folded, *, guess: bool = True) -> Mention | None:
+        """The source phrase known to span tokens ``[i, e)``: a subject whose end was found from where
+        its content starts ("كشف رئيس الاتحاد، فلان الفلاني، أن …"). The grammar of :meth:`parse` names
+        and types it when it can; otherwise a document ("بيانات الوزارة") speaks for its owner, a phrase
+        holding a role is an official and anything else a person (only when ``guess``: the cue opens its
+        sentence). A stretch holding a pronoun ("نتيجة فحص له") is not a subject."""
+        while e > i and not tokens[e - 1].is_word and tokens[e - 1].text not in CLOSE_QUOTES:
+            e -= 1
+        first = self._word_at(tokens, i)
+        if e <= i or (first is not None and (first in self.stop or is_pronoun(first))):
+            return None
+        if e - i > MAX_SUBJECT_TOKENS or any(t.is_word and is_pronoun(t.text) for t in tokens[i:e]):
+            return None
+        text = _strip_clitic_text(self._text(tokens, i, e, view))
+        parts = tuple(x.strip(" -–—()") for x in _APPOSITION.split(text) if x.strip(" -–—()"))
+        m = self.parse(tokens, i, view, plain=True)
+        if m is not None and m.last >= e:
+            return m
+        doc = self._phrase_in(tokens, i, self.documents, clitics=True)
+        if doc and (m is None or m.kind not in ("news_agency", "media")):
+            owner = self.parse(tokens, i + doc, view, plain=False) if i + doc < e else None
+            if owner is not None and not owner.reference:
+                return Mention(i, e, owner.name, owner.kind, (*owner.aliases, text), head=owner.head)
+            if m is not None and m.reference:
+                m.last = e  # "البيان": the statement of the speaker before
+                return m
+            return Mention(i, e, text, "unnamed_source", head=self._unclitic(tokens[i].text))
+        if m is not None and not m.plain:
+            if m.last < e:
+                named = next((x for x in parts[1:] if self._looks_like_name(x)), None)
+                if named is not None and m.kind in ("official", "unnamed_source", "person") and (
+                        m.head in self.roles or m.head in self.people):
+                    # "رئيس النقابة، سالم العبيدي،": the role's holder is named in apposition
+                    m.kind = "person" if m.head in self.people else "official"
+                    m.aliases = tuple(dict.fromkeys((*m.aliases, *(x for x in parts if x != named))))
+                    m.name = named
+                else:
+                    m.aliases = tuple(dict.fromkeys((*m.aliases, *parts)))
+                m.last = e
+            return m
+        if not guess:
+            return m
+        kind = "person"
+        for x in range(i, e):
+            if self._phrase_in(tokens, x, self.roles, clitics=True):
+                kind = "official"  # "فلان الفلاني رئيس الاتحاد"
+                break
+        name = parts[-1] if len(parts) > 1 and kind == "official" and len(parts[-1].split()) <= 4 else parts[0]
+        return Mention(i, e, name, kind, tuple(x for x in parts if x != name) or (), head=tokens[i].text)
+
+    def _document(self, tokens: list[Token], i: int, n: int, view: Folded) -> Mention | None:
+        """A document or data that speaks: its owner when it names one ("بيانات وزارة العمل", "دراسة
+        أجرتها جامعة X"), else an unnamed source ("دراسة حديثة"). A bare definite one ("البيان") is left
+        to the reference words."""
+        head = self._unclitic(" ".join(t.text for t in tokens[i:i + n]))
+        j = self._modifiers(tokens, i + n, places=False)
+        owner_at = j
+        w = self._word_at(tokens, j)
+        if w is not None and w[:-2] in self.verb_forms | _AUTHORING and w.endswith(("ها", "ه")):
+            owner_at = j + 1  # "دراسة أجرتها جامعة X", "تقرير نشره موقع X"
+        elif w is not None and (w.rstrip("ه") in _AUTHORING or w[:-2] in _AUTHORING):
+            owner_at = j + 1
+        owner = self.parse(tokens, owner_at, view, plain=False) if owner_at < len(tokens) else None
+        if owner is not None and not owner.reference and owner.kind != "unnamed_source":
+            name = _strip_clitic_text(self._text(tokens, i, owner.last, view))
+            return Mention(i, owner.last, owner.name, owner.kind, (*owner.aliases, name), head=head)
+        if head in self.references and j == i + n:
+            return None
+        if head.startswith("ال") and j == i + n:
+            return None  # "النتائج", "الأرقام": what they refer to is not known
+        name = _strip_clitic_text(self._text(tokens, i, j, view))
+        return Mention(i, j, name, "unnamed_source", head=head)
+
+    def _looks_like_name(self, phrase: str) -> bool:
+        """True for a short phrase that can be a personal name: one to four words, none a head word, the
+        first not definite ("سالم العبيدي", not "المدير العام")."""
+        words = [fold_term(w) for w in phrase.split()]
+        return 0 < len(words) <= 4 and not words[0].startswith("ال") and not any(
+            w in self.stop or w in self.roles or w in self.people or w in self.bodies or w in self.documents
+            for w in words)
 
     def _known_start(self, tokens: list[Token], i: int) -> bool:
         return self.gazetteer_at(tokens, i, clitics=False) is not None
@@ -517,6 +612,21 @@ class SourceParser:
             return None  # a name is followed by a boundary
         name = self._text(tokens, i, end, view)
         return Mention(i, end, name, "person", plain=True, head=tokens[end - 1].text)
+
+
+#: Verbs that name who made a document: "دراسة أجرتها جامعة X", "تقرير أعده مركز X" (folded, without
+#: the object pronoun).
+_AUTHORING = frozenset({"اجرت", "اجري", "اعدت", "اعد", "نشرت", "نشر", "اصدرت", "اصدر", "اطلقت", "اطلق",
+                        "نقلت", "نقل", "بثت", "بث", "اوردت", "اورد"})
+#: Longest subject phrase (in tokens) :meth:`SourceParser.chunk` accepts: longer stretches are clauses.
+MAX_SUBJECT_TOKENS = 18
+_APPOSITION = re.compile(r"\s*[،,]\s*")
+_PRONOUN = re.compile(r"(?:[وف]?(?:ل|ب|في|عن|من|الي|علي|مع|عند|لدي|منه|عنه)?(?:ه|ها|هم|هما|هن|ي|نا|كم|ك))|هو|هي|هم|نحن|انا|انت|انتم")
+
+
+def is_pronoun(word: str) -> bool:
+    """True for a (folded) pronoun or a preposition carrying one: "له", "فيها", "عليهم", "هو"."""
+    return _PRONOUN.fullmatch(word) is not None
 
 
 def _strip_clitic_text(name: str) -> str:

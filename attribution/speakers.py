@@ -29,7 +29,16 @@ import regex
 
 from .lexicons import Lexicons, Preposition, Verb
 from .normalize import Folded, fold_term
-from .sources import CLOSE_QUOTES, OPEN_QUOTES, Mention, SourceParser, Token, parser_for, tokenize
+from .sources import (
+    CLOSE_QUOTES,
+    MAX_SUBJECT_TOKENS,
+    OPEN_QUOTES,
+    Mention,
+    SourceParser,
+    Token,
+    parser_for,
+    tokenize,
+)
 
 __all__ = ["Draft", "DraftSource", "Paragraph", "attribute", "sentence_speakers"]
 
@@ -68,6 +77,7 @@ class Draft:
     paragraph: int = 0
     sibling: bool = False  # starts a new clause after a comma: truncates the clause before it
     region: str = "body"
+    rule: str = ""  # the grammar rule that found it (attribution.grammar)
 
 
 @attrs.define
@@ -100,6 +110,8 @@ class _Cues:
         self.post_last = frozenset(marker[-1] for marker in self.post)
         self.relative = frozenset(fold_term(x) for x in m.get("relative", ()))
         self.auxiliaries = frozenset(fold_term(x) for x in m.get("auxiliaries", ()) if " " not in x)
+        self.background = frozenset(tuple(fold_term(x).split()) for x in m.get("background", ()))
+        self.contrast = frozenset(tuple(fold_term(x).split()) for x in m.get("contrast", ()))
         self.labels = frozenset(fold_term(w) for w in lex.page.get("labels", {}).get("words", []))
         firsts = set(self.verbs) | set(self.participles) | set(self.preps)
         self.candidates = frozenset(firsts | {p + w for w in firsts for p in "وف"})
@@ -298,7 +310,8 @@ class Attributor:
         return any(w in candidates for w in _WORDS.findall(text, para.start, para.end))
 
     def _add(self, p: _Paragraph, source: DraftSource, via: list[DraftSource], cue: tuple[int, int],
-             lemma: str, cue_type: str, content: tuple[int, int], direct: bool, sibling: bool = False) -> None:
+             lemma: str, cue_type: str, content: tuple[int, int], direct: bool, sibling: bool = False, *,
+             rule: str) -> None:
         s, e = content
         text = self.view.text
         while s < e and (text[s].isspace() or text[s] in "،,:"):
@@ -307,7 +320,7 @@ class Attributor:
             e -= 1
         if e > s:
             self.drafts.append(Draft(source, cue, lemma, cue_type, (s, e), direct, list(via), p.index,
-                                     sibling, p.para.region))
+                                     sibling, p.para.region, rule))
 
     # --- rule 3: headline colon, quote paragraphs -------------------------------------------------
 
@@ -339,7 +352,8 @@ class Attributor:
         end = p.quote_end(nxt) if direct else p.para.end
         if direct:
             start = tokens[nxt].end
-        self._add(p, source, via, (tokens[colon].start, tokens[colon].end), ":", "colon", (start, end), direct)
+        self._add(p, source, via, (tokens[colon].start, tokens[colon].end), ":", "colon", (start, end), direct,
+                  rule="headline-colon")
 
     def _quote_paragraph(self, p: _Paragraph) -> None:
         if p.tokens[0].text not in OPEN_QUOTES or 0 not in p.quotes or not self.drafts or p.para.region != "body":
@@ -349,7 +363,7 @@ class Attributor:
             return
         t0 = p.tokens[0]
         self._add(p, attrs.evolve(last.source, mention=None), last.via, (t0.start, t0.end), last.lemma, "quote",
-                  (t0.end, p.quote_end(0)), True)
+                  (t0.end, p.quote_end(0)), True, rule="quote-paragraph")
 
     # --- rule 1: verbal cues -----------------------------------------------------------------------
 
@@ -372,17 +386,26 @@ class Attributor:
                 subject = self.parser.parse(tokens, k + 1, self.view, plain=True)
                 if subject is not None and subject.plain and self._starts_content(tokens, k + 1):
                     subject = None
+                if clause_start[0] or clause_start[1]:
+                    subject = self._whole_subject(p, k + 1, subject, guess=clause_start[0])
         j = subject.last if subject is not None else k + 1
+        marker = self._content_start(p, j) if subject is not None and subject.chunked else None
         via: list[DraftSource] = []
         source: DraftSource | None = None
+        rule = "verb-subject"
         if subject is not None:
             if subject.plain and subject.kind == "organization" and fold_term(verb.lemma) in ("كتب", "اورد"):
                 subject.kind = "media"  # "كتبت "الأخبار"": a publication
             source, via = self._resolve(p, subject)
+            if subject.chunked:
+                rule = "verb-subject-to-content"
             j, source, via = self._chain_after(p, j, source, via, verb)
             consumed.update(range(k, j))
+            if marker is not None and marker >= j:
+                j = marker  # what stands between is an adverbial or an addressee
         elif preposed is not None:
             source, via = self._resolve(p, preposed)
+            rule = "verb-preposed-subject"
         # where the content is
         found = self._content_marker(p, j, verb)
         if found is None:
@@ -391,7 +414,7 @@ class Attributor:
                 end_tok = k - (len(post_marker) if post_marker else 0)
                 if end_tok > s_start:
                     self._add(p, source, via, cue, verb.lemma, "verb",
-                              (tokens[s_start].start, tokens[end_tok - 1].end), False)
+                              (tokens[s_start].start, tokens[end_tok - 1].end), False, rule="verb-after-clause")
             return
         start, end, direct = found
         if subject is not None and subject.plain and not direct and not (clause_start[0] or clause_start[1]) and (
@@ -406,14 +429,82 @@ class Attributor:
                 return  # "يتوقع أن", "يعتقد أن": nobody in particular
             nxt = _word(tokens, k + 1)
             if nxt is not None and nxt not in _COMPLEMENTIZERS and nxt not in self.parser.stop \
-                    and nxt not in _OBJECT_PREPS and not verb.object:
-                return  # an unknown subject ("وتشير تقديرات …"): better nothing than a guess
+                    and nxt not in _OBJECT_PREPS and (not verb.object or nxt.startswith("ال")):
+                return  # an unknown subject ("وتظهر الصور …"): better nothing than a guess
             got = self._continued(p, k, clause_start[0])
             if got is None:
                 return
             source, via = got
+            rule = "verb-continuation"
         sibling = clause_start[1]
-        self._add(p, source, via, cue, verb.lemma, cue_type, (start, end), direct, sibling)
+        self._add(p, source, via, cue, verb.lemma, cue_type, (start, end), direct, sibling, rule=rule)
+
+    def _whole_subject(self, p: _Paragraph, i: int, parsed: Mention | None, *, guess: bool) -> Mention | None:
+        """Rule ``verb-subject-to-content``: after a clause-initial cue, everything up to where the content
+        starts (أن/إن, a colon, a quote) is the subject, less a trailing adverbial or addressee; this
+        takes in appositions and names the grammar does not know ("كشف رئيس الاتحاد، فلان، أن …")."""
+        marker = self._content_start(p, i)
+        if marker is None:
+            return parsed
+        end = self._subject_end(p.tokens, i, marker)
+        if parsed is not None and parsed.last >= end:
+            return parsed
+        if parsed is not None and not parsed.plain and _word(p.tokens, marker - 1) in _OBJECT_PREPS | {"في"}:
+            return parsed  # "جدد الناطق التأكيد على أن …": the object and its complement, not the subject
+        m = self.parser.chunk(p.tokens, i, end, self.view, guess=guess)
+        if m is None:
+            return parsed
+        m.head = m.head or (parsed.head if parsed is not None else "")
+        m.chunked = True
+        return m
+
+    def _content_start(self, p: _Paragraph, i: int) -> int | None:
+        """Token where the content of a cue whose subject starts at ``i`` begins, when only a subject
+        phrase can stand between (no sentence end, no other cue verb)."""
+        tokens = p.tokens
+        limit = min(len(tokens), i + MAX_SUBJECT_TOKENS + 8)
+        s = p.sent_of[i] if i < len(tokens) else -1
+        for m in range(i, limit):
+            t = tokens[m]
+            if p.sent_of[m] != s or t.text in "!?؟؛…":
+                return None
+            if m == i:
+                continue
+            if t.text == ":":
+                return m
+            if t.text in OPEN_QUOTES and m in p.quotes and p.quotes[m] - m > 3 and not self._addressee(p, m):
+                return m
+            if t.is_word:
+                if t.text in _COMPLEMENTIZERS:
+                    return m
+                if self.cues.verb(t.text) is not None:
+                    return None  # another cue: "…، ذكرت رويترز، مشيرة إلى أن"
+        return None
+
+
+
+    def _subject_end(self, tokens: list[Token], i: int, marker: int) -> int:
+        """Where a subject phrase in ``[i, marker)`` ends: before an adverbial ("خلال", "في بيان", "أمس"),
+        an addressee ("للصحفيين", "لـ«الأيام»") or a chain ("نقلا عن", "بحسب")."""
+        parser = self.parser
+        for x in range(i + 1, marker):
+            w = _word(tokens, x)
+            if w is None:
+                continue
+            if w in parser.subject_openers or (w[:1] == "و" and w[1:] in parser.subject_openers and len(w) > 3):
+                if w == "لدي" and parser.gazetteer_at(tokens, x + 1, clitics=False) is not None:
+                    continue  # "سفير فرنسا لدى بغداد"
+                return x
+            if w == "في" and _word(tokens, x + 1) in parser.after_fi:
+                return x
+            if w == "عن" and parser.parse(tokens, x + 1, self.view, plain=False) is not None:
+                return x  # "نقلت الوكالة عن مصدر عسكري": a chain, not part of the subject
+            if w in ("ل", "لـ") or (w.startswith("ل") and x + 1 < marker and tokens[x + 1].text in OPEN_QUOTES
+                                       and x + 1 < len(tokens)):
+                return x  # "لـ"الأيام"", "ل«الشرق»"
+            if w.startswith("ل") and parser._phrase_in(tokens, x, parser.media, clitics=True):
+                return x  # "لوكالة رويترز", "لقناة الجزيرة"
+        return marker
 
     def _post_marker(self, tokens: list[Token], k: int) -> tuple[str, ...] | None:
         before = _word(tokens, k - 1)
@@ -508,6 +599,37 @@ class Attributor:
             break
         return j, source, via
 
+    def _addressee(self, p: _Paragraph, k: int) -> bool:
+        """True when the quote opened at token ``k`` is a short addressee: "ذكرت مصادر "للعربية.نت" أن"."""
+        w = _word(p.tokens, k + 1)
+        close = p.quotes.get(k, k)
+        return w is not None and w.startswith("ل") and close - k <= 6 and (
+            _word(p.tokens, close + 1) in _COMPLEMENTIZERS or (close + 1 < len(p.tokens)
+                                                             and p.tokens[close + 1].text in ":،,"))
+
+    def _adverbial_end(self, p: _Paragraph, k: int) -> int | None:
+        """After "في" at token ``k`` opening an adverbial about the statement itself ("في بيان",
+        "في كلمته أمام القمة،"), the token after it: up to a comma, or just past its noun."""
+        noun = _word(p.tokens, k + 1)
+        if noun is None:
+            return None
+        bare = noun
+        for suffix in _RELATIVE_SUFFIXES:
+            if noun.endswith(suffix) and len(noun) - len(suffix) >= 3:
+                bare = noun[: -len(suffix)]
+                break
+        if not (noun in _STATEMENT_WORDS or bare in _STATEMENT_WORDS or noun in self.parser.after_fi
+                or bare in self.parser.after_fi):
+            return None
+        s = p.sent_of[k]
+        for x in range(k + 2, min(len(p.tokens), k + 16)):
+            t = p.tokens[x]
+            if p.sent_of[x] != s or t.text == ":" or t.text in OPEN_QUOTES or (t.is_word and t.text in _COMPLEMENTIZERS):
+                return x
+            if t.text in "،,":
+                return x + 1
+        return k + 2
+
     def _content_marker(self, p: _Paragraph, j: int, verb: Verb) -> tuple[int, int, bool] | None:
         """Find where the content starts after the subject (and intermediaries)."""
         tokens = p.tokens
@@ -523,6 +645,9 @@ class Attributor:
                 if nxt < len(tokens) and tokens[nxt].text in OPEN_QUOTES and nxt in p.quotes:
                     return tokens[nxt].end, p.quote_end(nxt), True
                 return t.end, p.para.end, False
+            if t.text in OPEN_QUOTES and k in p.quotes and self._addressee(p, k):
+                k = p.quotes[k] + 1
+                continue
             if t.text in OPEN_QUOTES and k in p.quotes:
                 close = p.quotes[k]
                 if close - k > 3:
@@ -532,14 +657,17 @@ class Attributor:
                 if w in _COMPLEMENTIZERS:
                     nxt = k + 1
                     if nxt < len(tokens) and tokens[nxt].text in OPEN_QUOTES and nxt in p.quotes \
-                            and p.quotes[nxt] - nxt > 3:
+                            and p.quotes[nxt] - nxt > 3 and self._quote_ends_sentence(p, nxt):
                         return tokens[nxt].end, p.quote_end(nxt), True
-                    return t.start, self._sentence_end(p, k), False
+                    return t.start, self._content_end(p, k, self.cues.background), False  # a partial quote stays indirect
+                if w == "في" and (skip := self._adverbial_end(p, k)) is not None:
+                    k = skip
+                    continue
                 if verb.object and w in _OBJECT_PREPS and _word(tokens, k + 1) is not None \
                         and _word(tokens, k + 1) not in _COMPLEMENTIZERS:
-                    return tokens[k + 1].start, self._clause_end(p, k), False  # "دعا إلى …", "حذر من …"
+                    return tokens[k + 1].start, self._content_end(p, k, self._object_breaks), False  # "دعا إلى …"
                 if first and verb.object and w not in self.parser.stop and not self.cues.verb(w):
-                    return t.start, self._clause_end(p, k), False  # "أعلنت الوزارة نهاية العمليات"
+                    return t.start, self._content_end(p, k, self._object_breaks), False  # "أعلنت الوزارة نهاية …"
                 if self.cues.verb(w) is not None and k > j:
                     return None
             elif t.text in "،,":
@@ -549,6 +677,34 @@ class Attributor:
                 first = False
             k += 1
         return None
+
+    def _quote_ends_sentence(self, p: _Paragraph, k: int) -> bool:
+        """True when the quote opened at token ``k`` runs to the end of its sentence (or paragraph): a
+        quote followed by more of the sentence (`إنه "…" إزاء …`) is a partial quote in indirect speech."""
+        close = p.quotes.get(k)
+        if close is None:
+            return True
+        nxt = close + 1
+        while nxt < len(p.tokens) and p.tokens[nxt].text in CLOSE_QUOTES:
+            nxt += 1
+        return nxt >= len(p.tokens) or p.tokens[nxt].text in _SENTENCE_END or p.sent_of[nxt] != p.sent_of[close]
+
+    @property
+    def _object_breaks(self) -> frozenset[tuple[str, ...]]:
+        return self.cues.background | self.cues.contrast
+
+    def _content_end(self, p: _Paragraph, k: int, breaks: frozenset[tuple[str, ...]]) -> int:
+        """The end of an indirect content starting at token ``k``: its sentence's end, or a comma that
+        opens a clause of the outlet's own (``breaks``: "، حيث …", "، لكن …")."""
+        s_end = p.sentence(k)[1]
+        tokens = p.tokens
+        for x in range(k + 1, len(tokens)):
+            t = tokens[x]
+            if t.start >= s_end:
+                break
+            if t.text in "،," and any(all(_word(tokens, x + 1 + n) == w for n, w in enumerate(b)) for b in breaks):
+                return t.start
+        return s_end
 
     def _sentence_end(self, p: _Paragraph, k: int) -> int:
         return p.sentence(k)[1]
@@ -629,12 +785,14 @@ class Attributor:
         if at_start:
             s_end = p.sentence(k)[1]
             start = tokens[end_tok].start if end_tok < len(tokens) else s_end
-            self._add(p, source, via, cue, prep.lemma, "preposition", (start, s_end), False)
+            self._add(p, source, via, cue, prep.lemma, "preposition", (start, s_end), False,
+                      rule="preposition-opening")
         else:
             s_start = self._sentence_body_start(p, k)
             if k > s_start:
                 self._add(p, source, via, cue, prep.lemma, "preposition",
-                          (tokens[s_start].start, tokens[k - 1].end), False, sibling=self._clause_start(p, k)[1])
+                          (tokens[s_start].start, tokens[k - 1].end), False, sibling=self._clause_start(p, k)[1],
+                          rule="preposition-trailing")
 
     # --- siblings and chains -----------------------------------------------------------------------
 

@@ -111,9 +111,16 @@ def test_impersonal_present_is_not_a_continuation() -> None:
     assert speaker_of(a, "يوقع الاتفاق")[0] == "outlet"
 
 
-def test_unknown_subject_is_not_guessed() -> None:
+def test_document_speaks_for_its_owner() -> None:
     a = attribution.annotate("قال الوزير إن الاتفاق قريب.\nوتشير تقديرات البنك الدولي إلى أن الخسائر كبيرة.")
-    assert speaker_of(a, "الخسائر كبيرة")[0] == "outlet"
+    assert speaker_of(a, "الخسائر كبيرة") == ("organization", "البنك الدولي")
+
+
+def test_unknown_stretch_before_a_clause_is_not_a_subject() -> None:
+    # a stretch that holds another cue is a clause, not a subject phrase
+    a = attribution.annotate("وتشير المعطيات التي أعلنتها اللجنة أمس في مؤتمر صحفي عقدته إلى أن الخسائر كبيرة.")
+    att = attribution_at(a, "الخسائر كبيرة")
+    assert att is None or "أعلنتها" not in att.source.name
 
 
 def test_quote_spanning_sentences() -> None:

@@ -1,0 +1,113 @@
+"""The attribution grammar: every rule that can give a stretch of text a speaker, as a value.
+
+Each :class:`Rule` has an id (recorded as ``Attribution.rule`` and shown by
+``attribution annotate --format text --explain``), a one-line description of the construction it
+reads, and examples that must and must not match. ``tests/test_grammar.py`` runs every example, and
+fails when a rule has none; ``docs/grammar.md`` documents each id. The rules themselves run in
+:mod:`attribution.speakers`, in the order listed here; their word lists are in ``lexicons/``.
+
+Examples:
+    >>> from attribution.grammar import RULES, rule
+    >>> rule("verb-subject").summary
+    'A reporting verb followed by its subject, then the content (أن/إن, a colon, a quote or an object).'
+    >>> len({r.id for r in RULES}) == len(RULES)
+    True
+"""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = ["RULES", "Example", "Rule", "rule"]
+
+
+@attrs.frozen
+class Example:
+    """A text, a stretch of it (``anchor``) and who must speak that stretch: a substring of the
+    source's name or mention, or ``None`` for the outlet's own voice."""
+
+    text: str
+    anchor: str
+    speaker: str | None
+    kind: str | None = None
+
+
+@attrs.frozen
+class Rule:
+    """One construction of Arabic reported speech."""
+
+    id: str
+    summary: str
+    examples: tuple[Example, ...]
+    counter_examples: tuple[Example, ...] = ()
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "headline-colon",
+        "A short source phrase and a colon open a headline or paragraph: «المتحدث باسم الوزارة: …».",
+        (Example("الناطق باسم الجيش: لا انسحاب قبل نهاية العام", "لا انسحاب", "الناطق باسم الجيش", "official"),),
+        (Example("غوتيريش زار بيروت: جولة جديدة من المحادثات", "جولة جديدة", None),),
+    ),
+    Rule(
+        "verb-subject",
+        "A reporting verb followed by its subject, then the content (أن/إن, a colon, a quote or an object).",
+        # a document or data speaks for its owner: "بيانات وزارة العمل", "دراسة أجرتها جامعة X"
+        (Example("قالت وزارة الصحة إن المستشفيات امتلأت.", "المستشفيات امتلأت", "وزارة الصحة", "government"),
+         Example("أعلن الجيش انتهاء العملية في الشمال.", "انتهاء العملية", "الجيش", "government"),
+         Example("وأظهرت بيانات وزارة العمل أن البطالة انخفضت.", "البطالة انخفضت", "وزارة العمل", "government"),
+         Example("وكشفت دراسة أجرتها جامعة القاهرة أن النوم يحسن الذاكرة.", "النوم يحسن", "جامعة القاهرة"),),
+        (Example("ذكر التقرير أرقاما كثيرة عن المدارس.", "أرقاما كثيرة", None),),
+    ),
+    Rule(
+        "verb-subject-to-content",
+        "After a clause-initial reporting verb, everything up to where the content starts (أن/إن/ان, a colon,"
+        " a quote) is the subject, less a trailing adverbial or addressee: appositions, long roles and"
+        " names no list holds.",
+        (Example("كشف رئيس نقابة المزارعين، سالم العبيدي، ان المحصول تراجع هذا العام.", "المحصول تراجع",
+                 "سالم العبيدي", "official"),
+         Example("وقال المهندس الزراعي رامي فخري خلال جولة ميدانية إن التربة جافة.", "التربة جافة",
+                 "رامي فخري", "person"),),
+        (Example("وتشير المعطيات التي نشرتها اللجنة أمس إلى أن الخسائر كبيرة.", "المعطيات التي", None),),
+    ),
+    Rule(
+        "verb-preposed-subject",
+        "The subject stands before its reporting verb, possibly with an auxiliary: «الحكومة كانت أكدت أن …».",
+        (Example("ودمشق أكدت أن الطريق سيفتح قريبا.", "الطريق سيفتح", "سوريا", "government"),),
+    ),
+    Rule(
+        "verb-continuation",
+        "A reporting verb with no subject of its own (وأضاف، وتابع، مشيرا إلى) continues the previous speaker.",
+        (Example("قال وزير النقل إن الجسر جاهز.\nوأضاف: «سنفتحه الشهر المقبل».", "سنفتحه", "وزير النقل", "official"),),
+        (Example("قال وزير النقل إن الجسر جاهز.\nويتوقع أن يفتح الجسر الشهر المقبل.", "يفتح الجسر", None),),
+    ),
+    Rule(
+        "verb-after-clause",
+        "A reporting verb and its subject after the clause they cover, set off by a comma: «…، ذكرت رويترز».",
+        (Example("المحادثات ستستأنف الأسبوع المقبل، ذكرت رويترز.", "المحادثات ستستأنف", "رويترز", "news_agency"),),
+    ),
+    Rule(
+        "preposition-opening",
+        "A prepositional cue opens the sentence and covers what follows: «بحسب وكالة الأنباء الرسمية، …».",
+        (Example("وبحسب مصادر طبية، ارتفع عدد الجرحى إلى عشرين.", "ارتفع عدد الجرحى", "مصادر طبية",
+                 "unnamed_source"),),
+    ),
+    Rule(
+        "preposition-trailing",
+        "A prepositional cue after a clause covers that clause: «…، وفقا لوزارة الداخلية».",
+        (Example("ارتفع عدد الجرحى إلى عشرين، وفقا لوزارة الصحة.", "ارتفع عدد الجرحى", "وزارة الصحة",
+                 "government"),),
+    ),
+    Rule(
+        "quote-paragraph",
+        "A paragraph that opens with a quotation and has no cue continues the speaker of the paragraph before.",
+        (Example("وقالت الوزيرة إن الحوار مستمر.\n«لن نتراجع عن هذا الطريق».", "لن نتراجع", "الوزيرة", "official"),),
+    ),
+)
+
+_BY_ID = {r.id: r for r in RULES}
+
+
+def rule(rule_id: str) -> Rule:
+    """The rule with id ``rule_id``."""
+    return _BY_ID[rule_id]
