@@ -621,7 +621,8 @@ _AUTHORING = frozenset({"اجرت", "اجري", "اعدت", "اعد", "نشرت"
 #: Longest subject phrase (in tokens) :meth:`SourceParser.chunk` accepts: longer stretches are clauses.
 MAX_SUBJECT_TOKENS = 18
 _APPOSITION = re.compile(r"\s*[،,]\s*")
-_PRONOUN = re.compile(r"(?:[وف]?(?:ل|ب|في|عن|من|الي|علي|مع|عند|لدي|منه|عنه)?(?:ه|ها|هم|هما|هن|ي|نا|كم|ك))|هو|هي|هم|نحن|انا|انت|انتم")
+_PRONOUN = re.compile(r"[وف]?(?:(?:ل|ب|في|عن|من|الي|علي|مع|عند|لدي|امام|حول)(?:ه|ها|هم|هما|هن|ي|نا|كم|ك)"
+                      r"|هو|هي|هم|هما|نحن|انا|انت|انتم|انتن)")
 
 
 def is_pronoun(word: str) -> bool:

@@ -36,6 +36,7 @@ from .sources import (
     Mention,
     SourceParser,
     Token,
+    is_pronoun,
     parser_for,
     tokenize,
 )
@@ -389,7 +390,7 @@ class Attributor:
                 if clause_start[0] or clause_start[1]:
                     subject = self._whole_subject(p, k + 1, subject, guess=clause_start[0])
         j = subject.last if subject is not None else k + 1
-        marker = self._content_start(p, j) if subject is not None and subject.chunked else None
+        marker = self._content_start(p, j - 1) if subject is not None and subject.chunked else None
         via: list[DraftSource] = []
         source: DraftSource | None = None
         rule = "verb-subject"
@@ -521,7 +522,8 @@ class Attributor:
         """(at the start of its sentence, right after a comma / conjunction mid-sentence)."""
         tokens = p.tokens
         j = k - 1
-        while j >= 0 and (_word(tokens, j) in _CONJ or _word(tokens, j) in self.cues.auxiliaries):
+        while j >= 0 and (_word(tokens, j) in _CONJ or _word(tokens, j) in self.cues.auxiliaries
+                          or _but_pronoun(_word(tokens, j))):
             j -= 1
         if j < 0 or p.sent_of[j] != p.sent_of[k] or tokens[j].text in _SENTENCE_END or tokens[j].text == ":":
             return True, False
@@ -568,7 +570,48 @@ class Attributor:
             if m is not None and m.last == end:
                 best = m
                 break
+        if best is None:
+            best = self._preposed_phrase(p, k, end)
         return best
+
+    def _function_word(self, w: str | None) -> bool:
+        """An auxiliary, particle, adverb or pronoun, with or without و/ف: "وقد", "ولم", "لكنه", "ولاحقا"."""
+        if w is None:
+            return False
+        for form in (w, w[1:] if w[:1] in "وف" and len(w) > 2 else None):
+            if form is not None and (form in self.cues.auxiliaries or form in self.parser.stop
+                                     or form in self.parser.subject_openers or is_pronoun(form)
+                                     or (form.startswith("لكن") and is_pronoun(form[3:] or "x"))):
+                return True
+        return False
+
+    def _preposed_phrase(self, p: _Paragraph, k: int, end: int) -> Mention | None:
+        """Rule ``verb-preposed-subject`` for subjects no grammar names: the whole stretch from the start of
+        the sentence to the verb ("المندوبة الأميركية في مجلس الأمن سامنثا باور قالت إن …"), when the verb
+        is followed by its content (أن/إن, a colon, a quote)."""
+        tokens = p.tokens
+        marker = self._content_start(p, k)
+        after = next((x for x in range(k + 1, len(tokens)) if tokens[x].is_word or tokens[x].text in OPEN_QUOTES
+                      or tokens[x].text == ":"), len(tokens))
+        if marker is None or (after < marker and self._subject_end(tokens, after - 1, marker) != after):
+            return None  # something stands between the verb and its content: "تقول رايس: …" is VSO
+        start = self._sentence_body_start(p, k)
+        while start < end and (self._function_word(_word(tokens, start))
+                               or _word(tokens, start) in self.cues.labels or not tokens[start].is_word):
+            start += 1
+        while end > start and (not tokens[end - 1].is_word or _word(tokens, end - 1) in self.cues.auxiliaries
+                               or _word(tokens, end - 1) in self.parser.subject_openers):
+            end -= 1
+        first = _word(tokens, start)
+        if first is None or end <= start or first in _FRONTED or first in _SUBORDINATE:
+            return None
+        if any(t.is_word and (t.text in _COMPLEMENTIZERS or self.cues.verb(t.text) or t.text in self.cues.auxiliaries
+                              or is_pronoun(t.text)) for t in tokens[start:end]):
+            return None  # "وكان الكاتب قد نشر تغريدة": a clause of its own, not a subject
+        m = self.parser.chunk(tokens, start, end, self.view)
+        if m is not None:
+            m.chunked = True
+        return m
 
     def _chain_after(self, p: _Paragraph, j: int, source: DraftSource, via: list[DraftSource],
                      verb: Verb) -> tuple[int, DraftSource, list[DraftSource]]:
@@ -834,6 +877,14 @@ class Attributor:
                 outer = [*best.via, best.source]
                 names = {x.name for x in d.via}
                 d.via = [x for x in outer if x.name not in names and x.name != d.source.name] + d.via
+
+
+def _but_pronoun(w: str | None) -> bool:
+    """"لكنه", "ولكنها", "إلا أنه": a conjunction carrying the subject pronoun of the verb after it."""
+    if w is None:
+        return False
+    w = w[1:] if w.startswith(("ول", "فل")) else w
+    return w.startswith("لكن") and w[3:] in _RELATIVE_SUFFIXES
 
 
 def attribute(view: Folded, paragraphs: list[Paragraph], lex: Lexicons) -> list[Draft]:
