@@ -361,6 +361,10 @@ class SourceParser:
             owner_at = j + 1  # "دراسة أجرتها جامعة X", "تقرير نشره موقع X"
         elif w is not None and (w.rstrip("ه") in _AUTHORING or w[:-2] in _AUTHORING):
             owner_at = j + 1
+        elif w in ("في", "لدي", "من", "عن"):
+            owner_at = j + 1  # "الأرقام الرسمية في وزارة X", "بيان عن الرئاسة"
+        elif w in ("صادر", "الصادر", "صادره", "الصادره") and self._word_at(tokens, j + 1) in ("عن", "من"):
+            owner_at = j + 2  # "بيان صادر عن الوزارة"
         owner = self.parse(tokens, owner_at, view, plain=False) if owner_at < len(tokens) else None
         if owner is not None and not owner.reference and owner.kind != "unnamed_source":
             name = _strip_clitic_text(self._text(tokens, i, owner.last, view))
@@ -617,7 +621,8 @@ class SourceParser:
 #: Verbs that name who made a document: "دراسة أجرتها جامعة X", "تقرير أعده مركز X" (folded, without
 #: the object pronoun).
 _AUTHORING = frozenset({"اجرت", "اجري", "اعدت", "اعد", "نشرت", "نشر", "اصدرت", "اصدر", "اطلقت", "اطلق",
-                        "نقلت", "نقل", "بثت", "بث", "اوردت", "اورد"})
+                        "نقلت", "نقل", "بثت", "بث", "اوردت", "اورد", "وفرت", "وفر", "قدمت", "قدم", "كشفت",
+                        "كشف", "اعلنت", "اعلن", "وزعت", "وزع"})
 #: Longest subject phrase (in tokens) :meth:`SourceParser.chunk` accepts: longer stretches are clauses.
 MAX_SUBJECT_TOKENS = 18
 _APPOSITION = re.compile(r"\s*[،,]\s*")

@@ -56,6 +56,9 @@ _STATEMENT_WORDS = frozenset({"بيان", "تصريح", "تصريحات", "مؤ�
 _OBJECT_PREPS = frozenset({"الي", "ب", "من", "عن", "علي"})
 _CONJ = frozenset({"و", "ف", "ثم", "كما", "بينما", "فيما", "حيث", "لكن", "غير", "اذ"})
 _RELATIVE_SUFFIXES = ("ها", "هم", "ه", "هما", "هن")
+#: How many words before an earlier mention of a name may hold the role that introduced it
+#: ("وزيرة الصحة الفلسطينية مي الكيلة": four).
+ROLE_WINDOW = 5
 
 
 @attrs.define
@@ -244,7 +247,32 @@ class Attributor:
                 found, via = ante
                 aliases = tuple(dict.fromkeys((*found.aliases, m.name)))
                 return DraftSource(found.name, found.kind, aliases, src.mention), via
+        if m.kind == "person" and (m.plain or m.chunked):
+            role = self._introduced_role(p, m)
+            if role is not None:  # "وزيرة الصحة مي الكيلة" earlier: "وقالت الكيلة" is an official
+                return DraftSource(src.name, "official", tuple(dict.fromkeys((*src.aliases, role))), src.mention), []
         return src, []
+
+    def _introduced_role(self, p: _Paragraph, m: Mention) -> str | None:
+        """The role an earlier mention of this person's name gave them ("وزيرة الصحة مي الكيلة" before
+        "قالت الكيلة"), searched in the text before the mention; ``None`` when there is none."""
+        last = fold_term(m.name).split()[-1:] if m.name.strip() else []
+        if not last or len(last[0]) < 3:
+            return None
+        text = self.view.text
+        before = p.tokens[m.first].start
+        pos = text.rfind(last[0], 0, before)
+        seen = 0
+        while pos >= 0 and seen < 8:
+            seen += 1
+            window = tokenize(text, max(0, pos - 80), pos)
+            words = [t for t in window if t.is_word][-ROLE_WINDOW:]
+            for i, t in enumerate(words):
+                if self.parser._phrase_in(words, i, self.parser.roles, clitics=True):
+                    a, b = self.view.span(t.start, words[-1].end)
+                    return self.view.original[a:b]
+            pos = text.rfind(last[0], 0, pos)
+        return None
 
     def _antecedent(self, m: Mention) -> tuple[DraftSource, list[DraftSource]] | None:
         head = fold_term(m.head)
@@ -709,6 +737,8 @@ class Attributor:
                 if verb.object and w in _OBJECT_PREPS and _word(tokens, k + 1) is not None \
                         and _word(tokens, k + 1) not in _COMPLEMENTIZERS:
                     return tokens[k + 1].start, self._content_end(p, k, self._object_breaks), False  # "دعا إلى …"
+                if first and w in self.cues.relative and w != "ما":
+                    return None  # "، أفاد مسؤولون، مما يشير": the outlet's comment, not an object
                 if first and verb.object and w not in self.parser.stop and not self.cues.verb(w):
                     return t.start, self._content_end(p, k, self._object_breaks), False  # "أعلنت الوزارة نهاية …"
                 if self.cues.verb(w) is not None and k > j:
@@ -795,6 +825,8 @@ class Attributor:
         j = k + n
         m = self.parser.parse(tokens, j, self.view, plain=False, clitic=prep.clitic)
         if m is None:
+            m = self._what_said(p, j)
+        if m is None:
             return
         for x in range(k, m.last):
             consumed.add(x)
@@ -836,6 +868,35 @@ class Attributor:
                 self._add(p, source, via, cue, prep.lemma, "preposition",
                           (tokens[s_start].start, tokens[k - 1].end), False, sibling=self._clause_start(p, k)[1],
                           rule="preposition-trailing")
+
+    def _what_said(self, p: _Paragraph, j: int) -> Mention | None:
+        """The source of "بحسب ما ذكرته وكالة X", "وفقا لما نقلته صحيفة X", "حسب ما جاء في بيان الوزارة":
+        ما, a reporting verb (with or without its object pronoun) or جاء في, then the source."""
+        tokens = p.tokens
+        w = _word(tokens, j)
+        if w not in ("ما", "لما"):
+            return None
+        verb = _word(tokens, j + 1)
+        if verb is None:
+            return None
+        if verb == "جاء" and _word(tokens, j + 2) == "في":
+            at = j + 3
+        elif self.cues.verb(verb) is not None or any(
+                verb.endswith(sfx) and self.cues.verb(verb[: -len(sfx)]) for sfx in _RELATIVE_SUFFIXES):
+            at = j + 2
+        else:
+            return None
+        m = self.parser.parse(tokens, at, self.view, plain=True)
+        if m is None:
+            end = at
+            s = p.sent_of[at] if at < len(tokens) else -1
+            while end < len(tokens) and end - at < MAX_SUBJECT_TOKENS and p.sent_of[end] == s \
+                    and tokens[end].text not in "،,:" and _word(tokens, end) not in ("عن", "فان", "فإن"):
+                end += 1
+            m = self.parser.chunk(tokens, at, end, self.view, guess=True)
+        if m is not None:
+            m.first = j
+        return m
 
     # --- siblings and chains -----------------------------------------------------------------------
 
