@@ -50,6 +50,15 @@ RULES: tuple[Rule, ...] = (
         (Example("غوتيريش زار بيروت: جولة جديدة من المحادثات", "جولة جديدة", None),),
     ),
     Rule(
+        "speaker-label",
+        "The labels of an interview or transcript: one to three words and a colon that open at least two"
+        " paragraphs of the page («المحاور: …»).",
+        (Example("المحاور: كيف ترى الوضع اليوم؟\nالضيف: الوضع صعب جدا.\nالمحاور: وماذا بعد؟\n"
+                 "الضيف: ننتظر القرار.", "الوضع صعب", "الضيف"),),
+        (Example("ملاحظة: الطريق مغلق اليوم بسبب الأمطار الغزيرة.\nوقال المحافظ إن الفرق تعمل.",
+                 "الطريق مغلق", None),),
+    ),
+    Rule(
         "verb-subject",
         "A reporting verb followed by its subject, then the content (أن/إن, a colon, a quote or an object).",
         # a document or data speaks for its owner: "بيانات وزارة العمل", "دراسة أجرتها جامعة X"

@@ -301,6 +301,7 @@ class Attributor:
     # --- paragraph ---------------------------------------------------------------------------------
 
     def run(self, paragraphs: list[Paragraph]) -> list[Draft]:
+        self.labels = self._speaker_labels(paragraphs)
         for index, para in enumerate(paragraphs):
             if para.region in ("boilerplate", "dateline"):
                 continue
@@ -353,7 +354,39 @@ class Attributor:
 
     # --- rule 3: headline colon, quote paragraphs -------------------------------------------------
 
+    def _speaker_labels(self, paragraphs: list[Paragraph]) -> frozenset[str]:
+        """Rule ``speaker-label``: the labels of an interview or transcript ("المحاور:", "س:", "الوزير:"),
+        i.e. one to three words and a colon that open at least two body paragraphs of the page."""
+        text = self.view.text
+        seen: dict[str, int] = {}
+        for para in paragraphs:
+            if para.region != "body":
+                continue
+            m = _LABEL.match(text, para.start, para.end)
+            if m is not None and m.group(1) not in self.cues.labels:
+                seen[m.group(1)] = seen.get(m.group(1), 0) + 1
+        return frozenset(label for label, n in seen.items() if n >= 2)
+
+    def _speaker_label(self, p: _Paragraph) -> bool:
+        """A paragraph that opens with one of the page's speaker labels: its content is the label's."""
+        m = _LABEL.match(self.view.text, p.para.start, p.para.end) if self.labels else None
+        if m is None or m.group(1) not in self.labels:
+            return False
+        colon = next(k for k, t in enumerate(p.tokens) if t.text == ":")
+        parsed = self.parser.parse(p.tokens, 0, self.view, plain=True)
+        if parsed is not None and parsed.last == colon:
+            source, via = self._resolve(p, parsed)
+        else:
+            name = self.view.original[slice(*self.view.span(p.tokens[0].start, p.tokens[colon - 1].end))]
+            source, via = DraftSource(name, "person", (), None), []
+        source.mention = (p.tokens[0].start, p.tokens[colon - 1].end)
+        cue = (p.tokens[colon].start, p.tokens[colon].end)
+        self._add(p, source, via, cue, ":", "colon", (p.tokens[colon].end, p.para.end), False, rule="speaker-label")
+        return True
+
     def _headline_colon(self, p: _Paragraph) -> None:
+        if self._speaker_label(p):
+            return
         tokens = p.tokens
         colon = next((k for k, t in enumerate(tokens[:14]) if t.text == ":"), None)
         if colon is None or colon == 0 or p.sent_of[colon] != 0:
@@ -416,7 +449,8 @@ class Attributor:
                 if subject is not None and subject.plain and self._starts_content(tokens, k + 1):
                     subject = None
                 if clause_start[0] or clause_start[1]:
-                    subject = self._whole_subject(p, k + 1, subject, guess=clause_start[0])
+                    subject = self._whole_subject(p, k + 1, subject,
+                                                  guess=clause_start[0] or self._after_fronted(p, k))
         j = subject.last if subject is not None else k + 1
         marker = self._content_start(p, j - 1) if subject is not None and subject.chunked else None
         via: list[DraftSource] = []
@@ -468,6 +502,21 @@ class Attributor:
         sibling = clause_start[1]
         self._add(p, source, via, cue, verb.lemma, cue_type, (start, end), direct, sibling, rule=rule)
 
+    def _after_fronted(self, p: _Paragraph, k: int) -> bool:
+        """True when all that comes before the cue in its sentence is a fronted adverbial and a comma
+        ("وفي حديث لـ بي بي سي، قال …", "من جهته، أكد …", "وعام 2008، أعلنت …"): the cue opens the main clause."""
+        tokens = p.tokens
+        s0 = self._sentence_body_start(p, k)
+        commas = [x for x in range(s0, k) if tokens[x].text in "،,"]
+        if not commas or commas[-1] != k - 1 - sum(1 for x in range(commas[-1] + 1, k) if _word(tokens, x) in _CONJ):
+            return False
+        if any(self.cues.verb(t.text) is not None or t.text in _COMPLEMENTIZERS for t in tokens[s0:k] if t.is_word):
+            return False
+        first = _word(tokens, s0) or ""
+        return len(commas) == 1 and (first in _FRONTED or self.cues.prep_word(first) or (first[:1] in "وف"
+                                     and first[1:] in _FRONTED) or any(ch.isdigit() for ch in first)
+                                     or commas[0] - s0 <= 3)
+
     def _whole_subject(self, p: _Paragraph, i: int, parsed: Mention | None, *, guess: bool) -> Mention | None:
         """Rule ``verb-subject-to-content``: after a clause-initial cue, everything up to where the content
         starts (أن/إن, a colon, a quote) is the subject, less a trailing adverbial or addressee; this
@@ -506,9 +555,17 @@ class Attributor:
             if t.is_word:
                 if t.text in _COMPLEMENTIZERS:
                     return m
-                if self.cues.verb(t.text) is not None:
+                found = self.cues.verb(t.text)
+                if found is not None and (found[1] == "verb" or self._participle_cue(p.tokens, m)):
                     return None  # another cue: "…، ذكرت رويترز، مشيرة إلى أن"
         return None
+
+    def _participle_cue(self, tokens: list[Token], m: int) -> bool:
+        """A participle is a cue after a comma or before its complement ("، مشيرا إلى", "مؤكدا أن");
+        elsewhere it is an adjective or a noun ("مصادر مؤكدة", "مدينة الرياض")."""
+        nxt = _word(tokens, m + 1)
+        return (m > 0 and tokens[m - 1].text in "،,") or nxt in _COMPLEMENTIZERS or nxt in _OBJECT_PREPS or (
+            m + 1 < len(tokens) and tokens[m + 1].text == ":")
 
 
 
@@ -973,6 +1030,7 @@ _SUBORDINATE = frozenset(fold_term(w) for w in (
     "ولأن", "كلما", "لما", "ولما", "لو", "ولو", "إذا", "وإذا",
 ))
 _WORD_RE = regex.compile(r"[\p{L}\p{N}]+|[،,؛;:]")
+_LABEL = regex.compile(r"\s*([\p{L}]+(?: [\p{L}]+){0,2})\s*:")
 
 
 def _main_clause_start(text: str, s: int, e: int, cues: _Cues) -> int | None:
