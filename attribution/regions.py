@@ -57,6 +57,7 @@ class PageMarkers:
     dateline_starts: tuple[str, ...]
     byline: frozenset[str]
     labels: frozenset[str]
+    verbs: frozenset[str]  # reporting-verb forms, with و/ف: a line that opens with one is a sentence
 
     @classmethod
     def from_lexicons(cls, lex: Lexicons) -> PageMarkers:
@@ -76,6 +77,7 @@ def _markers(lex: Lexicons) -> PageMarkers:
         folded("related", "starts"),
         frozenset(folded("related", "counts")), folded("dateline", "starts"),
         frozenset(folded("dateline", "byline")), frozenset(folded("labels", "words")),
+        frozenset(p + fold_term(f) for v in lex.verbs for f in v.forms for p in ("", "و", "ف")),
     )
 
 
@@ -237,8 +239,8 @@ def find_segments(view: Folded, lex: Lexicons) -> list[Segment]:
 def _credit_ok(prefix: str, m: PageMarkers) -> bool:
     """A credit is a name, not the start of a sentence: no verb-like word, no colon."""
     words = WORD.findall(prefix)
-    if not words or len(words) > 4 or ":" in prefix:
-        return False
+    if not words or len(words) > 4 or ":" in prefix or words[0] in m.verbs:
+        return False  # "وأوضح المتحدث - في تصريح …": a sentence, not a credit
     if prefix.strip().startswith("("):
         return True
     return ".." in prefix or "/" in prefix or any(w in m.byline for w in words) or (len(words) <= 3 and "-" in prefix)

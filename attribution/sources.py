@@ -20,7 +20,7 @@ import regex
 from .lexicons import Lexicons, SourceEntry
 from .normalize import IGNORABLE, Folded, fold_term
 
-__all__ = ["MAX_SUBJECT_TOKENS", "Mention", "SourceParser", "Token", "is_pronoun", "parser_for", "tokenize"]
+__all__ = ["AUTHORING", "MAX_SUBJECT_TOKENS", "Mention", "SourceParser", "Token", "is_pronoun", "parser_for", "tokenize"]
 
 _TOKEN = re.compile(r"([^\W_]+)|[^\s\w]|_")  # words (letters, digits) and single other characters
 OPEN_QUOTES = frozenset("«\"“„'‘")
@@ -236,8 +236,8 @@ class SourceParser:
         while i < len(tokens) and tokens[i].text in OPEN_QUOTES:
             i += 1
             quoted = True
-        if i >= len(tokens) or not tokens[i].is_word:
-            return None
+        if i >= len(tokens) or not tokens[i].is_word or is_pronoun(tokens[i].text):
+            return None  # "قال فيها", "وأضاف له": a pronoun is never a source
         m = self._parse_at(tokens, i, view, plain=plain or quoted, clitic=clitic)
         if quoted and (m is None or m.plain):
             close = next((k for k in range(i, min(i + 8, len(tokens))) if tokens[k].text in CLOSE_QUOTES), None)
@@ -357,9 +357,9 @@ class SourceParser:
         j = self._modifiers(tokens, i + n, places=False)
         owner_at = j
         w = self._word_at(tokens, j)
-        if w is not None and w[:-2] in self.verb_forms | _AUTHORING and w.endswith(("ها", "ه")):
+        if w is not None and w[:-2] in self.verb_forms | AUTHORING and w.endswith(("ها", "ه")):
             owner_at = j + 1  # "دراسة أجرتها جامعة X", "تقرير نشره موقع X"
-        elif w is not None and (w.rstrip("ه") in _AUTHORING or w[:-2] in _AUTHORING):
+        elif w is not None and (w.rstrip("ه") in AUTHORING or w[:-2] in AUTHORING):
             owner_at = j + 1
         elif w in ("في", "لدي", "من", "عن"):
             owner_at = j + 1  # "الأرقام الرسمية في وزارة X", "بيان عن الرئاسة"
@@ -383,6 +383,14 @@ class SourceParser:
         return 0 < len(words) <= 4 and not words[0].startswith("ال") and not any(
             w in self.stop or w in self.roles or w in self.people or w in self.bodies or w in self.documents
             for w in words)
+
+    def _title_word(self, tokens: list[Token], j: int) -> bool:
+        """A definite word that can be part of a publication's title: not a stop word, a head, an
+        adjective of a place or a nisba ("الأيام", "الشرق", not "البريطانية")."""
+        w = self._word_at(tokens, j)
+        return w is not None and w.startswith("ال") and len(w) > 3 and not (
+            w in self.stop or w in self.adjectives or w in self.complements or w in self.qualifiers
+            or w.endswith(("يه", "يون", "يين")) or any(w in table for table, _ in self.heads) or w in self.verb_forms)
 
     def _known_start(self, tokens: list[Token], i: int) -> bool:
         return self.gazetteer_at(tokens, i, clitics=False) is not None
@@ -532,6 +540,10 @@ class SourceParser:
                 end = close + 1
         elif end == j:
             name_end = self._name_extent(tokens, j, 4)
+            while name_end == j or (name_end < j + 2 and name_end > j and self._title_word(tokens, name_end)):
+                if not self._title_word(tokens, name_end):
+                    break
+                name_end += 1  # "صحيفة الأيام", "صحيفة الشرق الأوسط": a title of definite words
             end = name_end if name_end > j else j
         if end > i + n and g is None:
             end = self._modifiers(tokens, end, places=False)
@@ -620,7 +632,7 @@ class SourceParser:
 
 #: Verbs that name who made a document: "دراسة أجرتها جامعة X", "تقرير أعده مركز X" (folded, without
 #: the object pronoun).
-_AUTHORING = frozenset({"اجرت", "اجري", "اعدت", "اعد", "نشرت", "نشر", "اصدرت", "اصدر", "اطلقت", "اطلق",
+AUTHORING = frozenset({"اجرت", "اجري", "اعدت", "اعد", "نشرت", "نشر", "اصدرت", "اصدر", "اطلقت", "اطلق",
                         "نقلت", "نقل", "بثت", "بث", "اوردت", "اورد", "وفرت", "وفر", "قدمت", "قدم", "كشفت",
                         "كشف", "اعلنت", "اعلن", "وزعت", "وزع"})
 #: Longest subject phrase (in tokens) :meth:`SourceParser.chunk` accepts: longer stretches are clauses.

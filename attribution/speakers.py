@@ -30,6 +30,7 @@ import regex
 from .lexicons import Lexicons, Preposition, Verb
 from .normalize import Folded, fold_term
 from .sources import (
+    AUTHORING,
     CLOSE_QUOTES,
     MAX_SUBJECT_TOKENS,
     OPEN_QUOTES,
@@ -56,6 +57,9 @@ _STATEMENT_WORDS = frozenset({"بيان", "تصريح", "تصريحات", "مؤ�
 _OBJECT_PREPS = frozenset({"الي", "ب", "من", "عن", "علي"})
 _CONJ = frozenset({"و", "ف", "ثم", "كما", "بينما", "فيما", "حيث", "لكن", "غير", "اذ"})
 _RELATIVE_SUFFIXES = ("ها", "هم", "ه", "هما", "هن")
+_ASIDE = frozenset("،,-–—()")
+#: Prepositional cues that, after a subject, name the intermediary: "قال الأمير بحسب صحيفة الشرق".
+_ACCORDING = frozenset({"بحسب", "حسب", "وفق", "وفقا", "طبقا"})
 #: How many words before an earlier mention of a name may hold the role that introduced it
 #: ("وزيرة الصحة الفلسطينية مي الكيلة": four).
 ROLE_WINDOW = 5
@@ -388,9 +392,14 @@ class Attributor:
         if self._speaker_label(p):
             return
         tokens = p.tokens
-        colon = next((k for k, t in enumerate(tokens[:14]) if t.text == ":"), None)
+        colon = next((k for k, t in enumerate(tokens[:14]) if t.text == ":" and k > 0
+                      and not (tokens[k - 1].text.isdigit() and _word(tokens, k + 1) is not None
+                               and tokens[k + 1].text.isdigit())), None)  # not the colon of "22:49"
         if colon is None or colon == 0 or p.sent_of[colon] != 0:
             return
+        while tokens[0].text[:1].isdigit() and colon > 3 and tokens[1].text == ":":
+            tokens = tokens[3:]  # a time stamp before the label: "22:49 وسائل إعلام محلية: …"
+            colon -= 3
         words = [t for t in tokens[:colon] if t.is_word]
         if not words or len(words) > 8 or any(self.cues.verb(t.text) for t in words):
             return
@@ -486,12 +495,13 @@ class Attributor:
             # object ("… طالب حرموا من الدراسة") read as a noun, not a report
             return
         if source is None:
-            if not (clause_start[0] or clause_start[1]):
-                return
+            in_document = is_pronoun(_word(tokens, k + 1) or "") and _word(tokens, k + 1) != "هو"
+            if not (clause_start[0] or clause_start[1] or in_document):
+                return  # "نشر تغريدة قال فيها: …" goes on: the writer speaks in what they wrote
             if cue_type == "verb" and self.cues.impersonal(tokens[k].text, verb):
                 return  # "يتوقع أن", "يعتقد أن": nobody in particular
             nxt = _word(tokens, k + 1)
-            if nxt is not None and nxt not in _COMPLEMENTIZERS and nxt not in self.parser.stop \
+            if nxt is not None and nxt not in _COMPLEMENTIZERS and nxt not in self.parser.stop and not in_document \
                     and nxt not in _OBJECT_PREPS and (not verb.object or nxt.startswith("ال")):
                 return  # an unknown subject ("وتظهر الصور …"): better nothing than a guess
             got = self._continued(p, k, clause_start[0])
@@ -530,7 +540,7 @@ class Attributor:
         if parsed is not None and not parsed.plain and _word(p.tokens, marker - 1) in _OBJECT_PREPS | {"في"}:
             return parsed  # "جدد الناطق التأكيد على أن …": the object and its complement, not the subject
         m = self.parser.chunk(p.tokens, i, end, self.view, guess=guess)
-        if m is None:
+        if m is None or (parsed is not None and (m.first, m.last) == (parsed.first, parsed.last)):
             return parsed
         m.head = m.head or (parsed.head if parsed is not None else "")
         m.chunked = True
@@ -700,23 +710,47 @@ class Attributor:
 
     def _chain_after(self, p: _Paragraph, j: int, source: DraftSource, via: list[DraftSource],
                      verb: Verb) -> tuple[int, DraftSource, list[DraftSource]]:
-        """Intermediaries after a subject: "لوكالة رويترز", "نقلا عن ثلاثة مصادر", "عن مسؤولين"."""
+        """Intermediaries after a subject, outermost first: "لوكالة رويترز", "بحسب صحيفة X", "نقلا عن ثلاثة
+        مصادر", "عن مسؤولين", "في تصريح لصحيفة X", "- في تصريح أوردته وكالة X -", "البيان الذي نقله X"."""
         tokens = p.tokens
-        for _ in range(3):
-            w = _word(tokens, j)
+        for _ in range(4):
+            q = j
+            while q < len(tokens) and not tokens[q].is_word and tokens[q].text in _ASIDE:
+                q += 1
+            w = _word(tokens, q)
             if w is None:
                 break
             if w.startswith("ل") and w not in ("لكن", "لم", "لن", "لا"):
-                m = self.parser.parse(tokens, j, self.view, plain=False, clitic="ل")
+                m = self.parser.parse(tokens, q, self.view, plain=False, clitic="ل")
                 if m is not None and m.kind in ("media", "news_agency"):
-                    via = [*via, self._source(p, m)]
-                    j = m.last
+                    via, j = [*via, self._source(p, m)], m.last
                     continue
-            if w in ("نقلا", "عن") or (w == "في" and _word(tokens, j + 1) in ("تصريح", "حديث", "مقابله")):
-                if w == "في":
-                    j += 2
+            if w in _ACCORDING:
+                m = self.parser.parse(tokens, q + 1, self.view, plain=False, clitic="ل" if w.endswith("ا") else "")
+                if m is not None:
+                    via, j = [*via, self._source(p, m)], m.last  # "قال الأمير بحسب صحيفة الشرق"
                     continue
-                k = j + (2 if w == "نقلا" and _word(tokens, j + 1) == "عن" else 1)
+            if w in ("الذي", "التي") and self._authored(_word(tokens, q + 1)):
+                m = self.parser.parse(tokens, q + 2, self.view, plain=False)
+                if m is not None:
+                    via, j = [*via, self._source(p, m)], m.last  # "البيان الذي نقله التلفزيون الرسمي"
+                    continue
+            if w == "في" and _strip_suffix(_word(tokens, q + 1) or "") in _STATEMENT_WORDS:
+                after = _word(tokens, q + 2)
+                m = None
+                if self._authored(after):
+                    m = self.parser.parse(tokens, q + 3, self.view, plain=False)  # "في تصريح أوردته وكالة X"
+                elif after == "مع":
+                    m = self.parser.parse(tokens, q + 3, self.view, plain=False)  # "في مقابلة مع قناة X"
+                elif after is not None and after.startswith("ل"):
+                    m = self.parser.parse(tokens, q + 2, self.view, plain=False, clitic="ل")  # "في تصريح لصحيفة X"
+                if m is not None and m.kind in ("media", "news_agency"):
+                    via, j = [*via, self._source(p, m)], m.last
+                    continue
+                j = q + 2
+                continue
+            if w in ("نقلا", "عن"):
+                k = q + (2 if w == "نقلا" and _word(tokens, q + 1) == "عن" else 1)
                 m = self.parser.parse(tokens, k, self.view, plain=False)
                 if m is not None:
                     inner, inner_via = self._resolve(p, m)
@@ -726,6 +760,13 @@ class Attributor:
                     continue
             break
         return j, source, via
+
+    def _authored(self, w: str | None) -> bool:
+        """"نقله", "أوردته", "نشرتها": a reporting or publishing verb carrying the object pronoun."""
+        if w is None:
+            return False
+        stem = _strip_suffix(w)
+        return stem != w and (self.cues.verb(stem) is not None or stem in AUTHORING)
 
     def _addressee(self, p: _Paragraph, k: int) -> bool:
         """True when the quote opened at token ``k`` is a short addressee: "ذكرت مصادر "للعربية.نت" أن"."""
@@ -871,7 +912,7 @@ class Attributor:
                 continue
             m = self.parser.parse(p.tokens, i, self.view, plain=False)
             if m is not None and m.kind in ("group", "government", "official", "organization", "unnamed_source",
-                                            "news_agency", "media") and not m.reference:
+                                            "news_agency", "media", "person") and not m.reference and not m.plain:
                 return m
         return None
 
@@ -995,6 +1036,15 @@ class Attributor:
                 outer = [*best.via, best.source]
                 names = {x.name for x in d.via}
                 d.via = [x for x in outer if x.name not in names and x.name != d.source.name] + d.via
+
+
+def _strip_suffix(w: str) -> str:
+    """``w`` without an object or possessive pronoun suffix ("نقلته" → "نقلت", "كلمته" → "كلمت")."""
+    for suffix in ("هما", "ها", "هم", "هن", "ه"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            stem = w[: -len(suffix)]
+            return stem[:-1] + "ه" if stem.endswith("ت") and suffix and stem[:-1] + "ه" in _STATEMENT_WORDS else stem
+    return w
 
 
 def _but_pronoun(w: str | None) -> bool:

@@ -47,6 +47,11 @@ def test_rule_example(rule_id: str, example: Example, positive: bool) -> None:
     assert any(example.speaker in n for n in _names(att.source)), att.source
     if example.kind is not None:
         assert att.source.kind == example.kind
+    if example.via:
+        names = [_names(v) for v in att.via]
+        assert len(names) == len(example.via), att.via
+        for want, got in zip(example.via, names, strict=True):
+            assert any(want in n for n in got), (want, got)
 
 
 def test_attributions_name_their_rule() -> None:
