@@ -1,0 +1,58 @@
+"""The accuracy ratchet: the scorers in ../shared run on the real corpora, with floors at the last
+measured figures (docs/accuracy.md), so that no change silently loses accuracy. Skipped without
+../shared. Raise a floor when a change raises its figure; never lower one to make a change pass."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CMD = f"{sys.executable} -m attribution.cli annotate --format json"
+
+#: Floors: the figures measured at the last commit that changed them, rounded down.
+DEV_FLOORS = {"voice_sentence": 0.78, "voice_span": 0.77, "kind": 0.67, "via": 0.33}
+SEED_FLOORS = {"voice_sentence": 0.95, "voice_span": 1.0, "kind": 0.98, "via": 0.90, "outlet": 1.0}
+TERM_PRECISION_FLOOR = 0.67
+CUE_COVERAGE_FLOOR = 0.87
+
+
+def _run(*args: str) -> str:
+    proc = subprocess.run([sys.executable, *args], capture_output=True, text=True, timeout=900)
+    assert proc.returncode in (0, 1), proc.stderr[-2000:]
+    return proc.stdout
+
+
+def _metrics(out: str) -> dict[str, float]:
+    scores = {}
+    for line in out.splitlines():
+        key, _, value = line.partition(": ")
+        try:
+            scores[key.strip()] = float(value.split()[0])
+        except (ValueError, IndexError):
+            continue
+    return scores
+
+
+@pytest.mark.parametrize(("corpus", "floors"), [("dev", DEV_FLOORS), ("seeds", SEED_FLOORS)])
+def test_speaker_scores_do_not_fall(shared: Path, corpus: str, floors: dict[str, float]) -> None:
+    out = _run(str(shared / "eval" / "score.py"), str(shared / "eval" / f"{corpus}.gold.jsonl"),
+               str(shared / "corpus" / corpus), "--cmd", CMD)
+    scores = _metrics(out)
+    low = {k: (scores.get(k), floor) for k, floor in floors.items() if scores.get(k, 0.0) < floor}
+    assert not low, f"{corpus}: below the floor (measured, floor): {low}"
+
+
+def test_term_precision_does_not_fall(shared: Path) -> None:
+    out = _run(str(shared / "eval" / "score_terms.py"), str(shared / "corpus" / "dev"), "--cmd", CMD)
+    assert _metrics(out)["precision"] >= TERM_PRECISION_FLOOR, out
+
+
+def test_cue_coverage_does_not_fall(shared: Path) -> None:
+    corpus = shared / "corpus" / "multi" / "saudinewsnet.jsonl.gz"
+    if not corpus.is_file():
+        pytest.skip("the multi-outlet corpus is not in ../shared")
+    out = _run(str(shared / "eval" / "cue_coverage.py"), str(corpus), "--cmd", CMD, "--n", "2000")
+    assert _metrics(out)["cue coverage"] >= CUE_COVERAGE_FLOOR, out
