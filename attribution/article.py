@@ -14,7 +14,7 @@ from .lexicons import Lexicons, TermLexicon
 from .model import Article, Attribution, Cue, Outlet, Region, Sentence, Source, Span, outlet_source
 from .normalize import Folded, fold
 from .outlet import canonical_outlet, detect_outlet
-from .speakers import Draft, DraftSource, Paragraph, attribute, sentence_speakers
+from .speakers import Draft, DraftSource, Paragraph, attribute, sentence_speakers, split_clauses
 
 __all__ = ["Page", "analyze", "find_regions", "find_sentences", "find_speakers"]
 
@@ -55,13 +55,14 @@ def find_speakers(page: Page) -> Article:
         find_sentences(page)
     assert page.paragraphs is not None
     drafts = attribute(page.view, page.paragraphs, page.lexicons)
-    speakers = sentence_speakers(page.view, page.paragraphs, drafts, page.lexicons)
+    paragraphs = split_clauses(page.view, page.paragraphs, drafts)
+    speakers = sentence_speakers(page.view, paragraphs, drafts, page.lexicons)
     view, text = page.view, page.text
     attributions = tuple(_attribution(view, d) for d in drafts)
     own = outlet_source(page.outlet)
     sentences = []
     n = 0
-    for para in page.paragraphs:
+    for para in paragraphs:
         for s, e in para.sentences:
             a, b = view.span(s, e)
             idx = speakers[n]

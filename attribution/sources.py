@@ -236,8 +236,8 @@ class SourceParser:
         while i < len(tokens) and tokens[i].text in OPEN_QUOTES:
             i += 1
             quoted = True
-        if i >= len(tokens) or not tokens[i].is_word or is_pronoun(tokens[i].text):
-            return None  # "قال فيها", "وأضاف له": a pronoun is never a source
+        if i >= len(tokens) or not tokens[i].is_word or is_pronoun(tokens[i].text) or tokens[i].text.isdigit():
+            return None  # "قال فيها", "وأضاف له", "2024": a pronoun or a number is never a source
         m = self._parse_at(tokens, i, view, plain=plain or quoted, clitic=clitic)
         if quoted and (m is None or m.plain):
             close = next((k for k in range(i, min(i + 8, len(tokens))) if tokens[k].text in CLOSE_QUOTES), None)
@@ -310,10 +310,14 @@ class SourceParser:
         first = self._word_at(tokens, i)
         if e <= i or (first is not None and (first in self.stop or is_pronoun(first))):
             return None
+        if all(t.text.isdigit() for t in tokens[i:e] if t.is_word):
+            return None
         if e - i > MAX_SUBJECT_TOKENS or any(t.is_word and is_pronoun(t.text) for t in tokens[i:e]):
             return None
         text = _strip_clitic_text(self._text(tokens, i, e, view))
         parts = tuple(x.strip(" -–—()") for x in _APPOSITION.split(text) if x.strip(" -–—()"))
+        if not parts:
+            return None
         m = self.parse(tokens, i, view, plain=True)
         if m is not None and m.last >= e:
             return m

@@ -42,7 +42,7 @@ from .sources import (
     tokenize,
 )
 
-__all__ = ["Draft", "DraftSource", "Paragraph", "attribute", "sentence_speakers"]
+__all__ = ["Draft", "DraftSource", "Paragraph", "attribute", "sentence_speakers", "split_clauses"]
 
 _WORDS = re.compile(r"[^\W\d_]+")
 _SENTENCE_END = frozenset(".!?؟؛…")
@@ -1097,6 +1097,75 @@ def _main_clause_start(text: str, s: int, e: int, cues: _Cues) -> int | None:
             if m.group() in "،,":
                 return m.end()
     return s
+
+
+#: The fewest words a clause needs to stand as a sentence of its own when a sentence is split between
+#: two speakers: shorter stretches stay with the clause next to them.
+MIN_CLAUSE_WORDS = 3
+
+
+def split_clauses(view: Folded, paragraphs: list[Paragraph], drafts: list[Draft]) -> list[Paragraph]:
+    """The paragraphs with each sentence that holds two voices split at the comma between them.
+
+    A sentence splits where an attribution (its cue, subject and content) starts or ends at a comma
+    inside it and at least :data:`MIN_CLAUSE_WORDS` words stand on the other side: «بينما قالت الوزارة
+    إن …، ذكرت سي إن إن أن …» becomes two sentences with a speaker each, and «أكد الجيش أن …، حيث أطلقت
+    القوات عملية …» leaves the outlet its own clause.
+    """
+    text = view.text
+    hulls = sorted(_hull(d) for d in drafts)
+    out = []
+    for para in paragraphs:
+        near = [h for h in hulls if h[0] < para.end and h[1] > para.start]
+        if not near:
+            out.append(para)
+            continue
+        pieces: list[tuple[int, int]] = []
+        for s, e in para.sentences:
+            cuts = set()
+            for a, b in near:
+                if s < b < e:
+                    comma = _comma_at(text, b, e, forward=True)
+                    if comma is not None:
+                        cuts.add(comma)
+                if s < a < e:
+                    comma = _comma_at(text, s, a, forward=False)
+                    if comma is not None:
+                        cuts.add(comma)
+            start = s
+            for c in sorted(cuts):
+                if _words_in(text, start, c) >= MIN_CLAUSE_WORDS and _words_in(text, c + 1, e) >= MIN_CLAUSE_WORDS:
+                    pieces.append(_trimmed(text, start, c + 1))
+                    start = c + 1
+            pieces.append(_trimmed(text, start, e))
+        out.append(attrs.evolve(para, sentences=[p for p in pieces if p[1] > p[0]]))
+    return out
+
+
+def _comma_at(text: str, a: int, b: int, *, forward: bool) -> int | None:
+    """The clause comma right after ``a`` (forward) or right before ``b``, with only spaces, closing
+    quotes or dashes between; ``None`` when there is none."""
+    if forward:
+        i = a
+        while i < b and (text[i].isspace() or text[i] in "»”\"')-–—"):
+            i += 1
+        return i if i < b and text[i] in "،,؛;" else None
+    i = b - 1
+    while i >= a and (text[i].isspace() or text[i] in "«“\"'(-–—"):
+        i -= 1
+    return i if i >= a and text[i] in "،,؛;" else None
+
+
+def _words_in(text: str, a: int, b: int) -> int:
+    return len(_WORDS.findall(text, a, b))
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
 
 
 def sentence_speakers(view: Folded, paragraphs: list[Paragraph], drafts: list[Draft],

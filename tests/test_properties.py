@@ -55,7 +55,7 @@ def test_annotate_never_raises_and_spans_are_exact(text: str) -> None:
 @given(TEXT)
 def test_fold_maps_back(text: str) -> None:
     v = fold(text)
-    assert fold(v.text).text == fold(v.text).text  # idempotent on its own output
+    assert fold(v.text).text == v.text  # idempotent: folding folded text changes nothing
     for i in range(len(v.text)):
         a, b = v.span(i, i + 1)
         assert 0 <= a < b <= len(text)
@@ -71,3 +71,31 @@ def test_tashkeel_does_not_change_attributions(base: str, marks: list[str]) -> N
     plain, dressed = attribution.annotate(sentence), attribution.annotate(marked)
     assert [(x.source.kind, x.cue.lemma) for x in plain.attributions] == [
         (x.source.kind, x.cue.lemma) for x in dressed.attributions]
+
+
+CUES = st.sampled_from(["قال", "وقالت", "وأضاف", "أكد", "وأعلنت", "كشف", "ذكرت", "وأوضح", "بحسب", "وفقا", "نقلا عن"])
+FILLERS = st.sampled_from([
+    "له", "لها", "فيها", "عليه", "منهم", "هو", "هي", "نحن", "في", "من", "على", "إلى", "عن", "مع", "ب", "ل",
+    "2024", "١٢", "300", "بلهجة حازمة", "أمس", "الوزير", "مصادر", "رويترز", "سالم", "،", ":", "«", "»", "إن", "أن",
+])
+PREPOSITIONS = frozenset(fold(w).text for w in ("في", "من", "على", "إلى", "عن", "مع", "ب", "ل", "لدى", "عند"))
+
+
+@SETTINGS
+@given(st.lists(st.one_of(CUES, FILLERS, ARABIC), min_size=2, max_size=30).map(" ".join))
+@example("وقال له إن الخطة جاهزة.")
+@example("نشر تغريدة قال فيها: «نحن هنا».")
+@example("وأضاف 2024 أن العمل مستمر.")
+def test_a_source_is_never_a_pronoun_a_preposition_or_a_number(text: str) -> None:
+    from attribution.sources import is_pronoun
+
+    for att in attribution.annotate(text).attributions:
+        for source in (att.source, *att.via):
+            if source.mention is None:
+                continue
+            words = fold(source.mention.text).text.split()
+            bare = [w.strip("«»\"'،,:()") for w in words]
+            bare = [w for w in bare if w]
+            assert bare, source
+            assert not (len(bare) == 1 and (is_pronoun(bare[0]) or bare[0] in PREPOSITIONS)), source
+            assert not all(w.isdigit() for w in bare), source
