@@ -557,8 +557,14 @@ class SourceParser:
     def _role(self, tokens: list[Token], i: int, n: int, view: Folded) -> Mention:
         head = self._unclitic(" ".join(t.text for t in tokens[i:i + n]))
         j = self._body_extent(tokens, i + n)
-        body = self._phrase_in(tokens, j, self.bodies)
-        if body:  # "ناطق وزارة الخارجية", "وزير خارجية العراق"
+        body = 0
+        # "ناطق وزارة الخارجية", "رئيس نادي النصر", "أمين عام حركة X": a role in construct with a head;
+        # after a complement only a body continues it ("وزير خارجية العراق")
+        for table in (self.bodies, self.organizations, self.groups, self.media) if j == i + n else (self.bodies,):
+            body = self._phrase_in(tokens, j, table)
+            if body:
+                break
+        if body:
             j = self._body_extent(tokens, j + body)
         j = self._modifiers(tokens, j)
         if self._word_at(tokens, j) == "باسم":
@@ -577,7 +583,8 @@ class SourceParser:
                 and w not in self.complements and w not in self.qualifiers:
             name_end = j + 1  # a surname alone after a role: "السفير الشامي"
         after = self._word_at(tokens, i + n) or ""
-        definite = tokens[i].text.startswith("ال") or head in self.references or (
+        definite = bool(body) or any(w.startswith("ال") for w in head.split()[1:]) or (
+            tokens[i].text.startswith("ال")) or head in self.references or (
             after.startswith("ال") and after not in self.adjectives)  # "وزير الخارجية": definite by its genitive
         if name_end > j:
             name = self._text(tokens, j, name_end, view)

@@ -441,6 +441,8 @@ class Attributor:
     def _verbal(self, p: _Paragraph, k: int, verb: Verb, cue_type: str, consumed: set[int]) -> None:
         tokens = p.tokens
         cue = (tokens[k].start, tokens[k].end)
+        if cue_type == "participle" and not self._participle_cue(tokens, k):
+            return  # "مصادر مؤكدة", "على مسافة مقدرة": an adjective or a noun, not a cue
         before = _word(tokens, k - 1)
         if before is not None and (before.isdigit() or before in _NUMERALS):
             return  # "600 ألف طالب": a noun after a number, not the verb
@@ -1071,6 +1073,7 @@ def _hull(d: Draft) -> tuple[int, int]:
 
 
 _FRONTED = frozenset(fold_term(w) for w in (
+    "حول", "بشأن", "إزاء", "تعليقا", "عن", "وحول", "وبشأن", "وعن", "وتعليقا", "من", "ومن",
     "في", "بعد", "قبل", "منذ", "خلال", "عقب", "إثر", "اثر", "مع", "وسط", "على", "عند", "حين", "لدى", "أمام", "بعيد",
     "قبيل", "غداة", "ضمن", "بالتزامن", "تزامنا", "ردا", "وفي", "وبعد", "وقبل", "ومنذ", "وخلال", "وعقب", "ومع", "وعلى",
     "وعند", "وحين", "وأمام", "وردا", "وبالتزامن", "وتزامنا", "وقبيل", "وغداة", "وإثر", "واثر",
