@@ -179,7 +179,8 @@ def find_segments(view: Folded, lex: Lexicons) -> list[Segment]:
             ln.kind = "related-marker"
         elif is_count_line(ln.text, m):
             ln.kind = "related"
-    body_start = next((i for i, ln in enumerate(lines) if not ln.kind and _paragraph_like(ln)), None)
+    body_start = next((i for i, ln in enumerate(lines)
+                       if not ln.kind and (_paragraph_like(ln) or (_prose(ln) and ln.words >= 4))), None)
     if body_start is None:
         body_start = next((i for i, ln in enumerate(lines) if not ln.kind and ln.words >= 3), len(lines))
         if body_start < len(lines) - 1 and lines[body_start].words < 12 and not _prose(lines[body_start]):

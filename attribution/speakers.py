@@ -58,6 +58,7 @@ _OBJECT_PREPS = frozenset({"الي", "ب", "من", "عن", "علي"})
 _CONJ = frozenset({"و", "ف", "ثم", "كما", "بينما", "فيما", "حيث", "لكن", "غير", "اذ"})
 _RELATIVE_SUFFIXES = ("ها", "هم", "ه", "هما", "هن")
 _ASIDE = frozenset("،,-–—()")
+_THAT = frozenset({"ذلك", "بذلك", "هذا", "بهذا"})
 #: Prepositional cues that, after a subject, name the intermediary: "قال الأمير بحسب صحيفة الشرق".
 _ACCORDING = frozenset({"بحسب", "حسب", "وفق", "وفقا", "طبقا"})
 #: How many words before an earlier mention of a name may hold the role that introduced it
@@ -306,6 +307,7 @@ class Attributor:
 
     def run(self, paragraphs: list[Paragraph]) -> list[Draft]:
         self.labels = self._speaker_labels(paragraphs)
+        self.paragraphs = paragraphs
         for index, para in enumerate(paragraphs):
             if para.region in ("boilerplate", "dateline"):
                 continue
@@ -450,18 +452,35 @@ class Attributor:
         if post_marker is None and _word(tokens, k - 1) in self.cues.relative:
             return  # "التي أعلنت", "مما يشير": a relative clause, not a report
         clause_start = self._clause_start(p, k - (len(post_marker) if post_marker else 0))
+        if cue_type == "verb" and _word(tokens, k + 1) in _THAT and clause_start[0]:
+            self._said_that(p, k, verb, consumed)
+            return
         subject: Mention | None = None
         preposed = None
-        if cue_type == "verb" and not verb.continuation:
+        addressee: list[DraftSource] = []
+        at = k + 1
+        if cue_type == "verb" and not self._quote_follows(p, k + 1):
+            addressed = self._addressee_before_subject(p, k + 1)
+            if addressed is not None:  # "وقال لـ«الشرق الأوسط»، الدكتور X إن …"
+                addressee, at = [self._source(p, addressed)], addressed.last
+                while at < len(tokens) and tokens[at].text in _ASIDE | CLOSE_QUOTES:
+                    at += 1
+        if cue_type == "verb" and not verb.continuation and not self._quote_follows(p, k + 1):
             if not clause_start[0] and not clause_start[1]:
                 preposed = self._preposed(p, k)
             if preposed is None:
-                subject = self.parser.parse(tokens, k + 1, self.view, plain=True)
-                if subject is not None and subject.plain and self._starts_content(tokens, k + 1):
+                subject = self.parser.parse(tokens, at, self.view, plain=True)
+                if subject is not None and subject.plain and self._starts_content(tokens, at):
                     subject = None
                 if clause_start[0] or clause_start[1]:
-                    subject = self._whole_subject(p, k + 1, subject,
+                    subject = self._whole_subject(p, at, subject,
                                                   guess=clause_start[0] or self._after_fronted(p, k))
+        elif cue_type == "verb" and verb.continuation and (clause_start[0] or clause_start[1]):
+            # "وتابع الوزير أن …", "وتابع البيان: …": a continuation verb may still name its subject, when
+            # the content follows it
+            found = self._whole_subject(p, at, None, guess=clause_start[0])
+            if found is not None and found.chunked:
+                subject = found
         j = subject.last if subject is not None else k + 1
         marker = self._content_start(p, j - 1) if subject is not None and subject.chunked else None
         via: list[DraftSource] = []
@@ -471,6 +490,7 @@ class Attributor:
             if subject.plain and subject.kind == "organization" and fold_term(verb.lemma) in ("كتب", "اورد"):
                 subject.kind = "media"  # "كتبت "الأخبار"": a publication
             source, via = self._resolve(p, subject)
+            via = [*addressee, *via]
             if subject.chunked:
                 rule = "verb-subject-to-content"
             j, source, via = self._chain_after(p, j, source, via, verb)
@@ -769,6 +789,53 @@ class Attributor:
             return False
         stem = _strip_suffix(w)
         return stem != w and (self.cues.verb(stem) is not None or stem in AUTHORING)
+
+    def _said_that(self, p: _Paragraph, k: int, verb: Verb, consumed: set[int]) -> None:
+        """Rule ``verb-that-subject``: "أوضح ذلك رئيس المجلس X" and "صرح بذلك الوكيل X" name, after the
+        fact, who said the sentence before (or the paragraph before, when the cue opens its paragraph)."""
+        tokens = p.tokens
+        m = self.parser.parse(tokens, k + 2, self.view, plain=True)
+        if m is None:
+            end = k + 2
+            s = p.sent_of[k]
+            while end < len(tokens) and p.sent_of[end] == s and tokens[end].text not in "،,:" \
+                    and _word(tokens, end) not in ("الذي", "التي", "خلال", "في", "لدي", "عقب", "اثناء"):
+                end += 1
+            m = self.parser.chunk(tokens, k + 2, end, self.view, guess=True)
+        if m is None:
+            return
+        s0 = p.first_token_of_sentence(k)
+        if s0 > 0:
+            content = (p.para.sentences[p.sent_of[s0 - 1]][0], tokens[s0 - 1].end)
+        else:
+            before = [q for q in self.paragraphs[:p.index] if q.region == "body"]
+            if not before or p.index - self.paragraphs.index(before[-1]) > 2:
+                return
+            content = (before[-1].start, before[-1].end)
+        consumed.update(range(k, m.last))
+        source, via = self._resolve(p, m)
+        self._add(p, source, via, (tokens[k].start, tokens[k + 1].end), verb.lemma, "verb", content, False,
+                  rule="verb-that-subject")
+
+    def _quote_follows(self, p: _Paragraph, i: int) -> bool:
+        """True when a quotation of more than a title opens at token ``i``: «وأضاف "النادي يمضي …"» has no
+        subject of its own."""
+        t = p.tokens[i] if i < len(p.tokens) else None
+        return t is not None and t.text in OPEN_QUOTES and i in p.quotes and p.quotes[i] - i > 6
+
+    def _addressee_before_subject(self, p: _Paragraph, i: int) -> Mention | None:
+        """A medium addressed right after the verb, before its subject: "قال لـ«الشرق الأوسط»، الدكتور X"."""
+        w = _word(p.tokens, i)
+        if w is None or not w.startswith("ل"):
+            return None
+        m = self.parser.parse(p.tokens, i, self.view, plain=False, clitic="ل")
+        if m is None or m.kind not in ("media", "news_agency"):
+            return None
+        after = m.last
+        while after < len(p.tokens) and p.tokens[after].text in _ASIDE | CLOSE_QUOTES:
+            after += 1
+        nxt = _word(p.tokens, after)
+        return m if nxt is not None and nxt not in _COMPLEMENTIZERS and not is_pronoun(nxt) else None
 
     def _addressee(self, p: _Paragraph, k: int) -> bool:
         """True when the quote opened at token ``k`` is a short addressee: "ذكرت مصادر "للعربية.نت" أن"."""
