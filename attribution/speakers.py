@@ -478,9 +478,9 @@ class Attributor:
         elif cue_type == "verb" and verb.continuation and (clause_start[0] or clause_start[1]):
             # "وتابع الوزير أن …", "وتابع البيان: …": a continuation verb may still name its subject, when
             # the content follows it
-            found = self._whole_subject(p, at, None, guess=clause_start[0])
-            if found is not None and found.chunked:
-                subject = found
+            named = self._whole_subject(p, at, None, guess=clause_start[0])
+            if named is not None and named.chunked:
+                subject = named
         j = subject.last if subject is not None else k + 1
         marker = self._content_start(p, j - 1) if subject is not None and subject.chunked else None
         via: list[DraftSource] = []
