@@ -16,13 +16,17 @@ __all__ = ["split", "split_segment"]
 _BOUNDARY = regex.compile(r"[.!?؟؛…]+[»\"”’'\)\]]*(?=\s|$|\p{Arabic})")
 _ABBREVIATIONS = frozenset({"mr", "mrs", "dr", "st", "etc", "vs", "jr", "sr", "inc", "ltd", "co", "no", "e.g", "i.e"})
 _TOKEN_BEFORE = regex.compile(r"([\p{L}\p{N}]+)$")
+#: How far back (in characters) the token before a full stop is looked for; longer tokens are not
+#: initials or abbreviations anyway.
+_LOOKBACK = 64
 
 
 def _is_boundary(text: str, start: int, end: int, seg_start: int) -> bool:
     mark = text[start:end]
     if mark[0] != "." or len(mark.rstrip("»\"”’')]")) > 1:
         return True  # ! ? ؟ ؛ … and runs like ".." always end a sentence
-    before = _TOKEN_BEFORE.search(text, seg_start, start)
+    # look back a bounded stretch only: a search from the segment start made long lines quadratic
+    before = _TOKEN_BEFORE.search(text, max(seg_start, start - _LOOKBACK), start)
     if before is None:
         return True
     token = before.group(1)

@@ -153,7 +153,7 @@ class SourceParser:
             (self.people, "person"),
         ]
         self.max_head = max((len(h.split()) for table, _ in self.heads for h in table), default=1)
-        self._firsts: dict[frozenset[str], frozenset[str]] = {}
+        self._firsts: dict[frozenset[str], dict[str, tuple[int, ...]]] = {}  # first word -> phrase lengths
         self.verb_forms: frozenset[str] = frozenset(
             fold_term(f) for v in lex.verbs for f in (*v.forms, *v.participles))
 
@@ -170,23 +170,26 @@ class SourceParser:
         first = self._word_at(tokens, i)
         if first is None:
             return 0
-        firsts = self._firsts.get(words)
-        if firsts is None:
-            firsts = self._firsts[words] = frozenset(w.split()[0] for w in words)
-        if first not in firsts and not (clitics and any(f in firsts for f in strip_clitics(first)[1:])):
-            return 0
-        for n in range(self.max_head, 0, -1):
-            parts = [self._word_at(tokens, i + k) for k in range(n)]
-            if any(p is None for p in parts):
-                continue
-            phrase = " ".join(parts)  # type: ignore[arg-type]
-            if phrase in words:
-                return n
-            if clitics and n >= 1:
-                for form in strip_clitics(parts[0])[1:]:  # type: ignore[arg-type]
-                    if " ".join([form, *parts[1:]]) in words:  # type: ignore[list-item]
-                        return n
-        return 0
+        index = self._firsts.get(words)
+        if index is None:
+            lengths: dict[str, set[int]] = {}
+            for w in words:
+                parts = w.split()
+                lengths.setdefault(parts[0], set()).add(len(parts))
+            index = self._firsts[words] = {f: tuple(sorted(n, reverse=True)) for f, n in lengths.items()}
+        best = 0
+        for form in strip_clitics(first) if clitics else (first,):
+            for n in index.get(form, ()):
+                if n <= best:
+                    break
+                if n == 1:
+                    best = 1
+                    break
+                rest = [self._word_at(tokens, i + k) for k in range(1, n)]
+                if None not in rest and " ".join([form, *rest]) in words:  # type: ignore[list-item]
+                    best = n
+                    break
+        return best
 
     def gazetteer_at(self, tokens: list[Token], i: int, clitics: bool = True) -> tuple[int, SourceEntry] | None:
         first = self._word_at(tokens, i)

@@ -64,6 +64,9 @@ _ACCORDING = frozenset({"بحسب", "حسب", "وفق", "وفقا", "طبقا"})
 #: How many words before an earlier mention of a name may hold the role that introduced it
 #: ("وزيرة الصحة الفلسطينية مي الكيلة": four).
 ROLE_WINDOW = 5
+#: How far into an earlier sentence (in tokens) its subject is looked for when a later cue has none:
+#: a verb and a few words, not the sentence's objects.
+SUBJECT_REACH = 4
 
 
 @attrs.define
@@ -969,10 +972,32 @@ class Attributor:
             m = self._sentence_subject(p, s0, k)
             if m is not None:
                 return self._resolve(p, m)
-        if self.drafts:
-            d = self.drafts[-1]
-            if p.index - d.paragraph <= 3 and d.region == p.para.region:
-                return attrs.evolve(d.source, mention=None), list(d.via)
+        last = self.drafts[-1] if self.drafts else None
+        if last is not None and not (p.index - last.paragraph <= 3 and last.region == p.para.region):
+            last = None
+        earlier = self._earlier_subject(p, s0)
+        if earlier is not None and (last is None or (last.paragraph, last.cue[0]) < (p.index, p.tokens[earlier.first].start)):
+            return self._resolve(p, earlier)  # "التقى الوزير X الوفد. وأشار إلى أن …"
+        if last is not None:
+            return attrs.evolve(last.source, mention=None), list(last.via)
+        return None
+
+    def _earlier_subject(self, p: _Paragraph, s0: int) -> Mention | None:
+        """The subject of the nearest earlier sentence of the paragraph that names one near its start
+        (a role, a body, a group, a named person): who a subjectless cue goes on with when nobody has
+        been quoted yet ("استقبل الوزير X الوفد. وأشار إلى أن …")."""
+        tokens = p.tokens
+        end = s0
+        while end > 0:
+            start = p.first_token_of_sentence(end - 1)
+            for i in range(start, min(end, start + SUBJECT_REACH)):
+                if not tokens[i].is_word:
+                    continue
+                m = self.parser.parse(tokens, i, self.view, plain=False)
+                if m is not None and not m.reference and m.kind in ("official", "person", "group", "government",
+                                                                  "organization", "news_agency", "media"):
+                    return m
+            end = start
         return None
 
     def _sentence_subject(self, p: _Paragraph, s0: int, k: int) -> Mention | None:
