@@ -638,6 +638,15 @@ class SourceParser:
                         and tokens[end].text not in self.stop):
             return None
         nxt = tokens[end] if end < len(tokens) else None
+        if nxt is not None and nxt.is_word and (self._phrase_in(tokens, end, self.roles)
+                                                or self._phrase_in(tokens, end, self.people)):
+            role = self._parse_at(tokens, end, view, plain=False, clitic="")
+            if role is not None and role.kind in ("official", "person", "unnamed_source"):
+                # "لين برنجكجي زوجة الفنان X", "فادي نصر الطبيب السوري": a name and its role in apposition
+                name = self._text(tokens, i, end, view)
+                kind = "official" if role.kind == "official" or self._phrase_in(tokens, end, self.roles) else "person"
+                return Mention(i, role.last, name, kind, (self._text(tokens, end, role.last, view),),
+                               head=tokens[end - 1].text)
         if nxt is not None and nxt.is_word and nxt.text not in self.stop and not nxt.text.startswith(("ان", "بان")):
             return None  # a name is followed by a boundary
         name = self._text(tokens, i, end, view)

@@ -59,6 +59,7 @@ _CONJ = frozenset({"و", "ف", "ثم", "كما", "بينما", "فيما", "حي
 _RELATIVE_SUFFIXES = ("ها", "هم", "ه", "هما", "هن")
 _ASIDE = frozenset("،,-–—()")
 _THAT = frozenset({"ذلك", "بذلك", "هذا", "بهذا"})
+_KANA = frozenset({"كان", "كانت", "كانوا", "كانا", "كانتا"})
 #: Prepositional cues that, after a subject, name the intermediary: "قال الأمير بحسب صحيفة الشرق".
 _ACCORDING = frozenset({"بحسب", "حسب", "وفق", "وفقا", "طبقا"})
 #: How many words before an earlier mention of a name may hold the role that introduced it
@@ -425,7 +426,7 @@ class Attributor:
         start = tokens[colon].end
         nxt = colon + 1
         direct = nxt < len(tokens) and tokens[nxt].text in OPEN_QUOTES and nxt in p.quotes
-        end = p.quote_end(nxt) if direct else p.para.end
+        end = p.quote_end(nxt) if direct else self._colon_end(p, colon)
         if direct:
             start = tokens[nxt].end
         self._add(p, source, via, (tokens[colon].start, tokens[colon].end), ":", "colon", (start, end), direct,
@@ -710,12 +711,14 @@ class Attributor:
         the sentence to the verb ("المندوبة الأميركية في مجلس الأمن سامنثا باور قالت إن …"), when the verb
         is followed by its content (أن/إن, a colon, a quote)."""
         tokens = p.tokens
+        start = self._sentence_body_start(p, k)
+        framed = _word(tokens, k - 1) == "قد" and (_word(tokens, start) or "").lstrip("و") in _KANA
         marker = self._content_start(p, k)
         after = next((x for x in range(k + 1, len(tokens)) if tokens[x].is_word or tokens[x].text in OPEN_QUOTES
                       or tokens[x].text == ":"), len(tokens))
-        if marker is None or (after < marker and self._subject_end(tokens, after - 1, marker) != after):
+        if not framed and (marker is None or (after < marker and self._subject_end(tokens, after - 1, marker) != after)):
             return None  # something stands between the verb and its content: "تقول رايس: …" is VSO
-        start = self._sentence_body_start(p, k)
+        # "وكانت الرئاسة العامة … قد أعلنت": كان … قد frames the subject, whatever follows the verb
         while start < end and (self._function_word(_word(tokens, start))
                                or _word(tokens, start) in self.cues.labels or not tokens[start].is_word):
             start += 1
@@ -885,7 +888,7 @@ class Attributor:
                 nxt = k + 1
                 if nxt < len(tokens) and tokens[nxt].text in OPEN_QUOTES and nxt in p.quotes:
                     return tokens[nxt].end, p.quote_end(nxt), True
-                return t.end, p.para.end, False
+                return t.end, self._colon_end(p, k), False
             if t.text in OPEN_QUOTES and k in p.quotes and self._addressee(p, k):
                 k = p.quotes[k] + 1
                 continue
@@ -920,6 +923,18 @@ class Attributor:
                 first = False
             k += 1
         return None
+
+    def _colon_end(self, p: _Paragraph, k: int) -> int:
+        """Where unquoted content after a colon at token ``k`` ends: the end of the paragraph, or the start
+        of a later sentence that opens with the outlet's own aside ("يذكر أن …", "ويشار إلى …")."""
+        tokens = p.tokens
+        s = p.sent_of[k]
+        for x in range(k + 1, len(tokens)):
+            if p.sent_of[x] != s and p.sent_of[x - 1] != p.sent_of[x]:
+                w = _word(tokens, x)
+                if w is not None and ((w,) in self.cues.background or (w[:1] == "و" and (w[1:],) in self.cues.background)):
+                    return p.para.sentences[p.sent_of[x - 1]][1]
+        return p.para.end
 
     def _quote_ends_sentence(self, p: _Paragraph, k: int) -> bool:
         """True when the quote opened at token ``k`` runs to the end of its sentence (or paragraph): a
