@@ -483,6 +483,12 @@ class SourceParser:
             j = self._modifiers(tokens, j + 1)
         head = self._unclitic(tokens[head_at].text)
         name = self._text(tokens, first, j, view)
+        if head.startswith("ال") and first == head_at:
+            end = self._name_extent(tokens, j, 4)
+            if end > j and self._plain(tokens, j, view) is not None:
+                # "المسؤول في إدارة الإنقاذ بيشنوبادا سيثي": a definite head with a name is an official
+                return Mention(first, end, self._text(tokens, j, end, view), "official",
+                               (_strip_clitic_text(name),), head=head)
         return Mention(first, j, _strip_clitic_text(name), "unnamed_source", head=head)
 
     def _named_for(self, tokens: list[Token], j: int) -> int:

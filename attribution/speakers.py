@@ -277,6 +277,8 @@ class Attributor:
             window = tokenize(text, max(0, pos - 80), pos)
             words = [t for t in window if t.is_word][-ROLE_WINDOW:]
             for i, t in enumerate(words):
+                if self.parser._phrase_in(words, i, self.parser.people, clitics=True):
+                    return None  # "الباحث الفلكي د. خالد الزعاق": a person, whatever title follows
                 if self.parser._phrase_in(words, i, self.parser.roles, clitics=True):
                     a, b = self.view.span(t.start, words[-1].end)
                     return self.view.original[a:b]
