@@ -89,6 +89,14 @@ RULES: tuple[Rule, ...] = (
         (Example("وتشير المعطيات التي نشرتها اللجنة أمس إلى أن الخسائر كبيرة.", "المعطيات التي", None),),
     ),
     Rule(
+        "relative-report",
+        "A report, a source or a document qualified by a relative clause whose verb reports: «الأنباء التي"
+        " تحدثت عن …», «التقارير التي تفيد بأن …».",
+        (Example("ونفى المتحدث الأنباء التي تحدثت عن إغلاق الحدود مع الجارة الشرقية.", "إغلاق الحدود", "الأنباء",
+                 "unnamed_source"),),
+        (Example("وزار الوفد المدينة التي أعلنت الحكومة عنها أمس.", "أمس", None),),
+    ),
+    Rule(
         "verb-that-subject",
         "«أوضح ذلك X», «صرح بذلك X»: the cue and its subject come after what was said, which is the"
         " sentence before (or the paragraph before, when the cue opens its paragraph).",

@@ -93,7 +93,7 @@ def _inflect_qualifier(word: str) -> set[str]:
 
 _GENITIVE_HEADS = frozenset(fold_term(w) for w in (
     "وزارة", "هيئة", "رئاسة", "مجلس", "قيادة", "مديرية", "ديوان", "مكتب", "وزير", "وزيرة", "رئيس", "أمين", "مدير",
-    "سلطة", "دائرة", "مفوضية", "لجنة", "ناطق", "متحدث", "المتحدث", "الناطق", "وكيل", "نائب",
+    "سلطة", "دائرة", "مفوضية", "لجنة", "ناطق", "متحدث", "وكيل", "نائب",
 ))
 
 
@@ -589,7 +589,7 @@ class SourceParser:
         name_end = self._name_extent(tokens, j, 4)
         w = self._word_at(tokens, j)
         if name_end == j and w is not None and w.startswith("ال") and w.endswith("ي") and w not in self.adjectives \
-                and w not in self.complements and w not in self.qualifiers:
+                and w not in self.complements and w not in self.qualifiers and w not in self.stop:
             name_end = j + 1  # a surname alone after a role: "السفير الشامي"
         after = self._word_at(tokens, i + n) or ""
         definite = bool(body) or any(w.startswith("ال") for w in head.split()[1:]) or (

@@ -456,7 +456,8 @@ class Attributor:
             return  # "600 ألف طالب": a noun after a number, not the verb
         post_marker = self._post_marker(tokens, k)
         if post_marker is None and _word(tokens, k - 1) in self.cues.relative:
-            return  # "التي أعلنت", "مما يشير": a relative clause, not a report
+            self._relative_report(p, k, verb, cue_type)
+            return  # "التي أعلنت", "مما يشير": a relative clause, not a report of its own
         clause_start = self._clause_start(p, k - (len(post_marker) if post_marker else 0))
         if cue_type == "verb" and _word(tokens, k + 1) in _THAT and clause_start[0]:
             self._said_that(p, k, verb, consumed)
@@ -797,6 +798,34 @@ class Attributor:
             return False
         stem = _strip_suffix(w)
         return stem != w and (self.cues.verb(stem) is not None or stem in AUTHORING)
+
+    def _relative_report(self, p: _Paragraph, k: int, verb: Verb, cue_type: str) -> None:
+        """Rule ``relative-report``: "الأنباء التي تحدثت عن …", "التقارير التي تفيد بأن …": a report, a
+        source or a document qualified by a relative clause whose verb reports speaks its content."""
+        tokens = p.tokens
+        rel = _word(tokens, k - 1)
+        if cue_type != "verb" or rel not in ("التي", "الذي", "الذين") or k < 2:
+            return
+        head = k - 2
+        while head > 0 and _word(tokens, head) in self.parser.qualifiers:
+            head -= 1  # "المصادر المطلعة التي …"
+        word = _word(tokens, head) or ""
+        if not (self.parser._phrase_in(tokens, head, self.parser.unnamed, clitics=True)
+                or self.parser._phrase_in(tokens, head, self.parser.documents, clitics=True)
+                or self.parser._phrase_in(tokens, head, self.parser.media, clitics=True)) or not word:
+            return
+        m = self.parser.parse(tokens, head, self.view, plain=False)
+        if m is None or m.last > k - 1:
+            return
+        found = self._content_marker(p, k + 1, verb)
+        if found is None and _word(tokens, k + 1) in ("عن", "الي", "ب"):
+            found = (tokens[k + 2].start, self._content_end(p, k + 1, self.cues.background), False) \
+                if k + 2 < len(tokens) else None
+        if found is None:
+            return
+        source, via = self._resolve(p, m)
+        self._add(p, source, via, (tokens[k].start, tokens[k].end), verb.lemma, "verb", found[:2], found[2],
+                  rule="relative-report")
 
     def _said_that(self, p: _Paragraph, k: int, verb: Verb, consumed: set[int]) -> None:
         """Rule ``verb-that-subject``: "أوضح ذلك رئيس المجلس X" and "صرح بذلك الوكيل X" name, after the
