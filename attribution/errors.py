@@ -27,6 +27,7 @@ class Errors:
     E017 = "E017 {path}: no lexicon file found (expected *.toml)"
     E018 = "E018 {path}:{line}: {where}: {term!r} is marked ambiguous but gives no `context` words to resolve it"
     E019 = "E019 {path}: no such lexicon file or directory"
+    E023 = "E023 {path}:{line}: unknown section {section!r}; allowed sections are {allowed}"
     E020 = "E020 --outlet: empty outlet name"
     E040 = "E040 {path}:{line}: [tool.attribution] {key}: {problem}"
     E041 = "E041 {path}: cannot read the configuration ({reason})"

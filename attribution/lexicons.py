@@ -7,6 +7,7 @@ A lexicon is data: it is parsed with :mod:`tomllib` and never executed.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import lru_cache
 from os import PathLike
@@ -117,7 +118,8 @@ def _line_from_message(message: str) -> int:
 
 
 def locate(lines: list[str], table: str, index: int, key: str | None = None) -> int:
-    """1-based line of ``key`` in the ``index``-th ``[[table]]`` (or of the header when not found)."""
+    """1-based line of ``key`` in the ``index``-th ``[[table]]`` or in ``[table]`` (or of the header when not
+    found). It rescans ``lines``: call it only to report a problem."""
     header = f"[[{table}]]"
     seen = -1
     start = None
@@ -140,6 +142,9 @@ def locate(lines: list[str], table: str, index: int, key: str | None = None) -> 
             if stripped.startswith("[") and not stripped.startswith("[\""):
                 break
             if stripped.split("=", 1)[0].strip() == key:
+                return n + 1
+        for n in range(start + 1, len(lines)):  # a sub-table: [table.key] or [[table.key]]
+            if lines[n].strip() in (f"[{table}.{key}]", f"[[{table}.{key}]]"):
                 return n + 1
     return start + 1
 
@@ -226,8 +231,9 @@ SOURCE_KINDS = tuple(k for k in KINDS if k not in ("outlet", "unnamed_source"))
 
 def load_sources(path: Path) -> tuple[SourceEntry, ...]:
     data, lines = read_toml(path)
+    _top_level(path, data, lines, {"source": True})
     out: list[SourceEntry] = []
-    seen: dict[str, tuple[int, str]] = {}
+    seen: dict[str, tuple[int, str]] = {}  # folded form -> (index, name) of the entry that defines it
     for c in _entries(data, path, lines, "source"):
         c.keys(("name", "kind"), ("aliases", "role", "country"))
         entry = SourceEntry(
@@ -236,16 +242,18 @@ def load_sources(path: Path) -> tuple[SourceEntry, ...]:
         for form in (entry.name, *entry.aliases):
             key = fold_term(form).lower()
             if key in seen and seen[key][0] != c.index:
+                index, name = seen[key]  # located only now: locate() rescans the file
                 raise LexiconError(Errors.E016.format(
                     path=path, line=c.line("aliases" if form != entry.name else "name"), where=c.where,
-                    term=form, other=seen[key][1]))
-            seen[key] = (c.index, f"{path.name}:{c.line('name')} ({entry.name})")
+                    term=form, other=f"{path.name}:{locate(lines, 'source', index, 'name')} ({name})"))
+            seen[key] = (c.index, entry.name)
         out.append(entry)
     return tuple(out)
 
 
 def load_places(path: Path) -> tuple[Place, ...]:
     data, lines = read_toml(path)
+    _top_level(path, data, lines, {"place": True})
     out = []
     for c in _entries(data, path, lines, "place"):
         c.keys(("name",), ("en", "capital", "adjectives", "aliases"))
@@ -278,6 +286,7 @@ def paradigm(past: str, present: str = "", participle: str = "") -> tuple[tuple[
 
 def load_cues(path: Path) -> tuple[tuple[Verb, ...], tuple[Preposition, ...], dict[str, tuple[str, ...]]]:
     data, lines = read_toml(path)
+    _top_level(path, data, lines, {"verb": True, "preposition": True, "markers": False})
     verbs = []
     for c in _entries(data, path, lines, "verb"):
         c.keys(("lemma",), ("forms", "past", "present", "participle", "participles", "object", "continuation",
@@ -305,18 +314,146 @@ def load_cues(path: Path) -> tuple[tuple[Verb, ...], tuple[Preposition, ...], di
     return tuple(verbs), tuple(preps), markers
 
 
-def _load_plain(path: Path) -> dict[str, Any]:
-    data, lines = read_toml(path)
-    for table, value in data.items():
-        items = value if isinstance(value, list) else [value]
-        for i, item in enumerate(items):
-            if not isinstance(item, dict):
-                continue
-            for key, words in item.items():
-                if isinstance(words, list) and not all(isinstance(w, str) and w.strip() for w in words):
+# --- schemas of the plain lexicons (patterns.toml, page.toml) ---------------------------------------
+
+STRINGS = "a list of strings"
+STRING = "a string"
+
+
+@attrs.frozen
+class Key:
+    """One key of a section: its type (:data:`STRINGS` or :data:`STRING`), whether it must be present,
+    the values its items must come from (``choices``) and whether a list may be empty."""
+
+    type: str = STRINGS
+    required: bool = True
+    choices: tuple[str, ...] = ()
+    nonempty: bool = False
+
+
+@attrs.frozen
+class Section:
+    """One top-level table: ``[name]``, or ``[[name]]`` when ``array``; its allowed keys in order."""
+
+    keys: dict[str, Key]
+    array: bool = False
+    required: bool = True
+
+    def header(self, name: str) -> str:
+        return f"[[{name}]]" if self.array else f"[{name}]"
+
+
+def _heads(*keys: str) -> Section:
+    return Section({key: Key() for key in keys})
+
+
+#: What patterns.toml and page.toml may hold. Anything else (a misspelt section, an unknown key, a
+#: number where words are expected) is a LexiconError naming the file and line.
+SCHEMAS: dict[str, dict[str, Section]] = {
+    "patterns.toml": {
+        "unnamed": _heads("heads", "qualifiers", "quantifiers"),
+        "roles": _heads("heads", "complements", "titles"),
+        "bodies": _heads("heads"),
+        "media": _heads("heads", "agency_heads"),
+        "groups": _heads("heads"),
+        "organizations": _heads("heads"),
+        "people": _heads("heads"),
+        "documents": _heads("heads"),
+        "subject_end": _heads("openers", "after_fi"),
+        "reference": Section({"words": Key(), "kinds": Key(choices=KINDS, nonempty=True),
+                              "match": Key(required=False)}, array=True),
+        "stop": _heads("words"),
+    },
+    "page.toml": {
+        "boilerplate": _heads("starts", "contains", "inline"),
+        "related": _heads("starts", "counts"),
+        "dateline": _heads("starts", "byline"),
+        "labels": _heads("words"),
+    },
+}
+
+
+def _section_line(lines: list[str], name: str) -> int:
+    """1-based line where the top-level ``name`` is defined: its ``[name]``/``[[name]]``/``[name.x]`` header,
+    or a ``name = …`` before the first header (1 when not found). Only called to report a problem."""
+    header = re.compile(rf"\s*\[\[?\s*(?:{re.escape(name)}|\"{re.escape(name)}\")\s*[\].]")
+    in_tables = False
+    for n, line in enumerate(lines):
+        if header.match(line):
+            return n + 1
+        stripped = line.strip()
+        if stripped.startswith("["):
+            in_tables = True
+        elif not in_tables and stripped.split("=", 1)[0].strip() == name:
+            return n + 1
+    return 1
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "an array"
+    return repr(value)
+
+
+def _top_level(path: Path, data: dict[str, Any], lines: list[str], sections: dict[str, bool]) -> None:
+    """Every top-level name in ``data`` must be one of ``sections`` (name -> is an array of tables), of
+    the right form. Lines are located only when a problem is found."""
+    for name, value in data.items():
+        if name not in sections:
+            raise LexiconError(Errors.E023.format(
+                path=path, line=_section_line(lines, name), section=name,
+                allowed=", ".join(f"[[{n}]]" if array else f"[{n}]" for n, array in sections.items())))
+        array = sections[name]
+        if not isinstance(value, list if array else dict):
+            raise LexiconError(Errors.E013.format(
+                path=path, line=_section_line(lines, name), where="top level", key=name,
+                expected=f"an array of tables [[{name}]]" if array else f"a table [{name}]",
+                got=_describe(value)))
+
+
+def _check_plain(path: Path, data: dict[str, Any], lines: list[str], schema: dict[str, Section]) -> None:
+    """Check ``data`` (parsed from ``path``) against ``schema``; raise at the first problem.
+    Lines are located only when a problem is found."""
+    _top_level(path, data, lines, {name: section.array for name, section in schema.items()})
+    for name, section in schema.items():
+        if name not in data:
+            if section.required:
+                raise LexiconError(Errors.E012.format(
+                    path=path, line=1, where="top level", key=section.header(name)))
+            continue
+        entries = data[name] if section.array else [data[name]]
+        required = tuple(k for k, spec in section.keys.items() if spec.required)
+        optional = tuple(k for k, spec in section.keys.items() if not spec.required)
+        for index, entry in enumerate(entries):
+            c = _Checker(path, lines, name, index, entry)
+            if not section.array:
+                c.where = section.header(name)
+            c.keys(required, optional)
+            for key, spec in section.keys.items():
+                if key not in c.entry:
+                    continue
+                if spec.type == STRING:
+                    c.string(key, nonempty=spec.nonempty)
+                    continue
+                values = c.strings(key)
+                if spec.nonempty and not values:
                     raise LexiconError(Errors.E013.format(
-                        path=path, line=locate(lines, table, i, key), where=f"[{table}]", key=key,
-                        expected="a list of non-empty strings", got=words))
+                        path=path, line=c.line(key), where=c.where, key=key,
+                        expected="a non-empty list of strings", got=c.entry[key]))
+                for value in c.entry[key]:  # unstripped: the data is returned as read
+                    if spec.choices and value not in spec.choices:
+                        raise LexiconError(Errors.E014.format(
+                            path=path, line=c.line(key), where=c.where, key=key,
+                            allowed=", ".join(spec.choices), got=value))
+
+
+def load_plain(path: Path, schema: dict[str, Section]) -> dict[str, Any]:
+    """Read a plain lexicon (patterns.toml, page.toml), check it against ``schema`` and return the parsed
+    tables unchanged."""
+    data, lines = read_toml(path)
+    _check_plain(path, data, lines, schema)
     return data
 
 
@@ -329,8 +466,8 @@ def load(directory: Path) -> Lexicons:
         verbs=verbs,
         prepositions=preps,
         markers=markers,
-        patterns=_load_plain(directory / "patterns.toml"),
-        page=_load_plain(directory / "page.toml"),
+        patterns=load_plain(directory / "patterns.toml", SCHEMAS["patterns.toml"]),
+        page=load_plain(directory / "page.toml", SCHEMAS["page.toml"]),
     )
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
 
+from attribution import lexicons
 from attribution.errors import LexiconError
-from attribution.lexicons import builtin_dir, load, load_builtin
+from attribution.lexicons import SCHEMAS, builtin_dir, load, load_builtin
 
 
 @pytest.fixture
@@ -54,3 +56,132 @@ def test_cue_problems_name_file_and_line(lexdir: Path) -> None:
     start = _append(path, '\n[[verb]]\nlemma = "قال"\nforms = "قال"\n')
     with pytest.raises(LexiconError, match=rf"cues.toml:{start + 3}: .*list of strings"):
         load(lexdir)
+
+
+# --- patterns.toml and page.toml are read against a schema ------------------------------------------
+
+
+def _replace(path: Path, old: str, new: str) -> int:
+    """Replace the first line that starts with ``old`` with ``new``; return its 1-based number."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    number = next(n for n, line in enumerate(lines) if line.startswith(old))
+    lines[number] = new
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return number + 1
+
+
+def _problem(lexdir: Path) -> str:
+    with pytest.raises(LexiconError) as info:
+        load(lexdir)
+    return str(info.value)
+
+
+def test_builtin_patterns_and_page_load_unchanged(lexdir: Path) -> None:
+    lex = load(lexdir)
+    for name, table in (("patterns.toml", lex.patterns), ("page.toml", lex.page)):
+        assert table == tomllib.loads((lexdir / name).read_text(encoding="utf-8"))
+        assert set(table) == set(SCHEMAS[name])
+    assert load_builtin().patterns["unnamed"]["heads"]
+    assert all(ref["kinds"] for ref in load_builtin().patterns["reference"])
+
+
+def test_loading_locates_lines_only_for_problems(lexdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*args: object) -> int:
+        raise AssertionError("a line was located on the happy path")
+
+    monkeypatch.setattr(lexicons, "locate", fail)
+    monkeypatch.setattr(lexicons, "_section_line", fail)
+    load(lexdir)
+
+
+def test_misspelt_section_is_an_error(lexdir: Path) -> None:
+    path = lexdir / "patterns.toml"
+    line = _replace(path, "[unnamed]", "[unamed]")
+    message = _problem(lexdir)
+    assert message.startswith(f"E023 {path}:{line}: unknown section 'unamed'")
+    assert "patterns.toml" in message and "[unnamed]" in message and "[[reference]]" in message
+
+
+def test_unknown_key_in_roles(lexdir: Path) -> None:
+    path = lexdir / "patterns.toml"
+    line = _replace(path, "[roles]", '[roles]\ncolour = ["أحمر"]') + 1
+    message = _problem(lexdir)
+    assert message.startswith(f"E011 {path}:{line}: [roles]: unknown key 'colour'")
+    assert "allowed keys are heads, complements, titles" in message
+
+
+def test_number_where_words_are_expected(lexdir: Path) -> None:
+    path = lexdir / "patterns.toml"
+    line = _replace(path, "agency_heads =", "agency_heads = 3")
+    message = _problem(lexdir)
+    assert message == f"E013 {path}:{line}: [media]: 'agency_heads' must be a list of strings, got 3"
+
+
+def test_unknown_kind_in_reference(lexdir: Path) -> None:
+    path = lexdir / "patterns.toml"
+    line = _replace(path, "kinds =", 'kinds = ["gang"]')
+    message = _problem(lexdir)
+    assert message.startswith(f"E014 {path}:{line}: [[reference]] #1: ")
+    assert "'kinds' must be one of news_agency, media," in message and "got 'gang'" in message
+
+
+@pytest.mark.parametrize(("addition", "needle", "offset"), [
+    ('\n[[reference]]\nwords = ["المجلس"]\n', "missing required key 'kinds'", 1),
+    ('\n[[reference]]\nwords = ["المجلس"]\nkinds = []\n', "'kinds' must be a non-empty list of strings", 3),
+    ('\n[[reference]]\nwords = ["المجلس", ""]\nkinds = ["government"]\n', "empty string in 'words'", 2),
+    ('\n[[reference]]\nwords = ["المجلس"]\nkinds = ["government"]\nmatch = "مجلس"\n', "'match' must be a list", 4),
+    ('\n[stop.extra]\nwords = ["x"]\n', "[stop]: unknown key 'extra'", 1),
+])
+def test_reference_problems_name_file_and_line(lexdir: Path, addition: str, needle: str, offset: int) -> None:
+    path = lexdir / "patterns.toml"
+    start = _append(path, addition)
+    message = _problem(lexdir)
+    assert needle in message
+    assert f"{path}:{start + offset}:" in message
+
+
+def test_section_of_the_wrong_form(lexdir: Path) -> None:
+    path = lexdir / "patterns.toml"
+    text = path.read_text(encoding="utf-8")
+    first = next(n for n, x in enumerate(text.splitlines(), 1) if x == "[[reference]]")
+    path.write_text(text.replace("[[reference]]", "[reference]", 1).replace("[[reference]]", "[[references]]"),
+                    encoding="utf-8")
+    assert _problem(lexdir) == (f"E013 {path}:{first}: top level: 'reference' must be an array of tables "
+                                "[[reference]], got 'a table'")
+    path.write_text(text.replace("[[reference]]", "[[references]]"), encoding="utf-8")
+    assert _problem(lexdir).startswith(f"E023 {path}:{first}: unknown section 'references'; allowed sections are")
+    unnamed = next(n for n, x in enumerate(text.splitlines(), 1) if x == "[unnamed]")
+    path.write_text(text.replace("[unnamed]", "[[unnamed]]"), encoding="utf-8")
+    assert _problem(lexdir).startswith(
+        f"E013 {path}:{unnamed}: top level: 'unnamed' must be a table [unnamed], got 'an array'")
+
+
+def test_missing_section_and_key(lexdir: Path) -> None:
+    path = lexdir / "patterns.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index("\n[stop]")] + "\n", encoding="utf-8")
+    assert _problem(lexdir) == f"E012 {path}:1: top level: missing required key '[stop]'"
+    path.write_text(text, encoding="utf-8")
+    page = lexdir / "page.toml"
+    line = _replace(page, "[labels]", "[labels]\nword = []")
+    assert _problem(lexdir).startswith(f"E011 {page}:{line + 1}: [labels]: unknown key 'word'; allowed keys are words")
+    _replace(page, "word = []", "")
+    _replace(page, "[dateline]", "[datelines]")
+    message = _problem(lexdir)
+    assert message.startswith(f"E023 {page}:")
+    assert "'datelines'; allowed sections are [boilerplate], [related], [dateline], [labels]" in message
+
+
+@pytest.mark.parametrize(("name", "addition", "needle"), [
+    ("sources.toml", '\n[[sourse]]\nname = "مثال"\nkind = "media"\n',
+     "unknown section 'sourse'; allowed sections are [[source]]"),
+    ("places.toml", '\n[[places]]\nname = "مثال"\n', "unknown section 'places'; allowed sections are [[place]]"),
+    ("cues.toml", '\n[[marker]]\npost = ["x"]\n',
+     "unknown section 'marker'; allowed sections are [[verb]], [[preposition]], [markers]"),
+])
+def test_every_lexicon_rejects_unknown_sections(lexdir: Path, name: str, addition: str, needle: str) -> None:
+    path = lexdir / name
+    start = _append(lexdir / name, addition)
+    message = _problem(lexdir)
+    assert needle in message
+    assert f"{path}:{start + 1}:" in message
