@@ -60,6 +60,10 @@ _RELATIVE_SUFFIXES = ("ها", "هم", "ه", "هما", "هن")
 _ASIDE = frozenset("،,-–—()")
 _THAT = frozenset({"ذلك", "بذلك", "هذا", "بهذا"})
 _KANA = frozenset({"كان", "كانت", "كانوا", "كانا", "كانتا"})
+#: "بدوره ذكر …", "من جهتها، أكدت …": adverbs of turn-taking that may open a clause before its cue.
+_IN_TURN = frozenset({"بدوره", "بدورها", "بدورهم", "وبدوره", "وبدورها", "وبدورهم"})
+#: Negations: a negated cue with a bare object reports nothing ("ولم يذكر المصدر سبب …").
+_NEGATIONS = frozenset({"لم", "ولم", "لا", "ولا", "لن", "ولن"})
 #: Prepositional cues that, after a subject, name the intermediary: "قال الأمير بحسب صحيفة الشرق".
 _ACCORDING = frozenset({"بحسب", "حسب", "وفق", "وفقا", "طبقا"})
 #: How many words before an earlier mention of a name may hold the role that introduced it
@@ -509,6 +513,9 @@ class Attributor:
             rule = "verb-preposed-subject"
         # where the content is
         found = self._content_marker(p, j, verb)
+        if found is not None and _word(tokens, k - 1) in _NEGATIONS and not found[2] and (
+                _word_at_pos(tokens, found[0]) not in _COMPLEMENTIZERS):
+            return  # "ولم يذكر المصدر سبب الزيارة": nothing is reported
         if found is None:
             if source is not None and self._ends_clause(tokens, j) and (post_marker or clause_start[1]):
                 s_start = self._sentence_body_start(p, k)
@@ -647,7 +654,7 @@ class Attributor:
         tokens = p.tokens
         j = k - 1
         while j >= 0 and (_word(tokens, j) in _CONJ or _word(tokens, j) in self.cues.auxiliaries
-                          or _but_pronoun(_word(tokens, j))):
+                          or _but_pronoun(_word(tokens, j)) or _word(tokens, j) in _IN_TURN):
             j -= 1
         if j < 0 or p.sent_of[j] != p.sent_of[k] or tokens[j].text in _SENTENCE_END or tokens[j].text == ":":
             return True, False
@@ -993,6 +1000,9 @@ class Attributor:
                 break
             if t.text in "،," and any(all(_word(tokens, x + 1 + n) == w for n, w in enumerate(b)) for b in breaks):
                 return t.start
+            nxt = _word(tokens, x + 1)
+            if t.text in "،," and nxt is not None and nxt[:1] == "و" and (nxt[1:],) in breaks:
+                return t.start  # "، وفيما يلي …"
         return s_end
 
     def _sentence_end(self, p: _Paragraph, k: int) -> int:
@@ -1064,6 +1074,11 @@ class Attributor:
         m = self.parser.parse(tokens, j, self.view, plain=False, clitic=prep.clitic)
         if m is None:
             m = self._what_said(p, j)
+        if m is None and self.parser._phrase_in(tokens, j, self.parser.documents, clitics=bool(prep.clitic)):
+            # "وبحسب المعطيات، …", "وفقا للأرقام، …": data with no owner named
+            end = j + self.parser._phrase_in(tokens, j, self.parser.documents, clitics=bool(prep.clitic))
+            name = self.view.original[slice(*self.view.span(tokens[j].start, tokens[end - 1].end))]
+            m = Mention(j, end, name.lstrip("ل"), "unnamed_source", head=tokens[j].text)
         if m is None:
             return
         for x in range(k, m.last):
