@@ -353,7 +353,7 @@ class SourceParser:
             if self._phrase_in(tokens, x, self.roles, clitics=True):
                 kind = "official"  # "فلان الفلاني رئيس الاتحاد"
                 break
-        name = parts[-1] if len(parts) > 1 and kind == "official" and len(parts[-1].split()) <= 4 else parts[0]
+        name = next((x for x in parts if self._looks_like_name(x)), parts[0]) if kind == "official" else parts[0]
         return Mention(i, e, name, kind, tuple(x for x in parts if x != name) or (), head=tokens[i].text)
 
     def _document(self, tokens: list[Token], i: int, n: int, view: Folded) -> Mention | None:

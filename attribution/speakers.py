@@ -948,6 +948,12 @@ class Attributor:
                 if verb.object and w in _OBJECT_PREPS and _word(tokens, k + 1) is not None \
                         and _word(tokens, k + 1) not in _COMPLEMENTIZERS:
                     return tokens[k + 1].start, self._content_end(p, k, self._object_breaks), False  # "دعا إلى …"
+                if w in ("الذي", "التي", "الذين") and k == j:
+                    # "وقال المصدر الذي طلب عدم ذكر اسمه إن …": a relative clause on the subject
+                    resume = self._content_start(p, k)
+                    if resume is not None:
+                        k = resume
+                        continue
                 if first and w in self.cues.relative and w != "ما":
                     return None  # "، أفاد مسؤولون، مما يشير": the outlet's comment, not an object
                 if first and verb.object and w not in self.parser.stop and not self.cues.verb(w):
