@@ -373,7 +373,7 @@ class SourceParser:
         elif w in ("صادر", "الصادر", "صادره", "الصادره") and self._word_at(tokens, j + 1) in ("عن", "من"):
             owner_at = j + 2  # "بيان صادر عن الوزارة"
         owner = self.parse(tokens, owner_at, view, plain=False) if owner_at < len(tokens) else None
-        if owner is not None and not owner.reference and owner.kind != "unnamed_source":
+        if owner is not None and not owner.reference and (owner.kind != "unnamed_source" or owner_at > j):
             name = _strip_clitic_text(self._text(tokens, i, owner.last, view))
             return Mention(i, owner.last, owner.name, owner.kind, (*owner.aliases, name), head=head)
         if head in self.references and j == i + n:
@@ -561,6 +561,13 @@ class SourceParser:
         if end > i + n and g is None:
             end = self._modifiers(tokens, end, places=False)
         kind = "news_agency" if head in self.agency_heads and end > j else "media"
+        if head in _REPORT_HEADS and end == j:
+            owner = self.parse(tokens, j, view, plain=False, clitic="ل" if (self._word_at(tokens, j) or "")[:1] == "ل"
+                               else "")
+            if owner is not None and owner.kind in ("media", "news_agency") and not owner.reference:
+                # "تقرير لموقع الإذاعة الوطنية", "تقرير جريدة X": the report speaks for its medium
+                return Mention(i, owner.last, owner.name, owner.kind,
+                               (*owner.aliases, _strip_clitic_text(self._text(tokens, i, owner.last, view))), head=head)
         return Mention(i, end, _strip_clitic_text(self._text(tokens, i, end, view)), kind, head=head)
 
     def _role(self, tokens: list[Token], i: int, n: int, view: Folded) -> Mention:
@@ -631,8 +638,8 @@ class SourceParser:
         if end == i and w.startswith("ال") and w.endswith("ي") and len(w) > 4 and w not in self.adjectives \
                 and w not in self.stop and w not in self.complements and w not in self.qualifiers:
             end = i + 1  # a surname on its own: "وأدان السوداني بشدة"
-        if end == i:
-            return None
+        if end == i or any(_MASDAR_OWNED.search(t.text) for t in tokens[i:end] if t.is_word):
+            return None  # "إصابتها", "زيارته": a noun with its owner, not a name
         # a personal name has no definite noun inside it; a final nisba or a theophoric part is fine
         # ("محمد شياع السوداني", "فرهاد علاء الدين"), "دول العالم" or "أهمية العمل" is not a name
         for k in range(i + 1, end):
@@ -664,6 +671,10 @@ class SourceParser:
 AUTHORING = frozenset({"اجرت", "اجري", "اعدت", "اعد", "نشرت", "نشر", "اصدرت", "اصدر", "اطلقت", "اطلق",
                         "نقلت", "نقل", "بثت", "بث", "اوردت", "اورد", "وفرت", "وفر", "قدمت", "قدم", "كشفت",
                         "كشف", "اعلنت", "اعلن", "وزعت", "وزع"})
+#: Heads of a report that may name the medium that published it right after them.
+_REPORT_HEADS = frozenset({"تقرير", "التقرير", "تقارير", "التقارير"})
+#: A verbal noun with a possessive pronoun ("إصابتها", "زيارته", "كلمتهم"): never part of a name.
+_MASDAR_OWNED = re.compile(r"..ت(?:ها|هم|هما|هن|ه)$")
 #: Longest subject phrase (in tokens) :meth:`SourceParser.chunk` accepts: longer stretches are clauses.
 MAX_SUBJECT_TOKENS = 18
 _APPOSITION = re.compile(r"\s*[،,]\s*")

@@ -241,6 +241,7 @@ class _Paragraph:
 class Attributor:
     def __init__(self, view: Folded, lex: Lexicons) -> None:
         self.view = view
+        self._places = frozenset(place.name for place in lex.places)
         self.parser: SourceParser = parser_for(lex)
         self.cues = _cues_for(lex)
         self.drafts: list[Draft] = []
@@ -427,6 +428,9 @@ class Attributor:
         if m.last < colon and tokens[m.last].text not in CLOSE_QUOTES and not (
                 rest is not None and (rest in self.parser.stop or rest[:1] in "بلك")):
             return  # "غوتيريش زار ميقاتي: …" is a headline, not a speaker
+        if m.kind == "government" and m.name in self._places and p.para.region == "body" \
+                and not (colon + 1 < len(tokens) and tokens[colon + 1].text in OPEN_QUOTES):
+            return  # "الخرطوم : أعلن الوالي …": a dateline, not a speaker
         source, via = self._resolve(p, m)
         source.mention = (tokens[0].start, tokens[colon - 1].end)
         start = tokens[colon].end
