@@ -351,8 +351,9 @@ class Attributor:
         """False when no rule can fire: no cue word, no colon near the start, no opening quote."""
         text = self.view.text
         head = text[para.start:min(para.end, para.start + 160)]
-        if ":" in head or head[:1] in OPEN_QUOTES:
-            return True
+        if ":" in head or head[:1] in OPEN_QUOTES or (self.drafts and self.drafts[-1].direct and any(
+                q in text[para.start:para.end] for q in "»”")):
+            return True  # a colon, a quotation, or the close of one left open in the paragraph before
         candidates = self.cues.candidates
         return any(w in candidates for w in _WORDS.findall(text, para.start, para.end))
 
@@ -443,10 +444,22 @@ class Attributor:
                   rule="headline-colon")
 
     def _quote_paragraph(self, p: _Paragraph) -> None:
-        if p.tokens[0].text not in OPEN_QUOTES or 0 not in p.quotes or not self.drafts or p.para.region != "body":
+        if not self.drafts or p.para.region != "body":
             return
         last = self.drafts[-1]
         if p.index - last.paragraph > 2 or last.region != p.para.region:
+            return
+        closer = next((k for k, t in enumerate(p.tokens) if t.text in CLOSE_QUOTES - {'"', "'"}
+                       and k not in p.quotes.values()), None)
+        opener = next((k for k, t in enumerate(p.tokens) if t.text in OPEN_QUOTES - {'"', "'"}), None)
+        if last.direct and last.paragraph == p.index - 1 and closer is not None and (opener is None or closer < opener) \
+                and last.content[1] >= self.paragraphs[last.paragraph].end - 2:
+            # «سنعمل ليلا ونهارا.¶ولن نتوقف …»: a quotation left open runs on to its closing mark
+            t0, tc = p.tokens[0], p.tokens[closer]
+            self._add(p, attrs.evolve(last.source, mention=None), last.via, (tc.start, tc.end), last.lemma, "quote",
+                      (t0.start, tc.start), True, rule="quote-paragraph")
+            return
+        if p.tokens[0].text not in OPEN_QUOTES or 0 not in p.quotes:
             return
         t0 = p.tokens[0]
         self._add(p, attrs.evolve(last.source, mention=None), last.via, (t0.start, t0.end), last.lemma, "quote",
@@ -525,8 +538,12 @@ class Attributor:
                 s_start = self._sentence_body_start(p, k)
                 end_tok = k - (len(post_marker) if post_marker else 0)
                 if end_tok > s_start:
-                    self._add(p, source, via, cue, verb.lemma, "verb",
-                              (tokens[s_start].start, tokens[end_tok - 1].end), False, rule="verb-after-clause")
+                    a, b = s_start, end_tok
+                    while b > a and tokens[b - 1].text in "،,":
+                        b -= 1
+                    quoted = tokens[a].text in OPEN_QUOTES and p.quotes.get(a) == b - 1
+                    span = (tokens[a].end, tokens[b - 1].start) if quoted else (tokens[a].start, tokens[b - 1].end)
+                    self._add(p, source, via, cue, verb.lemma, "verb", span, quoted, rule="verb-after-clause")
             return
         start, end, direct = found
         if subject is not None and subject.plain and not direct and not (clause_start[0] or clause_start[1]) and (
@@ -536,7 +553,7 @@ class Attributor:
             return
         if source is None:
             in_document = is_pronoun(_word(tokens, k + 1) or "") and _word(tokens, k + 1) != "هو"
-            if not (clause_start[0] or clause_start[1] or in_document):
+            if not (clause_start[0] or clause_start[1] or in_document or cue_type == "participle"):
                 return  # "نشر تغريدة قال فيها: …" goes on: the writer speaks in what they wrote
             if cue_type == "verb" and self.cues.impersonal(tokens[k].text, verb):
                 return  # "يتوقع أن", "يعتقد أن": nobody in particular
@@ -614,8 +631,11 @@ class Attributor:
         """A participle is a cue after a comma or before its complement ("، مشيرا إلى", "مؤكدا أن");
         elsewhere it is an adjective or a noun ("مصادر مؤكدة", "مدينة الرياض")."""
         nxt = _word(tokens, m + 1)
+        prev = _word(tokens, m - 1) or ""
+        if prev.removeprefix("و") in _KANA or prev in ("من", "ومن"):
+            return False  # "وكان لافتا أن …", "من المؤكد": a predicate, not a cue
         return (m > 0 and tokens[m - 1].text in "،,") or nxt in _COMPLEMENTIZERS or nxt in _OBJECT_PREPS or (
-            m + 1 < len(tokens) and tokens[m + 1].text == ":")
+            m + 1 < len(tokens) and tokens[m + 1].text in OPEN_QUOTES | {":"})
 
 
 
@@ -681,6 +701,13 @@ class Attributor:
             j += 1
         if j >= len(tokens) or tokens[j].text in _CLAUSE_END:
             return True
+        if _word(tokens, j) == "في" and _strip_suffix(_word(tokens, j + 1) or "") in (
+                _STATEMENT_WORDS | self.parser.after_fi):
+            k = j + 2  # "، قال الوزير في مؤتمر صحفي." : only an adverbial on the statement is left
+            while k < len(tokens) and tokens[k].is_word and self.cues.verb(tokens[k].text) is None \
+                    and tokens[k].text not in _COMPLEMENTIZERS:
+                k += 1
+            return k >= len(tokens) or tokens[k].text in _CLAUSE_END
         found = self.cues.verb(tokens[j].text) if tokens[j].is_word else None
         return found is not None and found[1] == "participle"  # "…، ذكرت رويترز، مشيرة إلى"
 
@@ -930,6 +957,8 @@ class Attributor:
                 nxt = k + 1
                 if nxt < len(tokens) and tokens[nxt].text in OPEN_QUOTES and nxt in p.quotes:
                     return tokens[nxt].end, p.quote_end(nxt), True
+                if nxt < len(tokens) and tokens[nxt].text in OPEN_QUOTES - {'"', "'"}:
+                    return tokens[nxt].end, p.para.end, True  # a quotation that runs past its paragraph
                 return t.end, self._colon_end(p, k), False
             if t.text in OPEN_QUOTES and k in p.quotes and self._addressee(p, k):
                 k = p.quotes[k] + 1

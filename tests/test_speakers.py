@@ -161,3 +161,53 @@ def test_wire_patterns(text: str, kind: str, name: str | None, via: list[str] | 
 def test_noun_homograph_of_a_cue_is_not_a_report() -> None:
     a = attribution.annotate("وقالت الوزارة إن نحو 600 ألف طالب حرموا من الدراسة منذ بدء الحرب.")
     assert [x.source.kind for x in a.attributions] == ["government"]
+
+
+# The construction classes of the who-speaks issue, each with a sentence of our own:
+# (class, text, a stretch of it, a substring of the speaker's name or aliases or None for the outlet).
+ISSUE_CLASSES = [
+    (1, "وقال وزير الزراعة اللبناني، سامر حداد، عقب لقائه نظيره السوري في بيروت يوم الاثنين: «سنفتح الحدود"
+        " أمام الشاحنات».", "سنفتح الحدود", "سامر حداد"),
+    (2, 'وقال خالد يوسف المتحدث باسم بلدية نابلس لـ"الحياة" " ان البلدية ستعيد فتح السوق غدا".', "البلدية ستعيد",
+     "خالد يوسف"),
+    (3, "كشف الباحث سامي عطية، أستاذ الاقتصاد في جامعة دمشق، أنه رصد ارتفاعا كبيرا في الأسعار.", "رصد ارتفاعا",
+     "سامي عطية"),
+    (4, "وجاء في بيان وزارة الداخلية أن الطريق سيغلق ليلا.", "الطريق سيغلق", "وزارة الداخلية"),
+    (5, "ونفى الوزير الشائعة قائلا: «لا صحة لما يتداول».\nوأوضح: «الخطة باقية كما هي».", "الخطة باقية", "الوزير"),
+    (6, 'ونشرت الجمعية على صفحتها في فيسبوك قائلة "نحتاج إلى متطوعين في كل المدن".', "نحتاج إلى متطوعين",
+     "الجمعية"),
+    (7, "وأعلنت النرويج والسويد والدنمارك أنها ستخفض الرسوم الجمركية.", "ستخفض الرسوم", "النرويج"),
+    (8, "«لن نقبل بأي تسوية»، قال وزير الخارجية الأردني في مؤتمر صحفي.", "لن نقبل", "وزير الخارجية"),
+    (9, "وحسب ما ذكرته وكالة الأناضول فإن الحريق أخمد بالكامل.", "الحريق أخمد", "الأناضول"),
+    (10, "ونقلت وكالة الأنباء الفرنسية عن صحيفة لوموند، نقلا عن مسؤولين أمنيين، أن الهجوم أحبط.", "الهجوم أحبط",
+     "مسؤولين أمنيين"),
+    (11, "وقال المدير: «سنعمل ليلا ونهارا.\nولن نتوقف حتى ننتهي من الجسر».", "ولن نتوقف", "المدير"),
+    (12, "واستقبل الرئيس سفير فرنسا لدى بغداد وبحث معه العلاقات الثنائية.", "العلاقات الثنائية", None),
+    (13, "وقال الوزير إن الخطة جاهزة.\nوأضاف أن التمويل متوفر.", "التمويل متوفر", "الوزير"),
+]
+
+
+@pytest.mark.parametrize(("number", "text", "words", "speaker"), ISSUE_CLASSES, ids=[f"class{c[0]}" for c in ISSUE_CLASSES])
+def test_issue_construction_classes(number: int, text: str, words: str, speaker: str | None) -> None:
+    a = attribution.annotate(text)
+    att = attribution_at(a, words)
+    kind, name = speaker_of(a, words)
+    if speaker is None:
+        assert att is None and kind == "outlet", att
+        return
+    assert att is not None, f"class {number}: nothing attributes «{words}»"
+    assert any(speaker in n for n in (att.source.name, *att.source.aliases)), att.source
+    assert kind != "outlet" and att.source.name == name
+
+
+def test_two_hop_chain_is_outermost_first() -> None:
+    a = attribution.annotate("ونقلت وكالة الأنباء الفرنسية عن صحيفة لوموند، نقلا عن مسؤولين أمنيين، أن الهجوم أحبط.")
+    att = attribution_at(a, "الهجوم أحبط")
+    assert [v.name for v in att.via][-1:] == ["لوموند"] and len(att.via) == 2
+    assert len([x for x in a.attributions if "الهجوم" in x.content.text]) == 1
+
+
+def test_quote_first_cue_after_is_direct() -> None:
+    a = attribution.annotate("«لن نقبل بأي تسوية»، قال وزير الخارجية الأردني في مؤتمر صحفي.")
+    att = attribution_at(a, "لن نقبل")
+    assert att.direct and att.content.text == "لن نقبل بأي تسوية" and att.rule == "verb-after-clause"
