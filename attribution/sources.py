@@ -311,7 +311,7 @@ class SourceParser:
         while e > i and not tokens[e - 1].is_word and tokens[e - 1].text not in CLOSE_QUOTES:
             e -= 1
         first = self._word_at(tokens, i)
-        if e <= i or (first is not None and (first in self.stop or is_pronoun(first))):
+        if e <= i or (first is not None and (first in self.stop or is_pronoun(first) or first in self.subject_openers)):
             return None
         if all(t.text.isdigit() for t in tokens[i:e] if t.is_word):
             return None

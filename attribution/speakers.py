@@ -60,6 +60,9 @@ _RELATIVE_SUFFIXES = ("ها", "هم", "ه", "هما", "هن")
 _ASIDE = frozenset("،,-–—()")
 _THAT = frozenset({"ذلك", "بذلك", "هذا", "بهذا"})
 _KANA = frozenset({"كان", "كانت", "كانوا", "كانا", "كانتا"})
+#: Conjunctions that open a clause of their own mid-sentence: a cue after them starts that clause.
+_SAYING = frozenset({"يقول", "تقول", "يقولون", "قائلا", "قائله"})
+_OPENS_CLAUSE = frozenset({"حيث", "اذ", "بينما", "فيما", "كما", "ثم", "لكن"})
 #: "بدوره ذكر …", "من جهتها، أكدت …": adverbs of turn-taking that may open a clause before its cue.
 _IN_TURN = frozenset({"بدوره", "بدورها", "بدورهم", "وبدوره", "وبدورها", "وبدورهم"})
 #: Negations: a negated cue with a bare object reports nothing ("ولم يذكر المصدر سبب …").
@@ -677,19 +680,23 @@ class Attributor:
         """(at the start of its sentence, right after a comma / conjunction mid-sentence)."""
         tokens = p.tokens
         j = k - 1
-        while j >= 0 and (_word(tokens, j) in _CONJ or _word(tokens, j) in self.cues.auxiliaries
+        subordinate = False
+        while j >= 0 and (_word(tokens, j) in _CONJ or (_word(tokens, j) or "").removeprefix("و") in self.cues.auxiliaries
                           or _but_pronoun(_word(tokens, j)) or _word(tokens, j) in _IN_TURN):
+            subordinate = subordinate or _word(tokens, j) in _OPENS_CLAUSE
             j -= 1
         if j < 0 or p.sent_of[j] != p.sent_of[k] or tokens[j].text in _SENTENCE_END or tokens[j].text == ":":
             return True, False
-        if tokens[j].text in "،,;" or (tokens[j].text in CLOSE_QUOTES and j > 0 and tokens[j - 1].text in "،,"):
-            return False, True
+        if tokens[j].text in "،,;" or (tokens[j].text in CLOSE_QUOTES and j > 0 and tokens[j - 1].text in "،,") \
+                or subordinate:
+            return False, True  # after a comma, or a conjunction that opens a clause ("… حيث أعلنت")
         return False, False
 
     def _sentence_body_start(self, p: _Paragraph, k: int) -> int:
         j = p.first_token_of_sentence(k)
-        while j < k and (_word(p.tokens, j) in _CONJ):
-            j += 1
+        while j < k and (_word(p.tokens, j) in _CONJ or p.tokens[j].text.isdigit()
+                         or (p.tokens[j].text in ":-–" and j > 0 and p.tokens[j - 1].text.isdigit())):
+            j += 1  # conjunctions, and a time stamp opening a live-blog line ("21:13 …")
         return j
 
     def _starts_content(self, tokens: list[Token], j: int) -> bool:
@@ -992,6 +999,9 @@ class Attributor:
                 if first and verb.object and w not in self.parser.stop and not self.cues.verb(w):
                     return t.start, self._content_end(p, k, self._object_breaks), False  # "أعلنت الوزارة نهاية …"
                 if self.cues.verb(w) is not None and k > j:
+                    if w in _SAYING and k + 1 < len(tokens):
+                        k += 1  # "وكتب الرئيس على تويتر يقول إن …": the present of قال, "saying"
+                        continue
                     return None
             elif t.text in "،,":
                 k += 1
