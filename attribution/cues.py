@@ -1,0 +1,84 @@
+"""Reporting cues as lookup tables: verbs (finite forms and participles), prepositional cues and the
+markers around them, built once from ``lexicons/cues.toml`` and folded like the text."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .lexicons import Lexicons, Preposition, Verb
+from .normalize import fold_term
+from .sources import Token
+
+__all__ = ["CueTables", "cue_tables"]
+
+
+def _word(tokens: list[Token], i: int) -> str | None:
+    if 0 <= i < len(tokens) and tokens[i].is_word:
+        return tokens[i].text
+    return None
+
+
+class CueTables:
+    """Cue lookup tables built once from the lexicons."""
+
+    def __init__(self, lex: Lexicons) -> None:
+        self.verbs: dict[str, Verb] = {}
+        self.participles: dict[str, Verb] = {}
+        for verb in lex.verbs:
+            for form in verb.forms:
+                self.verbs.setdefault(fold_term(form), verb)
+            for form in verb.participles:
+                self.participles.setdefault(fold_term(form), verb)
+        self.preps: dict[str, list[tuple[tuple[str, ...], Preposition]]] = {}
+        for prep in lex.prepositions:
+            words = tuple(fold_term(w) for w in prep.forms)
+            self.preps.setdefault(words[0], []).append((words, prep))
+        for options in self.preps.values():
+            options.sort(key=lambda o: -len(o[0]))
+        m = lex.markers
+        self.post = [tuple(fold_term(x).split()) for x in m.get("post", ())]
+        self.post_last = frozenset(marker[-1] for marker in self.post)
+        self.relative = frozenset(fold_term(x) for x in m.get("relative", ()))
+        self.auxiliaries = frozenset(fold_term(x) for x in m.get("auxiliaries", ()) if " " not in x)
+        self.background = frozenset(tuple(fold_term(x).split()) for x in m.get("background", ()))
+        self.contrast = frozenset(tuple(fold_term(x).split()) for x in m.get("contrast", ()))
+        self.labels = frozenset(fold_term(w) for w in lex.page.get("labels", {}).get("words", []))
+        firsts = set(self.verbs) | set(self.participles) | set(self.preps)
+        self.candidates = frozenset(firsts | {p + w for w in firsts for p in "وف"})
+
+    def verb(self, word: str) -> tuple[Verb, str] | None:
+        """The verb (and its type) ``word`` is a form of, allowing a و/ف prefix."""
+        for w in (word, word[1:] if word[:1] in "وف" and len(word) > 3 else None):
+            if w is None:
+                continue
+            if w in self.verbs:
+                return self.verbs[w], "verb"
+            if w in self.participles:
+                return self.participles[w], "participle"
+        return None
+
+    def prep_word(self, word: str) -> bool:
+        """True when ``word`` opens a prepositional cue ("وحسب", "وفقا")."""
+        return word in self.preps or (word[:1] in "وف" and word[1:] in self.preps)
+
+    @staticmethod
+    def impersonal(word: str, verb: Verb) -> bool:
+        """A subjectless third-person present (يتوقع، يعتقد) reads as an impersonal passive."""
+        w = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+        return w.startswith("ي") and not fold_term(verb.lemma).startswith("ي")
+
+    def prep(self, tokens: list[Token], i: int) -> tuple[int, Preposition] | None:
+        w = tokens[i].text
+        for cand in (w, w[1:] if w[:1] in "وف" and len(w) > 3 else None):
+            if cand is None:
+                continue
+            for words, prep in self.preps.get(cand, ()):
+                if all(_word(tokens, i + k) == words[k] for k in range(1, len(words))):
+                    return len(words), prep
+        return None
+
+
+@lru_cache(maxsize=8)
+def cue_tables(lex: Lexicons) -> CueTables:
+    """The cue tables for ``lex`` (built once per Lexicons)."""
+    return CueTables(lex)

@@ -1,0 +1,164 @@
+"""Each sentence's speaker: where a sentence gets its speaker.
+
+:func:`split_clauses` cuts a sentence that holds two voices at the comma between them, and
+:func:`sentence_speakers` gives every (possibly cut) sentence the attribution that speaks it, or the
+outlet. The attributions come from :func:`attribution.speakers.attribute`; see ``docs/grammar.md``.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from .cues import CueTables, cue_tables
+from .lexicons import Lexicons
+from .normalize import Folded
+from .speakers import _FRONTED, _SUBORDINATE, _WORD_RE, _WORDS, Draft, Paragraph
+
+__all__ = ["MIN_CLAUSE_WORDS", "sentence_speakers", "split_clauses"]
+
+
+def _hull(d: Draft) -> tuple[int, int]:
+    """What an attribution covers: its content, its cue and a subject written next to the cue."""
+    a = min(d.content[0], d.cue[0])
+    b = max(d.content[1], d.cue[1])
+    m = d.source.mention
+    if m is not None and (abs(m[1] - d.cue[0]) <= 30 or abs(d.cue[1] - m[0]) <= 30):
+        a, b = min(a, m[0]), max(b, m[1])
+    return a, b
+
+
+def _main_clause_start(text: str, s: int, e: int, cues: CueTables) -> int | None:
+    """Where the main clause of sentence ``[s, e)`` starts: after a fronted adverbial ("في رسالة …،"),
+    at the start otherwise, or ``None`` when the sentence opens with a subordinate clause ("بينما …")."""
+    words = list(_WORD_RE.finditer(text, s, e))
+    if not words:
+        return s
+    first = words[0].group()
+    if first in _SUBORDINATE:
+        return None
+    if first in _FRONTED or cues.prep_word(first):
+        for m in words[1:26]:
+            if m.group() in "،,":
+                return m.end()
+    return s
+
+
+#: The fewest words a clause needs to stand as a sentence of its own when a sentence is split between
+#: two speakers: shorter stretches stay with the clause next to them.
+MIN_CLAUSE_WORDS = 3
+
+
+def split_clauses(view: Folded, paragraphs: list[Paragraph], drafts: list[Draft]) -> list[Paragraph]:
+    """The paragraphs with each sentence that holds two voices split at the comma between them.
+
+    A sentence splits where an attribution (its cue, subject and content) starts or ends at a comma
+    inside it and at least :data:`MIN_CLAUSE_WORDS` words stand on the other side: «بينما قالت الوزارة
+    إن …، ذكرت سي إن إن أن …» becomes two sentences with a speaker each, and «أكد الجيش أن …، حيث أطلقت
+    القوات عملية …» leaves the outlet its own clause.
+    """
+    text = view.text
+    hulls = sorted(_hull(d) for d in drafts)
+    out = []
+    for para in paragraphs:
+        near = [h for h in hulls if h[0] < para.end and h[1] > para.start]
+        if not near:
+            out.append(para)
+            continue
+        pieces: list[tuple[int, int]] = []
+        for s, e in para.sentences:
+            cuts = set()
+            for a, b in near:
+                if s < b < e:
+                    comma = _comma_at(text, b, e, forward=True)
+                    if comma is not None:
+                        cuts.add(comma)
+                if s < a < e:
+                    comma = _comma_at(text, s, a, forward=False)
+                    if comma is not None:
+                        cuts.add(comma)
+            start = s
+            for c in sorted(cuts):
+                if _words_in(text, start, c) >= MIN_CLAUSE_WORDS and _words_in(text, c + 1, e) >= MIN_CLAUSE_WORDS:
+                    pieces.append(_trimmed(text, start, c + 1))
+                    start = c + 1
+            pieces.append(_trimmed(text, start, e))
+        out.append(attrs.evolve(para, sentences=[p for p in pieces if p[1] > p[0]]))
+    return out
+
+
+def _comma_at(text: str, a: int, b: int, *, forward: bool) -> int | None:
+    """The clause comma right after ``a`` (forward) or right before ``b``, with only spaces, closing
+    quotes or dashes between; ``None`` when there is none."""
+    if forward:
+        i = a
+        while i < b and (text[i].isspace() or text[i] in "»”\"')-–—"):
+            i += 1
+        return i if i < b and text[i] in "،,؛;" else None
+    i = b - 1
+    while i >= a and (text[i].isspace() or text[i] in "«“\"'(-–—"):
+        i -= 1
+    return i if i >= a and text[i] in "،,؛;" else None
+
+
+def _words_in(text: str, a: int, b: int) -> int:
+    return len(_WORDS.findall(text, a, b))
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def sentence_speakers(view: Folded, paragraphs: list[Paragraph], drafts: list[Draft],
+                      lex: Lexicons) -> list[int | None]:
+    """For each sentence (in page order), the index of the draft that speaks it, or None (the outlet).
+
+    Each attribution covers its cue, its subject and its content. The speaker of the sentence's main
+    clause speaks it when that attribution covers at least a third of the sentence; otherwise a speaker
+    whose attributions cover at least half of it does. Among several, the innermost attribution wins.
+    """
+    cues = cue_tables(lex)
+    hulls = [_hull(d) for d in drafts]
+    out: list[int | None] = []
+    for para in paragraphs:
+        near = [i for i, (a, b) in enumerate(hulls) if a < para.end and b > para.start]
+        for s, e in para.sentences:
+            length = e - s
+            main = _main_clause_start(view.text, s, e, cues) if near else None
+            if main is not None:
+                opening = [i for i in near if hulls[i][0] <= main + 3 and hulls[i][1] > main
+                           and (min(hulls[i][1], e) - max(hulls[i][0], s)) * 3 >= length]
+                if opening:
+                    out.append(min(opening, key=lambda i: hulls[i][1] - hulls[i][0]))
+                    continue
+            per_speaker: dict[tuple[str, str], list[int]] = {}
+            for i in near:
+                a, b = hulls[i]
+                if min(b, e) > max(a, s):
+                    key = (drafts[i].source.name, drafts[i].source.kind)
+                    per_speaker.setdefault(key, []).append(i)
+            best: int | None = None
+            best_size = 0
+            for members in per_speaker.values():
+                covered = _covered([(max(hulls[i][0], s), min(hulls[i][1], e)) for i in members])
+                if covered * 2 < length:
+                    continue
+                inner = min(members, key=lambda i: hulls[i][1] - hulls[i][0])
+                size = hulls[inner][1] - hulls[inner][0]
+                if best is None or size < best_size:
+                    best, best_size = inner, size
+            out.append(best)
+    return out
+
+
+def _covered(spans: list[tuple[int, int]]) -> int:
+    total, end = 0, -1
+    for a, b in sorted(spans):
+        if b <= end:
+            continue
+        total += b - max(a, end)
+        end = b
+    return total
