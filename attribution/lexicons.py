@@ -88,6 +88,7 @@ class Lexicons:
     markers: dict[str, tuple[str, ...]] = attrs.field(hash=False)
     patterns: dict[str, Any] = attrs.field(hash=False)
     page: dict[str, Any] = attrs.field(hash=False)
+    grammar: dict[str, Any] = attrs.field(hash=False, factory=dict)  # lexicons/grammar.toml
 
 
 # --- reading and locating -------------------------------------------------------------------------
@@ -364,6 +365,14 @@ SCHEMAS: dict[str, dict[str, Section]] = {
                               "match": Key(required=False)}, array=True),
         "stop": _heads("words"),
     },
+    "grammar.toml": {
+        "clause": _heads("conjunctions", "opens_clause", "fronted", "subordinate", "in_turn", "negations", "kana"),
+        "cue": Section({"complementizer": Key(type=STRING, nonempty=True), "complementizer_prefixes": Key(),
+                        "object_prepositions": Key(), "statement_nouns": Key(), "that": Key(), "saying": Key(),
+                        "according": Key(), "numerals": Key()}),
+        "source": _heads("name_parts", "genitive_heads", "authoring", "report_heads"),
+        "morphology": _heads("pronoun_suffixes"),
+    },
     "page.toml": {
         "boilerplate": _heads("starts", "contains", "inline"),
         "related": _heads("starts", "counts"),
@@ -468,6 +477,7 @@ def load(directory: Path) -> Lexicons:
         markers=markers,
         patterns=load_plain(directory / "patterns.toml", SCHEMAS["patterns.toml"]),
         page=load_plain(directory / "page.toml", SCHEMAS["page.toml"]),
+        grammar=load_plain(directory / "grammar.toml", SCHEMAS["grammar.toml"]),
     )
 
 

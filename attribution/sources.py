@@ -19,13 +19,13 @@ import regex
 
 from .lexicons import Lexicons, SourceEntry
 from .normalize import IGNORABLE, Folded, fold_term
+from .words import grammar_words
 
-__all__ = ["AUTHORING", "MAX_SUBJECT_TOKENS", "Mention", "SourceParser", "Token", "is_pronoun", "parser_for", "tokenize"]
+__all__ = ["MAX_SUBJECT_TOKENS", "Mention", "SourceParser", "Token", "is_pronoun", "parser_for", "tokenize"]
 
 _TOKEN = re.compile(r"([^\W_]+)|[^\s\w]|_")  # words (letters, digits) and single other characters
 OPEN_QUOTES = frozenset("«\"“„'‘")
 CLOSE_QUOTES = frozenset("»\"”'’")
-_NAME_PARTS = frozenset({"الدين", "الله", "الرحمن", "الرحيم", "الكريم", "العزيز", "الحق", "الامير", "النبي"})
 _MARKS = regex.compile(f"[{IGNORABLE}]+")
 _CLITIC_COMBOS = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 
@@ -91,12 +91,6 @@ def _inflect_qualifier(word: str) -> set[str]:
     return forms | {"ال" + f for f in forms}
 
 
-_GENITIVE_HEADS = frozenset(fold_term(w) for w in (
-    "وزارة", "هيئة", "رئاسة", "مجلس", "قيادة", "مديرية", "ديوان", "مكتب", "وزير", "وزيرة", "رئيس", "أمين", "مدير",
-    "سلطة", "دائرة", "مفوضية", "لجنة", "ناطق", "متحدث", "وكيل", "نائب",
-))
-
-
 class SourceParser:
     """Parses source phrases with tables built once from the lexicons."""
 
@@ -136,6 +130,7 @@ class SourceParser:
         self.agency_heads = table("media", "agency_heads")
         self.groups = table("groups")
         self.organizations = table("organizations")
+        self.words = grammar_words(lex)
         self.people = table("people")
         self.documents = table("documents")
         self.subject_openers = table("subject_end", "openers")
@@ -364,9 +359,9 @@ class SourceParser:
         j = self._modifiers(tokens, i + n, places=False)
         owner_at = j
         w = self._word_at(tokens, j)
-        if w is not None and w[:-2] in self.verb_forms | AUTHORING and w.endswith(("ها", "ه")):
+        if w is not None and w[:-2] in self.verb_forms | self.words.authoring and w.endswith(("ها", "ه")):
             owner_at = j + 1  # "دراسة أجرتها جامعة X", "تقرير نشره موقع X"
-        elif w is not None and (w.rstrip("ه") in AUTHORING or w[:-2] in AUTHORING):
+        elif w is not None and (w.rstrip("ه") in self.words.authoring or w[:-2] in self.words.authoring):
             owner_at = j + 1
         elif w in ("في", "لدي", "من", "عن"):
             owner_at = j + 1  # "الأرقام الرسمية في وزارة X", "بيان عن الرئاسة"
@@ -509,11 +504,11 @@ class SourceParser:
                                          and tokens[j - 1].text in self.complements and w[1:] not in self.stop))):
                 j += 1
             elif w.startswith(("ال", "لل")) and w not in self.stop and w not in self.adjectives and j > 0 and (
-                    self._unclitic(tokens[j - 1].text) in _GENITIVE_HEADS or tokens[j - 1].text in self.complements):
+                    self._unclitic(tokens[j - 1].text) in self.words.genitive_heads or tokens[j - 1].text in self.complements):
                 j += 1  # "وزارة التربية", "وزير الخارجية"
             elif w.startswith("وال") and j > 0 and tokens[j - 1].text.startswith("ال") and w[1:] not in self.stop \
                     and w[1:] not in self.adjectives and j >= 2 and (
-                        tokens[j - 2].text in _GENITIVE_HEADS or tokens[j - 1].text in self.complements):
+                        tokens[j - 2].text in self.words.genitive_heads or tokens[j - 1].text in self.complements):
                 j += 1  # "وزارة التربية والتعليم", "وزارة الخارجية والمغتربين"
             else:
                 g = self.gazetteer_at(tokens, j, clitics=True)
@@ -561,7 +556,7 @@ class SourceParser:
         if end > i + n and g is None:
             end = self._modifiers(tokens, end, places=False)
         kind = "news_agency" if head in self.agency_heads and end > j else "media"
-        if head in _REPORT_HEADS and end == j:
+        if head in self.words.report_heads and end == j:
             owner = self.parse(tokens, j, view, plain=False, clitic="ل" if (self._word_at(tokens, j) or "")[:1] == "ل"
                                else "")
             if owner is not None and owner.kind in ("media", "news_agency") and not owner.reference:
@@ -644,7 +639,7 @@ class SourceParser:
         # ("محمد شياع السوداني", "فرهاد علاء الدين"), "دول العالم" or "أهمية العمل" is not a name
         for k in range(i + 1, end):
             w = tokens[k].text
-            if w.startswith("ال") and not (w in _NAME_PARTS or (k == end - 1 and w.endswith("ي"))):
+            if w.startswith("ال") and not (w in self.words.name_parts or (k == end - 1 and w.endswith("ي"))):
                 end = k
                 break
         if end == i or (end < len(tokens) and tokens[end].is_word and tokens[end].text.startswith("ال")
@@ -666,13 +661,6 @@ class SourceParser:
         return Mention(i, end, name, "person", plain=True, head=tokens[end - 1].text)
 
 
-#: Verbs that name who made a document: "دراسة أجرتها جامعة X", "تقرير أعده مركز X" (folded, without
-#: the object pronoun).
-AUTHORING = frozenset({"اجرت", "اجري", "اعدت", "اعد", "نشرت", "نشر", "اصدرت", "اصدر", "اطلقت", "اطلق",
-                        "نقلت", "نقل", "بثت", "بث", "اوردت", "اورد", "وفرت", "وفر", "قدمت", "قدم", "كشفت",
-                        "كشف", "اعلنت", "اعلن", "وزعت", "وزع"})
-#: Heads of a report that may name the medium that published it right after them.
-_REPORT_HEADS = frozenset({"تقرير", "التقرير", "تقارير", "التقارير"})
 #: A verbal noun with a possessive pronoun ("إصابتها", "زيارته", "كلمتهم"): never part of a name.
 _MASDAR_OWNED = re.compile(r"..ت(?:ها|هم|هما|هن|ه)$")
 #: Longest subject phrase (in tokens) :meth:`SourceParser.chunk` accepts: longer stretches are clauses.

@@ -12,7 +12,8 @@ import attrs
 from .cues import CueTables, cue_tables
 from .lexicons import Lexicons
 from .normalize import Folded
-from .speakers import _FRONTED, _SUBORDINATE, _WORD_RE, _WORDS, Draft, Paragraph
+from .speakers import _WORD_RE, _WORDS, Draft, Paragraph
+from .words import GrammarWords, grammar_words
 
 __all__ = ["MIN_CLAUSE_WORDS", "sentence_speakers", "split_clauses"]
 
@@ -27,17 +28,17 @@ def _hull(d: Draft) -> tuple[int, int]:
     return a, b
 
 
-def _main_clause_start(text: str, s: int, e: int, cues: CueTables) -> int | None:
+def _main_clause_start(text: str, s: int, e: int, cues: CueTables, words: GrammarWords) -> int | None:
     """Where the main clause of sentence ``[s, e)`` starts: after a fronted adverbial ("في رسالة …،"),
     at the start otherwise, or ``None`` when the sentence opens with a subordinate clause ("بينما …")."""
-    words = list(_WORD_RE.finditer(text, s, e))
-    if not words:
+    found = list(_WORD_RE.finditer(text, s, e))
+    if not found:
         return s
-    first = words[0].group()
-    if first in _SUBORDINATE:
+    first = found[0].group()
+    if first in words.subordinate:
         return None
-    if first in _FRONTED or cues.prep_word(first):
-        for m in words[1:26]:
+    if first in words.fronted or cues.prep_word(first):
+        for m in found[1:26]:
             if m.group() in "،,":
                 return m.end()
     return s
@@ -121,13 +122,14 @@ def sentence_speakers(view: Folded, paragraphs: list[Paragraph], drafts: list[Dr
     whose attributions cover at least half of it does. Among several, the innermost attribution wins.
     """
     cues = cue_tables(lex)
+    words = grammar_words(lex)
     hulls = [_hull(d) for d in drafts]
     out: list[int | None] = []
     for para in paragraphs:
         near = [i for i, (a, b) in enumerate(hulls) if a < para.end and b > para.start]
         for s, e in para.sentences:
             length = e - s
-            main = _main_clause_start(view.text, s, e, cues) if near else None
+            main = _main_clause_start(view.text, s, e, cues, words) if near else None
             if main is not None:
                 opening = [i for i in near if hulls[i][0] <= main + 3 and hulls[i][1] > main
                            and (min(hulls[i][1], e) - max(hulls[i][0], s)) * 3 >= length]

@@ -30,7 +30,6 @@ from .cues import cue_tables
 from .lexicons import Lexicons, Preposition, Verb
 from .normalize import Folded, fold_term
 from .sources import (
-    AUTHORING,
     CLOSE_QUOTES,
     MAX_SUBJECT_TOKENS,
     OPEN_QUOTES,
@@ -41,34 +40,14 @@ from .sources import (
     parser_for,
     tokenize,
 )
+from .words import GrammarWords, grammar_words
 
 __all__ = ["Draft", "DraftSource", "Paragraph", "attribute"]
 
 _WORDS = re.compile(r"[^\W\d_]+")
 _SENTENCE_END = frozenset(".!?؟؛…")
 _CLAUSE_END = _SENTENCE_END | frozenset("،,;")
-_COMPLEMENTIZERS = frozenset(
-    f"{p}ان{s}" for p in ("", "ب", "ل", "ف") for s in ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "كم")
-) | frozenset({"انّ"})
-# Words that may stand between a subject and a bare object: "نفت الحركة في بيان صحة الأنباء".
-_NUMERALS = frozenset({"الف", "الاف", "مليون", "ملايين", "مءات", "ماءه", "عشرات", "مءه", "بضعه", "عده"})
-_STATEMENT_WORDS = frozenset({"بيان", "تصريح", "تصريحات", "مؤتمر", "صحفي", "صحافي", "كلمه", "حديث", "مقابله",
-                              "تغريده", "منشور", "رساله", "لقاء", "اتصال", "هاتفي", "متلفز", "رسمي", "مقتضب"})
-_OBJECT_PREPS = frozenset({"الي", "ب", "من", "عن", "علي"})
-_CONJ = frozenset({"و", "ف", "ثم", "كما", "بينما", "فيما", "حيث", "لكن", "غير", "اذ"})
-_RELATIVE_SUFFIXES = ("ها", "هم", "ه", "هما", "هن")
 _ASIDE = frozenset("،,-–—()")
-_THAT = frozenset({"ذلك", "بذلك", "هذا", "بهذا"})
-_KANA = frozenset({"كان", "كانت", "كانوا", "كانا", "كانتا"})
-#: Conjunctions that open a clause of their own mid-sentence: a cue after them starts that clause.
-_SAYING = frozenset({"يقول", "تقول", "يقولون", "قائلا", "قائله"})
-_OPENS_CLAUSE = frozenset({"حيث", "اذ", "بينما", "فيما", "كما", "ثم", "لكن"})
-#: "بدوره ذكر …", "من جهتها، أكدت …": adverbs of turn-taking that may open a clause before its cue.
-_IN_TURN = frozenset({"بدوره", "بدورها", "بدورهم", "وبدوره", "وبدورها", "وبدورهم"})
-#: Negations: a negated cue with a bare object reports nothing ("ولم يذكر المصدر سبب …").
-_NEGATIONS = frozenset({"لم", "ولم", "لا", "ولا", "لن", "ولن"})
-#: Prepositional cues that, after a subject, name the intermediary: "قال الأمير بحسب صحيفة الشرق".
-_ACCORDING = frozenset({"بحسب", "حسب", "وفق", "وفقا", "طبقا"})
 #: How many words before an earlier mention of a name may hold the role that introduced it
 #: ("وزيرة الصحة الفلسطينية مي الكيلة": four).
 ROLE_WINDOW = 5
@@ -184,6 +163,7 @@ class Attributor:
         self._places = frozenset(place.name for place in lex.places)
         self.parser: SourceParser = parser_for(lex)
         self.cues = cue_tables(lex)
+        self.words = grammar_words(lex)
         self.drafts: list[Draft] = []
 
     # --- sources -----------------------------------------------------------------------------------
@@ -413,14 +393,14 @@ class Attributor:
         if cue_type == "participle" and not self._participle_cue(tokens, k):
             return  # "مصادر مؤكدة", "على مسافة مقدرة": an adjective or a noun, not a cue
         before = _word(tokens, k - 1)
-        if before is not None and (before.isdigit() or before in _NUMERALS):
+        if before is not None and (before.isdigit() or before in self.words.numerals):
             return  # "600 ألف طالب": a noun after a number, not the verb
         post_marker = self._post_marker(tokens, k)
         if post_marker is None and _word(tokens, k - 1) in self.cues.relative:
             self._relative_report(p, k, verb, cue_type)
             return  # "التي أعلنت", "مما يشير": a relative clause, not a report of its own
         clause_start = self._clause_start(p, k - (len(post_marker) if post_marker else 0))
-        if cue_type == "verb" and _word(tokens, k + 1) in _THAT and clause_start[0]:
+        if cue_type == "verb" and _word(tokens, k + 1) in self.words.that and clause_start[0]:
             self._said_that(p, k, verb, consumed)
             return
         subject: Mention | None = None
@@ -470,8 +450,8 @@ class Attributor:
             rule = "verb-preposed-subject"
         # where the content is
         found = self._content_marker(p, j, verb)
-        if found is not None and _word(tokens, k - 1) in _NEGATIONS and not found[2] and (
-                _word_at_pos(tokens, found[0]) not in _COMPLEMENTIZERS):
+        if found is not None and _word(tokens, k - 1) in self.words.negations and not found[2] and (
+                _word_at_pos(tokens, found[0]) not in self.words.complementizers):
             return  # "ولم يذكر المصدر سبب الزيارة": nothing is reported
         if found is None:
             if source is not None and self._ends_clause(tokens, j) and (post_marker or clause_start[1]):
@@ -487,7 +467,7 @@ class Attributor:
             return
         start, end, direct = found
         if subject is not None and subject.plain and not direct and not (clause_start[0] or clause_start[1]) and (
-                _word_at_pos(tokens, start) not in _COMPLEMENTIZERS) and self.view.text[start - 1:start] != ":":
+                _word_at_pos(tokens, start) not in self.words.complementizers) and self.view.text[start - 1:start] != ":":
             # a verb with its subject after it opens its clause; mid-clause, an unknown name and a bare
             # object ("… طالب حرموا من الدراسة") read as a noun, not a report
             return
@@ -498,8 +478,8 @@ class Attributor:
             if cue_type == "verb" and self.cues.impersonal(tokens[k].text, verb):
                 return  # "يتوقع أن", "يعتقد أن": nobody in particular
             nxt = _word(tokens, k + 1)
-            if nxt is not None and nxt not in _COMPLEMENTIZERS and nxt not in self.parser.stop and not in_document \
-                    and nxt not in _OBJECT_PREPS and (not verb.object or nxt.startswith("ال")):
+            if nxt is not None and nxt not in self.words.complementizers and nxt not in self.parser.stop and not in_document \
+                    and nxt not in self.words.object_prepositions and (not verb.object or nxt.startswith("ال")):
                 return  # an unknown subject ("وتظهر الصور …"): better nothing than a guess
             got = self._continued(p, k, clause_start[0])
             if got is None:
@@ -515,13 +495,13 @@ class Attributor:
         tokens = p.tokens
         s0 = self._sentence_body_start(p, k)
         commas = [x for x in range(s0, k) if tokens[x].text in "،,"]
-        if not commas or commas[-1] != k - 1 - sum(1 for x in range(commas[-1] + 1, k) if _word(tokens, x) in _CONJ):
+        if not commas or commas[-1] != k - 1 - sum(1 for x in range(commas[-1] + 1, k) if _word(tokens, x) in self.words.conjunctions):
             return False
-        if any(self.cues.verb(t.text) is not None or t.text in _COMPLEMENTIZERS for t in tokens[s0:k] if t.is_word):
+        if any(self.cues.verb(t.text) is not None or t.text in self.words.complementizers for t in tokens[s0:k] if t.is_word):
             return False
         first = _word(tokens, s0) or ""
-        return len(commas) == 1 and (first in _FRONTED or self.cues.prep_word(first) or (first[:1] in "وف"
-                                     and first[1:] in _FRONTED) or any(ch.isdigit() for ch in first)
+        return len(commas) == 1 and (first in self.words.fronted or self.cues.prep_word(first) or (first[:1] in "وف"
+                                     and first[1:] in self.words.fronted) or any(ch.isdigit() for ch in first)
                                      or commas[0] - s0 <= 3)
 
     def _whole_subject(self, p: _Paragraph, i: int, parsed: Mention | None, *, guess: bool) -> Mention | None:
@@ -534,7 +514,7 @@ class Attributor:
         end = self._subject_end(p.tokens, i, marker)
         if parsed is not None and parsed.last >= end:
             return parsed
-        if parsed is not None and not parsed.plain and _word(p.tokens, marker - 1) in _OBJECT_PREPS | {"في"}:
+        if parsed is not None and not parsed.plain and _word(p.tokens, marker - 1) in self.words.object_prepositions | {"في"}:
             return parsed  # "جدد الناطق التأكيد على أن …": the object and its complement, not the subject
         m = self.parser.chunk(p.tokens, i, end, self.view, guess=guess)
         if m is None or (parsed is not None and (m.first, m.last) == (parsed.first, parsed.last)):
@@ -560,7 +540,7 @@ class Attributor:
             if t.text in OPEN_QUOTES and m in p.quotes and p.quotes[m] - m > 3 and not self._addressee(p, m):
                 return m
             if t.is_word:
-                if t.text in _COMPLEMENTIZERS:
+                if t.text in self.words.complementizers:
                     return m
                 found = self.cues.verb(t.text)
                 if found is not None and (found[1] == "verb" or self._participle_cue(p.tokens, m)):
@@ -572,9 +552,9 @@ class Attributor:
         elsewhere it is an adjective or a noun ("مصادر مؤكدة", "مدينة الرياض")."""
         nxt = _word(tokens, m + 1)
         prev = _word(tokens, m - 1) or ""
-        if prev.removeprefix("و") in _KANA or prev in ("من", "ومن"):
+        if prev.removeprefix("و") in self.words.kana or prev in ("من", "ومن"):
             return False  # "وكان لافتا أن …", "من المؤكد": a predicate, not a cue
-        return (m > 0 and tokens[m - 1].text in "،,") or nxt in _COMPLEMENTIZERS or nxt in _OBJECT_PREPS or (
+        return (m > 0 and tokens[m - 1].text in "،,") or nxt in self.words.complementizers or nxt in self.words.object_prepositions or (
             m + 1 < len(tokens) and tokens[m + 1].text in OPEN_QUOTES | {":"})
 
 
@@ -618,9 +598,9 @@ class Attributor:
         tokens = p.tokens
         j = k - 1
         subordinate = False
-        while j >= 0 and (_word(tokens, j) in _CONJ or (_word(tokens, j) or "").removeprefix("و") in self.cues.auxiliaries
-                          or _but_pronoun(_word(tokens, j)) or _word(tokens, j) in _IN_TURN):
-            subordinate = subordinate or _word(tokens, j) in _OPENS_CLAUSE
+        while j >= 0 and (_word(tokens, j) in self.words.conjunctions or (_word(tokens, j) or "").removeprefix("و") in self.cues.auxiliaries
+                          or _but_pronoun(_word(tokens, j), self.words) or _word(tokens, j) in self.words.in_turn):
+            subordinate = subordinate or _word(tokens, j) in self.words.opens_clause
             j -= 1
         if j < 0 or p.sent_of[j] != p.sent_of[k] or tokens[j].text in _SENTENCE_END or tokens[j].text == ":":
             return True, False
@@ -631,25 +611,25 @@ class Attributor:
 
     def _sentence_body_start(self, p: _Paragraph, k: int) -> int:
         j = p.first_token_of_sentence(k)
-        while j < k and (_word(p.tokens, j) in _CONJ or p.tokens[j].text.isdigit()
+        while j < k and (_word(p.tokens, j) in self.words.conjunctions or p.tokens[j].text.isdigit()
                          or (p.tokens[j].text in ":-–" and j > 0 and p.tokens[j - 1].text.isdigit())):
             j += 1  # conjunctions, and a time stamp opening a live-blog line ("21:13 …")
         return j
 
     def _starts_content(self, tokens: list[Token], j: int) -> bool:
         w = _word(tokens, j)
-        return w is not None and (w in _COMPLEMENTIZERS)
+        return w is not None and (w in self.words.complementizers)
 
     def _ends_clause(self, tokens: list[Token], j: int) -> bool:
         while j < len(tokens) and _word(tokens, j) in ("اليوم", "امس", "الخميس", "الجمعه"):
             j += 1
         if j >= len(tokens) or tokens[j].text in _CLAUSE_END:
             return True
-        if _word(tokens, j) == "في" and _strip_suffix(_word(tokens, j + 1) or "") in (
-                _STATEMENT_WORDS | self.parser.after_fi):
+        if _word(tokens, j) == "في" and _strip_suffix(_word(tokens, j + 1) or "", self.words) in (
+                self.words.statement_nouns | self.parser.after_fi):
             k = j + 2  # "، قال الوزير في مؤتمر صحفي." : only an adverbial on the statement is left
             while k < len(tokens) and tokens[k].is_word and self.cues.verb(tokens[k].text) is None \
-                    and tokens[k].text not in _COMPLEMENTIZERS:
+                    and tokens[k].text not in self.words.complementizers:
                 k += 1
             return k >= len(tokens) or tokens[k].text in _CLAUSE_END
         found = self.cues.verb(tokens[j].text) if tokens[j].is_word else None
@@ -668,7 +648,7 @@ class Attributor:
                 continue
             before = _word(tokens, start - 1) or ""
             if start > first and tokens[start - 1].text not in "،,:" and tokens[start - 1].text not in OPEN_QUOTES \
-                    and before not in _CONJ and before not in ("ان", "لكن", "بعض") \
+                    and before not in self.words.conjunctions and before not in ("ان", "لكن", "بعض") \
                     and before not in self.cues.auxiliaries and before[1:] not in self.cues.auxiliaries:
                 continue
             at_start = start == first or tokens[start - 1].text in ":،,"
@@ -697,7 +677,7 @@ class Attributor:
         is followed by its content (أن/إن, a colon, a quote)."""
         tokens = p.tokens
         start = self._sentence_body_start(p, k)
-        framed = _word(tokens, k - 1) == "قد" and (_word(tokens, start) or "").lstrip("و") in _KANA
+        framed = _word(tokens, k - 1) == "قد" and (_word(tokens, start) or "").lstrip("و") in self.words.kana
         marker = self._content_start(p, k)
         after = next((x for x in range(k + 1, len(tokens)) if tokens[x].is_word or tokens[x].text in OPEN_QUOTES
                       or tokens[x].text == ":"), len(tokens))
@@ -711,9 +691,9 @@ class Attributor:
                                or _word(tokens, end - 1) in self.parser.subject_openers):
             end -= 1
         first = _word(tokens, start)
-        if first is None or end <= start or first in _FRONTED or first in _SUBORDINATE:
+        if first is None or end <= start or first in self.words.fronted or first in self.words.subordinate:
             return None
-        if any(t.is_word and (t.text in _COMPLEMENTIZERS or self.cues.verb(t.text) or t.text in self.cues.auxiliaries
+        if any(t.is_word and (t.text in self.words.complementizers or self.cues.verb(t.text) or t.text in self.cues.auxiliaries
                               or is_pronoun(t.text)) for t in tokens[start:end]):
             return None  # "وكان الكاتب قد نشر تغريدة": a clause of its own, not a subject
         m = self.parser.chunk(tokens, start, end, self.view)
@@ -738,7 +718,7 @@ class Attributor:
                 if m is not None and m.kind in ("media", "news_agency"):
                     via, j = [*via, self._source(p, m)], m.last
                     continue
-            if w in _ACCORDING:
+            if w in self.words.according:
                 m = self.parser.parse(tokens, q + 1, self.view, plain=False, clitic="ل" if w.endswith("ا") else "")
                 if m is not None:
                     via, j = [*via, self._source(p, m)], m.last  # "قال الأمير بحسب صحيفة الشرق"
@@ -748,7 +728,7 @@ class Attributor:
                 if m is not None:
                     via, j = [*via, self._source(p, m)], m.last  # "البيان الذي نقله التلفزيون الرسمي"
                     continue
-            if w == "في" and _strip_suffix(_word(tokens, q + 1) or "") in _STATEMENT_WORDS:
+            if w == "في" and _strip_suffix(_word(tokens, q + 1) or "", self.words) in self.words.statement_nouns:
                 after = _word(tokens, q + 2)
                 m = None
                 if self._authored(after):
@@ -761,6 +741,8 @@ class Attributor:
                     via, j = [*via, self._source(p, m)], m.last
                     continue
                 j = q + 2
+                while _word(tokens, j) in self.words.statement_nouns:
+                    j += 1  # "في مؤتمر صحفي", "في اتصال هاتفي"
                 continue
             if w in ("نقلا", "عن"):
                 k = q + (2 if w == "نقلا" and _word(tokens, q + 1) == "عن" else 1)
@@ -778,8 +760,8 @@ class Attributor:
         """"نقله", "أوردته", "نشرتها": a reporting or publishing verb carrying the object pronoun."""
         if w is None:
             return False
-        stem = _strip_suffix(w)
-        return stem != w and (self.cues.verb(stem) is not None or stem in AUTHORING)
+        stem = _strip_suffix(w, self.words)
+        return stem != w and (self.cues.verb(stem) is not None or stem in self.words.authoring)
 
     def _relative_report(self, p: _Paragraph, k: int, verb: Verb, cue_type: str) -> None:
         """Rule ``relative-report``: "الأنباء التي تحدثت عن …", "التقارير التي تفيد بأن …": a report, a
@@ -854,14 +836,14 @@ class Attributor:
         while after < len(p.tokens) and p.tokens[after].text in _ASIDE | CLOSE_QUOTES:
             after += 1
         nxt = _word(p.tokens, after)
-        return m if nxt is not None and nxt not in _COMPLEMENTIZERS and not is_pronoun(nxt) else None
+        return m if nxt is not None and nxt not in self.words.complementizers and not is_pronoun(nxt) else None
 
     def _addressee(self, p: _Paragraph, k: int) -> bool:
         """True when the quote opened at token ``k`` is a short addressee: "ذكرت مصادر "للعربية.نت" أن"."""
         w = _word(p.tokens, k + 1)
         close = p.quotes.get(k, k)
         return w is not None and w.startswith("ل") and close - k <= 6 and (
-            _word(p.tokens, close + 1) in _COMPLEMENTIZERS or (close + 1 < len(p.tokens)
+            _word(p.tokens, close + 1) in self.words.complementizers or (close + 1 < len(p.tokens)
                                                              and p.tokens[close + 1].text in ":،,"))
 
     def _adverbial_end(self, p: _Paragraph, k: int) -> int | None:
@@ -871,17 +853,17 @@ class Attributor:
         if noun is None:
             return None
         bare = noun
-        for suffix in _RELATIVE_SUFFIXES:
+        for suffix in self.words.pronoun_suffixes:
             if noun.endswith(suffix) and len(noun) - len(suffix) >= 3:
                 bare = noun[: -len(suffix)]
                 break
-        if not (noun in _STATEMENT_WORDS or bare in _STATEMENT_WORDS or noun in self.parser.after_fi
+        if not (noun in self.words.statement_nouns or bare in self.words.statement_nouns or noun in self.parser.after_fi
                 or bare in self.parser.after_fi):
             return None
         s = p.sent_of[k]
         for x in range(k + 2, min(len(p.tokens), k + 16)):
             t = p.tokens[x]
-            if p.sent_of[x] != s or t.text == ":" or t.text in OPEN_QUOTES or (t.is_word and t.text in _COMPLEMENTIZERS):
+            if p.sent_of[x] != s or t.text == ":" or t.text in OPEN_QUOTES or (t.is_word and t.text in self.words.complementizers):
                 return x
             if t.text in "،,":
                 return x + 1
@@ -913,7 +895,7 @@ class Attributor:
                     return t.end, p.quote_end(k), True
             if t.is_word:
                 w = t.text
-                if w in _COMPLEMENTIZERS:
+                if w in self.words.complementizers:
                     nxt = k + 1
                     if nxt < len(tokens) and tokens[nxt].text in OPEN_QUOTES and nxt in p.quotes \
                             and p.quotes[nxt] - nxt > 3 and self._quote_ends_sentence(p, nxt):
@@ -922,8 +904,8 @@ class Attributor:
                 if w == "في" and (skip := self._adverbial_end(p, k)) is not None:
                     k = skip
                     continue
-                if verb.object and w in _OBJECT_PREPS and _word(tokens, k + 1) is not None \
-                        and _word(tokens, k + 1) not in _COMPLEMENTIZERS:
+                if verb.object and w in self.words.object_prepositions and _word(tokens, k + 1) is not None \
+                        and _word(tokens, k + 1) not in self.words.complementizers:
                     return tokens[k + 1].start, self._content_end(p, k, self._object_breaks), False  # "دعا إلى …"
                 if w in ("الذي", "التي", "الذين") and k == j:
                     # "وقال المصدر الذي طلب عدم ذكر اسمه إن …": a relative clause on the subject
@@ -936,14 +918,14 @@ class Attributor:
                 if first and verb.object and w not in self.parser.stop and not self.cues.verb(w):
                     return t.start, self._content_end(p, k, self._object_breaks), False  # "أعلنت الوزارة نهاية …"
                 if self.cues.verb(w) is not None and k > j:
-                    if w in _SAYING and k + 1 < len(tokens):
+                    if w in self.words.saying and k + 1 < len(tokens):
                         k += 1  # "وكتب الرئيس على تويتر يقول إن …": the present of قال, "saying"
                         continue
                     return None
             elif t.text in "،,":
                 k += 1
                 continue
-            if not (t.is_word and (t.text in self.parser.stop or t.text in _STATEMENT_WORDS)):
+            if not (t.is_word and (t.text in self.parser.stop or t.text in self.words.statement_nouns)):
                 first = False
             k += 1
         return None
@@ -1073,8 +1055,8 @@ class Attributor:
         end_tok = m.last
         # "لمصادر ذكرتها رويترز", "لمسؤولين غير مسميين ذكرتهم رويترز وسي إن إن"
         w = _word(tokens, end_tok)
-        if w is not None and w.endswith(_RELATIVE_SUFFIXES) and any(
-                self.cues.verb(w[: -len(s)]) for s in _RELATIVE_SUFFIXES if w.endswith(s)):
+        if w is not None and w.endswith(self.words.pronoun_suffixes) and any(
+                self.cues.verb(w[: -len(s)]) for s in self.words.pronoun_suffixes if w.endswith(s)):
             outer: list[DraftSource] = []
             q = end_tok + 1
             while (mm := self.parser.parse(tokens, q, self.view, plain=False,
@@ -1121,7 +1103,7 @@ class Attributor:
         if verb == "جاء" and _word(tokens, j + 2) == "في":
             at = j + 3
         elif self.cues.verb(verb) is not None or any(
-                verb.endswith(sfx) and self.cues.verb(verb[: -len(sfx)]) for sfx in _RELATIVE_SUFFIXES):
+                verb.endswith(sfx) and self.cues.verb(verb[: -len(sfx)]) for sfx in self.words.pronoun_suffixes):
             at = j + 2
         else:
             return None
@@ -1179,21 +1161,21 @@ class Attributor:
                 d.via = [x for x in outer if x.name not in names and x.name != d.source.name] + d.via
 
 
-def _strip_suffix(w: str) -> str:
+def _strip_suffix(w: str, words: GrammarWords) -> str:
     """``w`` without an object or possessive pronoun suffix ("نقلته" → "نقلت", "كلمته" → "كلمت")."""
-    for suffix in ("هما", "ها", "هم", "هن", "ه"):
+    for suffix in sorted(words.pronoun_suffixes, key=len, reverse=True):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             stem = w[: -len(suffix)]
-            return stem[:-1] + "ه" if stem.endswith("ت") and suffix and stem[:-1] + "ه" in _STATEMENT_WORDS else stem
+            return stem[:-1] + "ه" if stem.endswith("ت") and suffix and stem[:-1] + "ه" in words.statement_nouns else stem
     return w
 
 
-def _but_pronoun(w: str | None) -> bool:
+def _but_pronoun(w: str | None, words: GrammarWords) -> bool:
     """"لكنه", "ولكنها", "إلا أنه": a conjunction carrying the subject pronoun of the verb after it."""
     if w is None:
         return False
     w = w[1:] if w.startswith(("ول", "فل")) else w
-    return w.startswith("لكن") and w[3:] in _RELATIVE_SUFFIXES
+    return w.startswith("لكن") and w[3:] in words.pronoun_suffixes
 
 
 def attribute(view: Folded, paragraphs: list[Paragraph], lex: Lexicons) -> list[Draft]:
@@ -1201,15 +1183,5 @@ def attribute(view: Folded, paragraphs: list[Paragraph], lex: Lexicons) -> list[
     return Attributor(view, lex).run(paragraphs)
 
 
-_FRONTED = frozenset(fold_term(w) for w in (
-    "حول", "بشأن", "إزاء", "تعليقا", "عن", "وحول", "وبشأن", "وعن", "وتعليقا", "من", "ومن",
-    "في", "بعد", "قبل", "منذ", "خلال", "عقب", "إثر", "اثر", "مع", "وسط", "على", "عند", "حين", "لدى", "أمام", "بعيد",
-    "قبيل", "غداة", "ضمن", "بالتزامن", "تزامنا", "ردا", "وفي", "وبعد", "وقبل", "ومنذ", "وخلال", "وعقب", "ومع", "وعلى",
-    "وعند", "وحين", "وأمام", "وردا", "وبالتزامن", "وتزامنا", "وقبيل", "وغداة", "وإثر", "واثر",
-))
-_SUBORDINATE = frozenset(fold_term(w) for w in (
-    "بينما", "فيما", "حيث", "إذ", "عندما", "لأن", "رغم", "برغم", "ورغم", "وبينما", "وفيما", "وحيث", "وإذ", "وعندما",
-    "ولأن", "كلما", "لما", "ولما", "لو", "ولو", "إذا", "وإذا",
-))
 _WORD_RE = regex.compile(r"[\p{L}\p{N}]+|[،,؛;:]")
 _LABEL = regex.compile(r"\s*([\p{L}]+(?: [\p{L}]+){0,2})\s*:")
