@@ -17,7 +17,7 @@ from .outlet import canonical_outlet, detect_outlet
 from .speaker import sentence_speakers, split_clauses
 from .speakers import Draft, DraftSource, Paragraph, attribute
 
-__all__ = ["Page", "analyze", "find_regions", "find_sentences", "find_speakers"]
+__all__ = ["Page", "analyze", "find_regions", "find_sentences", "find_speakers", "merge_regions"]
 
 
 @attrs.define
@@ -70,7 +70,7 @@ def find_speakers(page: Page) -> Article:
             speaker = own if idx is None else attributions[idx].source
             sentences.append(Sentence(a, b, text[a:b], para.region, speaker, idx))
             n += 1
-    article = Article(text, page.outlet, _merge_regions(view, page.segments), sentences, attributions)
+    article = Article(text, page.outlet, merge_regions(view, page.segments), sentences, attributions)
     page.article = article
     return article
 
@@ -92,7 +92,7 @@ def _attribution(view: Folded, d: Draft) -> Attribution:
                        tuple(_source(view, v) for v in d.via), d.rule)
 
 
-def _merge_regions(view: Folded, segments: list[_regions.Segment]) -> tuple[Region, ...]:
+def merge_regions(view: Folded, segments: list[_regions.Segment]) -> tuple[Region, ...]:
     out: list[Region] = []
     for seg in segments:
         a, b = view.span(seg.start, seg.end)
