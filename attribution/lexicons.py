@@ -265,21 +265,22 @@ def load_places(path: Path) -> tuple[Place, ...]:
 
 def paradigm(past: str, present: str = "", participle: str = "") -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The finite forms and the participles of a sound reporting verb, from its third-person masculine
-    singular past (``أظهر``) and present (``يظهر``) and its masculine participle (``مظهر``). Each form
-    appears once (the first-person present of a form IV verb is its past).
+    singular past (``أظهر``) and present (``يظهر``) and its masculine participle (``مظهر``): the third
+    person in every gender and number.
 
     Examples:
         >>> forms, participles = paradigm("أظهر", "يظهر", "مظهر")
         >>> forms[:6], forms[6:]
-        (('أظهر', 'أظهرت', 'أظهروا', 'أظهرا', 'أظهرتا', 'أظهرن'), ('يظهر', 'تظهر', 'يظهرون', 'يظهران', 'تظهران', 'يظهرن', 'نظهر'))
+        (('أظهر', 'أظهرت', 'أظهروا', 'أظهرا', 'أظهرتا', 'أظهرن'), ('يظهر', 'تظهر', 'يظهرون', 'يظهران', 'تظهران', 'يظهرن'))
         >>> participles
         ('مظهرا', 'مظهرة', 'مظهرين', 'مظهرتين', 'مظهرون')
     """
     forms = [past, past + "ت", past + "وا", past + "ا", past + "تا", past + "ن"]
     if present:
         stem = present[1:]
-        forms += ["ي" + stem, "ت" + stem, "ي" + stem + "ون", "ي" + stem + "ان", "ت" + stem + "ان", "ي" + stem + "ن",
-                  "ن" + stem, "أ" + stem]
+        # third person only: a first-person form is no cue in news, and many are common nouns or names
+        # (نصف "half", نشيد "anthem", نجيب)
+        forms += ["ي" + stem, "ت" + stem, "ي" + stem + "ون", "ي" + stem + "ان", "ت" + stem + "ان", "ي" + stem + "ن"]
     parts = (participle + "ا", participle + "ة", participle + "ين", participle + "تين", participle + "ون") \
         if participle else ()
     return tuple(dict.fromkeys(forms)), parts
