@@ -306,8 +306,9 @@ class SourceParser:
         while e > i and not tokens[e - 1].is_word and tokens[e - 1].text not in CLOSE_QUOTES:
             e -= 1
         first = self._word_at(tokens, i)
-        if e <= i or (first is not None and (first in self.stop or is_pronoun(first) or first in self.subject_openers)):
-            return None
+        if e <= i or (first is not None and (first in self.stop or is_pronoun(first) or first in self.subject_openers
+                                              or first in self.verb_forms or first[1:] in self.verb_forms)):
+            return None  # a cue word ("قائلا", "فقال") or an adverbial never opens a subject
         if all(t.text.isdigit() for t in tokens[i:e] if t.is_word):
             return None
         if e - i > MAX_SUBJECT_TOKENS or any(t.is_word and is_pronoun(t.text) for t in tokens[i:e]):
@@ -525,6 +526,12 @@ class SourceParser:
         if g is not None and kind in ("group", "organization") and i + n + g[0] >= j:
             j = self._absorb_adjectives(tokens, i + n + g[0])
             return Mention(i, j, g[1].name, g[1].kind, g[1].aliases, head=head)
+        if j == i + n and j < len(tokens) and tokens[j].text in OPEN_QUOTES:
+            close = next((x for x in range(j + 1, min(j + 8, len(tokens))) if tokens[x].text in CLOSE_QUOTES), None)
+            if close is not None and close > j + 1:
+                # "شركة «أستون مارتن»", "منظمة "هيومن رايتس ووتش"": the body's quoted name
+                return Mention(i, close + 1, self._text(tokens, j + 1, close, view), kind,
+                               (_strip_clitic_text(self._text(tokens, i, close + 1, view)),), head=head)
         name = _strip_clitic_text(self._text(tokens, i, j, view))
         return Mention(i, j, name, kind, head=head)
 
@@ -567,6 +574,8 @@ class SourceParser:
 
     def _role(self, tokens: list[Token], i: int, n: int, view: Folded) -> Mention:
         head = self._unclitic(" ".join(t.text for t in tokens[i:i + n]))
+        if len(head) == 1 and i + n < len(tokens) and tokens[i + n].text == ".":
+            n += 1  # "د. محمد حسن": the abbreviated title and its full stop
         j = self._body_extent(tokens, i + n)
         body = 0
         # "ناطق وزارة الخارجية", "رئيس نادي النصر", "أمين عام حركة X": a role in construct with a head;
@@ -584,6 +593,8 @@ class SourceParser:
         while (w := self._word_at(tokens, j)) is not None and (w in self.titles or (
                 w.startswith("ال") and w in self.roles)):
             j += 1
+            if len(w) == 1 and j < len(tokens) and tokens[j].text == ".":
+                j += 1  # "د. خالد": an abbreviated title
         g = self.gazetteer_at(tokens, j, clitics=False)
         if g is not None and g[1].kind in ("official", "person"):
             end = j + g[0]
