@@ -10,12 +10,12 @@ import attrs
 
 from . import regions as _regions
 from . import sentences as _sentences
+from .attributions import Draft, DraftSource, Paragraph, attribute
 from .lexicons import Lexicons, TermLexicon
 from .model import Article, Attribution, Cue, Outlet, Region, Sentence, Source, Span, outlet_source
 from .normalize import Folded, fold
 from .outlet import canonical_outlet, detect_outlet
 from .speaker import sentence_speakers, split_clauses
-from .speakers import Draft, DraftSource, Paragraph, attribute
 
 __all__ = ["Page", "analyze", "find_regions", "find_sentences", "find_speakers", "merge_regions"]
 

@@ -4,7 +4,8 @@ Each :class:`Rule` has an id (recorded as ``Attribution.rule`` and shown by
 ``attribution annotate --format text --explain``), a one-line description of the construction it
 reads, and examples that must and must not match. ``tests/test_grammar.py`` runs every example, and
 fails when a rule has none; ``docs/grammar.md`` documents each id. The rules themselves run in
-:mod:`attribution.speakers`, in the order listed here; their word lists are in ``lexicons/``.
+:mod:`attribution.attributions` (one module per rule family), in the order listed here; their word
+lists are in ``lexicons/``.
 
 Examples:
     >>> from attribution.grammar import RULES, rule

@@ -2,17 +2,17 @@
 
 :func:`split_clauses` cuts a sentence that holds two voices at the comma between them, and
 :func:`sentence_speakers` gives every (possibly cut) sentence the attribution that speaks it, or the
-outlet. The attributions come from :func:`attribution.speakers.attribute`; see ``docs/grammar.md``.
+outlet. The attributions come from :func:`attribution.attributions.attribute`; see ``docs/grammar.md``.
 """
 
 from __future__ import annotations
 
 import attrs
 
+from .attributions.base import _WORD_RE, _WORDS, Draft, Paragraph
 from .cues import CueTables, cue_tables
 from .lexicons import Lexicons
 from .normalize import Folded
-from .speakers import _WORD_RE, _WORDS, Draft, Paragraph
 from .words import GrammarWords, grammar_words
 
 __all__ = ["MIN_CLAUSE_WORDS", "sentence_speakers", "split_clauses"]

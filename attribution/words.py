@@ -1,7 +1,7 @@
 """The function words of the attribution grammar (``lexicons/grammar.toml``), folded like the text.
 
 :func:`grammar_words` builds one frozen :class:`GrammarWords` per :class:`~attribution.lexicons.Lexicons`;
-the rules in :mod:`attribution.speakers`, :mod:`attribution.sources` and :mod:`attribution.speaker`
+the rules in :mod:`attribution.attributions`, :mod:`attribution.sources` and :mod:`attribution.speaker`
 read their closed word classes from it, never from lists in code.
 
 Examples:

@@ -38,4 +38,5 @@ def test_sdist_contains_lexicons(tmp_path: Path) -> None:
     with tarfile.open(sdist) as tar:
         names = tar.getnames()
     assert any(n.endswith("lexicons/sources.toml") for n in names)
-    assert any(n.endswith("attribution/speakers.py") for n in names)
+    assert any(n.endswith("attribution/attributions/engine.py") for n in names)
+    assert any(n.endswith("lexicons/grammar.toml") for n in names)

@@ -1,0 +1,195 @@
+"""What every rule family shares: drafts, paragraphs, token helpers and the base of the attributor."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+import regex
+
+from ..cues import cue_tables
+from ..lexicons import Lexicons
+from ..normalize import Folded
+from ..sources import (
+    Mention,
+    SourceParser,
+    Token,
+    parser_for,
+    tokenize,
+)
+from ..words import GrammarWords, grammar_words
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+_SENTENCE_END = frozenset(".!?؟؛…")
+
+
+_CLAUSE_END = _SENTENCE_END | frozenset("،,;")
+
+
+_ASIDE = frozenset("،,-–—()")
+
+
+#: How many words before an earlier mention of a name may hold the role that introduced it
+#: ("وزيرة الصحة الفلسطينية مي الكيلة": four).
+ROLE_WINDOW = 5
+
+
+#: How far into an earlier sentence (in tokens) its subject is looked for when a later cue has none:
+#: a verb and a few words, not the sentence's objects.
+SUBJECT_REACH = 4
+
+
+_WORD_RE = regex.compile(r"[\p{L}\p{N}]+|[،,؛;:]")
+
+
+_LABEL = regex.compile(r"\s*([\p{L}]+(?: [\p{L}]+){0,2})\s*:")
+
+
+@attrs.define
+class DraftSource:
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    mention: tuple[int, int] | None = None  # view coordinates
+
+
+@attrs.define
+class Draft:
+    source: DraftSource
+    cue: tuple[int, int]
+    lemma: str
+    cue_type: str
+    content: tuple[int, int]
+    direct: bool
+    via: list[DraftSource] = attrs.Factory(list)
+    paragraph: int = 0
+    sibling: bool = False  # starts a new clause after a comma: truncates the clause before it
+    region: str = "body"
+    rule: str = ""  # the grammar rule that found it (attribution.grammar)
+
+
+@attrs.define
+class Paragraph:
+    start: int
+    end: int
+    region: str
+    sentences: list[tuple[int, int]]
+
+
+def _word_at_pos(tokens: list[Token], pos: int) -> str | None:
+    """The word token starting at view offset ``pos``."""
+    for t in tokens:
+        if t.start == pos:
+            return t.text if t.is_word else None
+    return None
+
+
+def _word(tokens: list[Token], i: int) -> str | None:
+    if 0 <= i < len(tokens) and tokens[i].is_word:
+        return tokens[i].text
+    return None
+
+
+def _pair_quotes(tokens: list[Token]) -> dict[int, int]:
+    """Opening quote token → closing quote token, for the quotes of one paragraph."""
+    pairs: dict[int, int] = {}
+    stack: list[tuple[int, str]] = []
+    straight: dict[str, int | None] = {'"': None, "'": None}
+    closers = {"«": "»", "“": "”", "„": "”", "‘": "’"}
+    for k, t in enumerate(tokens):
+        c = t.text
+        if c in closers:
+            stack.append((k, closers[c]))
+        elif c in ("»", "”", "’") and stack:
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][1] == c or (c == "”" and stack[depth][1] == "”"):
+                    pairs[stack[depth][0]] = k
+                    del stack[depth:]
+                    break
+        elif c == '"':
+            if straight['"'] is None:
+                straight['"'] = k
+            else:
+                pairs[straight['"']] = k  # type: ignore[index]
+                straight['"'] = None
+    return pairs
+
+
+class _Paragraph:
+    """One paragraph being attributed: tokens, quotes and sentence lookup."""
+
+    def __init__(self, view: Folded, para: Paragraph, index: int) -> None:
+        self.view, self.para, self.index = view, para, index
+        self.tokens = tokenize(view.text, para.start, para.end)
+        self.quotes = _pair_quotes(self.tokens)
+        self.sent_of: list[int] = []
+        si = 0
+        for t in self.tokens:
+            while si < len(para.sentences) - 1 and t.start >= para.sentences[si][1]:
+                si += 1
+            self.sent_of.append(si)
+
+    def sentence(self, k: int) -> tuple[int, int]:
+        return self.para.sentences[self.sent_of[min(k, len(self.tokens) - 1)]]
+
+    def first_token_of_sentence(self, k: int) -> int:
+        s = self.sent_of[k]
+        while k > 0 and self.sent_of[k - 1] == s:
+            k -= 1
+        return k
+
+    def quote_end(self, k: int) -> int:
+        """View offset where the quote opened at token ``k`` closes (or the paragraph ends)."""
+        close = self.quotes.get(k)
+        return self.tokens[close].start if close is not None else self.para.end
+
+
+def _strip_suffix(w: str, words: GrammarWords) -> str:
+    """``w`` without an object or possessive pronoun suffix ("نقلته" → "نقلت", "كلمته" → "كلمت")."""
+    for suffix in sorted(words.pronoun_suffixes, key=len, reverse=True):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            stem = w[: -len(suffix)]
+            return stem[:-1] + "ه" if stem.endswith("ت") and suffix and stem[:-1] + "ه" in words.statement_nouns else stem
+    return w
+
+
+def _but_pronoun(w: str | None, words: GrammarWords) -> bool:
+    """"لكنه", "ولكنها", "إلا أنه": a conjunction carrying the subject pronoun of the verb after it."""
+    if w is None:
+        return False
+    w = w[1:] if w.startswith(("ول", "فل")) else w
+    return w.startswith("لكن") and w[3:] in words.pronoun_suffixes
+
+
+class AttributorBase:
+    """State shared by every rule family: the folded view, the parsers and cue tables built once from
+    the lexicons, and the drafts found so far (in view coordinates)."""
+
+    def __init__(self, view: Folded, lex: Lexicons) -> None:
+        self.view = view
+        self._places = frozenset(place.name for place in lex.places)
+        self.parser: SourceParser = parser_for(lex)
+        self.cues = cue_tables(lex)
+        self.words = grammar_words(lex)
+        self.drafts: list[Draft] = []
+        self.labels: frozenset[str] = frozenset()  # the page's speaker labels (LabelRules)
+        self.paragraphs: list[Paragraph] = []  # the page's paragraphs, set by Attributor.run
+
+    def _source(self, p: _Paragraph, m: Mention) -> DraftSource:
+        a, b = p.tokens[m.first].start, p.tokens[m.last - 1].end
+        return DraftSource(m.name, m.kind, m.aliases, (a, b))
+
+    def _add(self, p: _Paragraph, source: DraftSource, via: list[DraftSource], cue: tuple[int, int],
+             lemma: str, cue_type: str, content: tuple[int, int], direct: bool, sibling: bool = False, *,
+             rule: str) -> None:
+        s, e = content
+        text = self.view.text
+        while s < e and (text[s].isspace() or text[s] in "،,:"):
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] in "،,:.؛"):
+            e -= 1
+        if e > s:
+            self.drafts.append(Draft(source, cue, lemma, cue_type, (s, e), direct, list(via), p.index,
+                                     sibling, p.para.region, rule))

@@ -1,0 +1,120 @@
+"""Intermediaries: after the subject («لوكالة X», «بحسب صحيفة X», «، نقلا عن مصادر،») and by nesting
+(an attribution inside another's content is reported through it).
+"""
+
+from __future__ import annotations
+
+from ..lexicons import Verb
+from .base import (
+    _ASIDE,
+    DraftSource,
+    _Paragraph,
+    _strip_suffix,
+    _word,
+)
+from .subjects import Subjects
+
+
+class Chains(Subjects):
+    """Intermediaries: after the subject («لوكالة X», «بحسب صحيفة X», «، نقلا عن مصادر،») and by nesting"""
+
+    def _chain_after(self, p: _Paragraph, j: int, source: DraftSource, via: list[DraftSource],
+                     verb: Verb) -> tuple[int, DraftSource, list[DraftSource]]:
+        """Intermediaries after a subject, outermost first: "لوكالة رويترز", "بحسب صحيفة X", "نقلا عن ثلاثة
+        مصادر", "عن مسؤولين", "في تصريح لصحيفة X", "- في تصريح أوردته وكالة X -", "البيان الذي نقله X"."""
+        tokens = p.tokens
+        for _ in range(4):
+            q = j
+            while q < len(tokens) and not tokens[q].is_word and tokens[q].text in _ASIDE:
+                q += 1
+            w = _word(tokens, q)
+            if w is None:
+                break
+            if w.startswith("ل") and w not in ("لكن", "لم", "لن", "لا"):
+                m = self.parser.parse(tokens, q, self.view, plain=False, clitic="ل")
+                if m is not None and m.kind in ("media", "news_agency"):
+                    via, j = [*via, self._source(p, m)], m.last
+                    continue
+            if w in self.words.according:
+                m = self.parser.parse(tokens, q + 1, self.view, plain=False, clitic="ل" if w.endswith("ا") else "")
+                if m is not None:
+                    via, j = [*via, self._source(p, m)], m.last  # "قال الأمير بحسب صحيفة الشرق"
+                    continue
+            if w in ("الذي", "التي") and self._authored(_word(tokens, q + 1)):
+                m = self.parser.parse(tokens, q + 2, self.view, plain=False)
+                if m is not None:
+                    via, j = [*via, self._source(p, m)], m.last  # "البيان الذي نقله التلفزيون الرسمي"
+                    continue
+            if w == "في" and _strip_suffix(_word(tokens, q + 1) or "", self.words) in self.words.statement_nouns:
+                after = _word(tokens, q + 2)
+                m = None
+                if self._authored(after):
+                    m = self.parser.parse(tokens, q + 3, self.view, plain=False)  # "في تصريح أوردته وكالة X"
+                elif after == "مع":
+                    m = self.parser.parse(tokens, q + 3, self.view, plain=False)  # "في مقابلة مع قناة X"
+                elif after is not None and after.startswith("ل"):
+                    m = self.parser.parse(tokens, q + 2, self.view, plain=False, clitic="ل")  # "في تصريح لصحيفة X"
+                if m is not None and m.kind in ("media", "news_agency"):
+                    via, j = [*via, self._source(p, m)], m.last
+                    continue
+                j = q + 2
+                while _word(tokens, j) in self.words.statement_nouns:
+                    j += 1  # "في مؤتمر صحفي", "في اتصال هاتفي"
+                continue
+            if w in ("نقلا", "عن"):
+                k = q + (2 if w == "نقلا" and _word(tokens, q + 1) == "عن" else 1)
+                m = self.parser.parse(tokens, k, self.view, plain=False)
+                if m is not None:
+                    inner, inner_via = self._resolve(p, m)
+                    via = [*via, source, *inner_via]
+                    source = inner
+                    j = m.last
+                    continue
+            break
+        return j, source, via
+
+    def _authored(self, w: str | None) -> bool:
+        """"نقله", "أوردته", "نشرتها": a reporting or publishing verb carrying the object pronoun."""
+        if w is None:
+            return False
+        stem = _strip_suffix(w, self.words)
+        return stem != w and (self.cues.verb(stem) is not None or stem in self.words.authoring)
+
+    def _truncate_siblings(self, first: int) -> None:
+        """An indirect content stops where a sibling clause (", مضيفا …", "، ذكرت …") starts."""
+        drafts = self.drafts[first:]
+        for d in drafts:
+            if d.direct:
+                continue
+            for other in drafts:
+                if other is d or not other.sibling:
+                    continue
+                if d.content[0] < other.cue[0] < d.content[1]:
+                    cut = self._comma_before(other.cue[0], d.content[0])
+                    d.content = (d.content[0], cut)
+
+    def _comma_before(self, pos: int, floor: int) -> int:
+        text = self.view.text
+        i = pos
+        while i > floor and text[i - 1] not in "،,;":
+            i -= 1
+        return i - 1 if i > floor else pos
+
+    def _chains(self) -> None:
+        """An attribution inside another's content is reported through it."""
+        order = sorted(range(len(self.drafts)), key=lambda i: -(self.drafts[i].content[1] - self.drafts[i].content[0]))
+        for i in order:
+            d = self.drafts[i]
+            best = None
+            for o in self.drafts:
+                if o is d or o.paragraph != d.paragraph:
+                    continue
+                mutual = d.content[0] <= o.cue[0] < d.content[1]
+                if o.content[0] <= d.cue[0] < o.content[1] and (o.cue[0] < d.cue[0] if mutual else True) and (
+                        (o.content[1] - o.content[0]) > (d.content[1] - d.content[0]) or mutual):
+                    if best is None or (o.content[1] - o.content[0]) < (best.content[1] - best.content[0]):
+                        best = o
+            if best is not None and best.source.name != d.source.name:
+                outer = [*best.via, best.source]
+                names = {x.name for x in d.via}
+                d.via = [x for x in outer if x.name not in names and x.name != d.source.name] + d.via

@@ -1,0 +1,70 @@
+"""Who a cue without a subject goes on with: the previous speaker, the sentence's subject, or the
+nearest earlier sentence's subject.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from ..sources import (
+    Mention,
+)
+from .base import (
+    SUBJECT_REACH,
+    DraftSource,
+    _Paragraph,
+)
+from .chains import Chains
+
+
+class Continuation(Chains):
+    """Who a cue without a subject goes on with: the previous speaker, the sentence's subject, or the"""
+
+    def _continued(self, p: _Paragraph, k: int, sentence_initial: bool) -> tuple[DraftSource, list[DraftSource]] | None:
+        """The speaker a subjectless cue continues."""
+        s0 = p.first_token_of_sentence(k)
+        same_sentence = [d for d in self.drafts if d.paragraph == p.index and p.tokens[s0].start <= d.cue[0] < p.tokens[k].start]
+        if same_sentence:
+            d = same_sentence[-1]
+            return attrs.evolve(d.source, mention=None), list(d.via)
+        if not sentence_initial:
+            m = self._sentence_subject(p, s0, k)
+            if m is not None:
+                return self._resolve(p, m)
+        last = self.drafts[-1] if self.drafts else None
+        if last is not None and not (p.index - last.paragraph <= 3 and last.region == p.para.region):
+            last = None
+        earlier = self._earlier_subject(p, s0)
+        if earlier is not None and (last is None or (last.paragraph, last.cue[0]) < (p.index, p.tokens[earlier.first].start)):
+            return self._resolve(p, earlier)  # "التقى الوزير X الوفد. وأشار إلى أن …"
+        if last is not None:
+            return attrs.evolve(last.source, mention=None), list(last.via)
+        return None
+
+    def _earlier_subject(self, p: _Paragraph, s0: int) -> Mention | None:
+        """The subject of the nearest earlier sentence of the paragraph that names one near its start
+        (a role, a body, a group, a named person): who a subjectless cue goes on with when nobody has
+        been quoted yet ("استقبل الوزير X الوفد. وأشار إلى أن …")."""
+        tokens = p.tokens
+        end = s0
+        while end > 0:
+            start = p.first_token_of_sentence(end - 1)
+            for i in range(start, min(end, start + SUBJECT_REACH)):
+                if not tokens[i].is_word:
+                    continue
+                m = self.parser.parse(tokens, i, self.view, plain=False)
+                if m is not None and not m.reference and m.kind in ("official", "person", "group", "government",
+                                                                  "organization", "news_agency", "media"):
+                    return m
+            end = start
+        return None
+
+    def _sentence_subject(self, p: _Paragraph, s0: int, k: int) -> Mention | None:
+        for i in range(s0, k):
+            if not p.tokens[i].is_word:
+                continue
+            m = self.parser.parse(p.tokens, i, self.view, plain=False)
+            if m is not None and m.kind in ("group", "government", "official", "organization", "unnamed_source",
+                                            "news_agency", "media", "person") and not m.reference and not m.plain:
+                return m
+        return None

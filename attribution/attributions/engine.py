@@ -1,0 +1,72 @@
+"""The attributor: every rule family in the order they run, over each paragraph of a page.
+
+:func:`attribute` is the entry point of the attributions step; the rule ids are listed in
+:mod:`attribution.grammar` and ``docs/grammar.md``.
+"""
+
+from __future__ import annotations
+
+from ..lexicons import Lexicons
+from ..normalize import Folded
+from ..sources import (
+    OPEN_QUOTES,
+)
+from .base import (
+    _WORDS,
+    Draft,
+    Paragraph,
+    _Paragraph,
+)
+from .labels import LabelRules
+from .prepositional import PrepositionalRules
+from .verbal import VerbalRules
+
+
+class Attributor(LabelRules, VerbalRules, PrepositionalRules):
+    """Finds every attribution of a page, paragraph by paragraph."""
+
+    def run(self, paragraphs: list[Paragraph]) -> list[Draft]:
+        self.labels = self._speaker_labels(paragraphs)
+        self.paragraphs = paragraphs
+        for index, para in enumerate(paragraphs):
+            if para.region in ("boilerplate", "dateline"):
+                continue
+            if not self._worth_tokenizing(para):
+                continue
+            p = _Paragraph(self.view, para, index)
+            if not p.tokens:
+                continue
+            before = len(self.drafts)
+            self._headline_colon(p)
+            consumed: set[int] = set()
+            candidates = self.cues.candidates
+            for k, tok in enumerate(p.tokens):
+                if tok.text not in candidates or k in consumed:
+                    continue
+                verb = self.cues.verb(tok.text)
+                if verb is not None:
+                    self._verbal(p, k, verb[0], verb[1], consumed)
+                    continue
+                prep = self.cues.prep(p.tokens, k)
+                if prep is not None:
+                    self._prepositional(p, k, prep[0], prep[1], consumed)
+            if len(self.drafts) == before:
+                self._quote_paragraph(p)
+            self._truncate_siblings(before)
+        self._chains()
+        return [d for d in self.drafts if d.content[1] > d.content[0]]
+
+    def _worth_tokenizing(self, para: Paragraph) -> bool:
+        """False when no rule can fire: no cue word, no colon near the start, no opening quote."""
+        text = self.view.text
+        head = text[para.start:min(para.end, para.start + 160)]
+        if ":" in head or head[:1] in OPEN_QUOTES or (self.drafts and self.drafts[-1].direct and any(
+                q in text[para.start:para.end] for q in "»”")):
+            return True  # a colon, a quotation, or the close of one left open in the paragraph before
+        candidates = self.cues.candidates
+        return any(w in candidates for w in _WORDS.findall(text, para.start, para.end))
+
+
+def attribute(view: Folded, paragraphs: list[Paragraph], lex: Lexicons) -> list[Draft]:
+    """Every attribution of the page, in view coordinates."""
+    return Attributor(view, lex).run(paragraphs)

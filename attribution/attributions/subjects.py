@@ -1,0 +1,176 @@
+"""Who the subject is: parsed after the cue, up to the content, before the verb; references and
+surnames resolved to earlier speakers; roles given by earlier mentions.
+"""
+
+from __future__ import annotations
+
+from ..normalize import fold_term
+from ..sources import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    Mention,
+    is_pronoun,
+    tokenize,
+)
+from .base import (
+    _ASIDE,
+    ROLE_WINDOW,
+    DraftSource,
+    _Paragraph,
+    _word,
+)
+from .content import Content
+
+
+class Subjects(Content):
+    """Who the subject is: parsed after the cue, up to the content, before the verb; references and"""
+
+    def _whole_subject(self, p: _Paragraph, i: int, parsed: Mention | None, *, guess: bool) -> Mention | None:
+        """Rule ``verb-subject-to-content``: after a clause-initial cue, everything up to where the content
+        starts (أن/إن, a colon, a quote) is the subject, less a trailing adverbial or addressee; this
+        takes in appositions and names the grammar does not know ("كشف رئيس الاتحاد، فلان، أن …")."""
+        marker = self._content_start(p, i)
+        if marker is None:
+            return parsed
+        end = self._subject_end(p.tokens, i, marker)
+        if parsed is not None and parsed.last >= end:
+            return parsed
+        if parsed is not None and not parsed.plain and _word(p.tokens, marker - 1) in self.words.object_prepositions | {"في"}:
+            return parsed  # "جدد الناطق التأكيد على أن …": the object and its complement, not the subject
+        m = self.parser.chunk(p.tokens, i, end, self.view, guess=guess)
+        if m is None or (parsed is not None and (m.first, m.last) == (parsed.first, parsed.last)):
+            return parsed
+        m.head = m.head or (parsed.head if parsed is not None else "")
+        m.chunked = True
+        return m
+
+    def _preposed(self, p: _Paragraph, k: int) -> Mention | None:
+        """A subject written before its verb: "بغداد دعت", "الولايات المتحدة كانت تؤكد"."""
+        tokens = p.tokens
+        end = k
+        while end > 0 and _word(tokens, end - 1) in self.cues.auxiliaries:
+            end -= 1
+        first = self._sentence_body_start(p, k)
+        best = None
+        for start in range(max(first, end - 8), end):
+            if not tokens[start].is_word and tokens[start].text not in OPEN_QUOTES:
+                continue
+            before = _word(tokens, start - 1) or ""
+            if start > first and tokens[start - 1].text not in "،,:" and tokens[start - 1].text not in OPEN_QUOTES \
+                    and before not in self.words.conjunctions and before not in ("ان", "لكن", "بعض") \
+                    and before not in self.cues.auxiliaries and before[1:] not in self.cues.auxiliaries:
+                continue
+            at_start = start == first or tokens[start - 1].text in ":،,"
+            m = self.parser.parse(tokens, start, self.view, plain=at_start)
+            if m is not None and m.last == end:
+                best = m
+                break
+        if best is None:
+            best = self._preposed_phrase(p, k, end)
+        return best
+
+    def _preposed_phrase(self, p: _Paragraph, k: int, end: int) -> Mention | None:
+        """Rule ``verb-preposed-subject`` for subjects no grammar names: the whole stretch from the start of
+        the sentence to the verb ("المندوبة الأميركية في مجلس الأمن سامنثا باور قالت إن …"), when the verb
+        is followed by its content (أن/إن, a colon, a quote)."""
+        tokens = p.tokens
+        start = self._sentence_body_start(p, k)
+        framed = _word(tokens, k - 1) == "قد" and (_word(tokens, start) or "").lstrip("و") in self.words.kana
+        marker = self._content_start(p, k)
+        after = next((x for x in range(k + 1, len(tokens)) if tokens[x].is_word or tokens[x].text in OPEN_QUOTES
+                      or tokens[x].text == ":"), len(tokens))
+        if not framed and (marker is None or (after < marker and self._subject_end(tokens, after - 1, marker) != after)):
+            return None  # something stands between the verb and its content: "تقول رايس: …" is VSO
+        # "وكانت الرئاسة العامة … قد أعلنت": كان … قد frames the subject, whatever follows the verb
+        while start < end and (self._function_word(_word(tokens, start))
+                               or _word(tokens, start) in self.cues.labels or not tokens[start].is_word):
+            start += 1
+        while end > start and (not tokens[end - 1].is_word or _word(tokens, end - 1) in self.cues.auxiliaries
+                               or _word(tokens, end - 1) in self.parser.subject_openers):
+            end -= 1
+        first = _word(tokens, start)
+        if first is None or end <= start or first in self.words.fronted or first in self.words.subordinate:
+            return None
+        if any(t.is_word and (t.text in self.words.complementizers or self.cues.verb(t.text) or t.text in self.cues.auxiliaries
+                              or is_pronoun(t.text)) for t in tokens[start:end]):
+            return None  # "وكان الكاتب قد نشر تغريدة": a clause of its own, not a subject
+        m = self.parser.chunk(tokens, start, end, self.view)
+        if m is not None:
+            m.chunked = True
+        return m
+
+    def _resolve(self, p: _Paragraph, m: Mention) -> tuple[DraftSource, list[DraftSource]]:
+        """A mention as a source; reference words and bare surnames resolve to an earlier speaker."""
+        src = self._source(p, m)
+        if m.reference or (m.plain and " " not in m.name.strip()):
+            ante = self._antecedent(m)
+            if ante is not None:
+                found, via = ante
+                aliases = tuple(dict.fromkeys((*found.aliases, m.name)))
+                return DraftSource(found.name, found.kind, aliases, src.mention), via
+        if m.kind == "person" and (m.plain or m.chunked):
+            role = self._introduced_role(p, m)
+            if role is not None:  # "وزيرة الصحة مي الكيلة" earlier: "وقالت الكيلة" is an official
+                return DraftSource(src.name, "official", tuple(dict.fromkeys((*src.aliases, role))), src.mention), []
+        return src, []
+
+    def _antecedent(self, m: Mention) -> tuple[DraftSource, list[DraftSource]] | None:
+        head = fold_term(m.head)
+        for d in reversed(self.drafts):
+            chain = [*d.via, d.source]
+            for depth in range(len(chain) - 1, -1, -1):
+                cand = chain[depth]
+                if self._matches(m, head, cand):
+                    return cand, chain[:depth]
+        return None
+
+    def _matches(self, m: Mention, head: str, cand: DraftSource) -> bool:
+        name = fold_term(cand.name)
+        if m.reference:
+            if cand.kind not in m.reference:
+                return False
+            needed = self.parser.reference_match.get(head, ())
+            if needed:
+                names = [name, *(fold_term(a) for a in cand.aliases)]
+                return any(w in n for w in needed for n in names)
+            return True
+        last = head.removeprefix("ال")
+        return cand.kind in ("official", "person") and (
+            name.split()[-1:] == [fold_term(m.name)] or any(fold_term(a).endswith(last) for a in cand.aliases))
+
+    def _introduced_role(self, p: _Paragraph, m: Mention) -> str | None:
+        """The role an earlier mention of this person's name gave them ("وزيرة الصحة مي الكيلة" before
+        "قالت الكيلة"), searched in the text before the mention; ``None`` when there is none."""
+        last = fold_term(m.name).split()[-1:] if m.name.strip() else []
+        if not last or len(last[0]) < 3:
+            return None
+        text = self.view.text
+        before = p.tokens[m.first].start
+        pos = text.rfind(last[0], 0, before)
+        seen = 0
+        while pos >= 0 and seen < 8:
+            seen += 1
+            window = tokenize(text, max(0, pos - 80), pos)
+            words = [t for t in window if t.is_word][-ROLE_WINDOW:]
+            for i, t in enumerate(words):
+                if self.parser._phrase_in(words, i, self.parser.people, clitics=True):
+                    return None  # "الباحث الفلكي د. خالد الزعاق": a person, whatever title follows
+                if self.parser._phrase_in(words, i, self.parser.roles, clitics=True):
+                    a, b = self.view.span(t.start, words[-1].end)
+                    return self.view.original[a:b]
+            pos = text.rfind(last[0], 0, pos)
+        return None
+
+    def _addressee_before_subject(self, p: _Paragraph, i: int) -> Mention | None:
+        """A medium addressed right after the verb, before its subject: "قال لـ«الشرق الأوسط»، الدكتور X"."""
+        w = _word(p.tokens, i)
+        if w is None or not w.startswith("ل"):
+            return None
+        m = self.parser.parse(p.tokens, i, self.view, plain=False, clitic="ل")
+        if m is None or m.kind not in ("media", "news_agency"):
+            return None
+        after = m.last
+        while after < len(p.tokens) and p.tokens[after].text in _ASIDE | CLOSE_QUOTES:
+            after += 1
+        nxt = _word(p.tokens, after)
+        return m if nxt is not None and nxt not in self.words.complementizers and not is_pronoun(nxt) else None

@@ -1,0 +1,183 @@
+"""Rules on reporting verbs: verb-subject, verb-subject-to-content, verb-preposed-subject,
+verb-after-clause, verb-continuation, verb-that-subject, relative-report.
+"""
+
+from __future__ import annotations
+
+from ..lexicons import Verb
+from ..normalize import fold_term
+from ..sources import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    Mention,
+    is_pronoun,
+)
+from .base import (
+    _ASIDE,
+    DraftSource,
+    _Paragraph,
+    _word,
+    _word_at_pos,
+)
+from .continuation import Continuation
+
+
+class VerbalRules(Continuation):
+    """Rules on reporting verbs: verb-subject, verb-subject-to-content, verb-preposed-subject,"""
+
+    def _verbal(self, p: _Paragraph, k: int, verb: Verb, cue_type: str, consumed: set[int]) -> None:
+        tokens = p.tokens
+        cue = (tokens[k].start, tokens[k].end)
+        if cue_type == "participle" and not self._participle_cue(tokens, k):
+            return  # "مصادر مؤكدة", "على مسافة مقدرة": an adjective or a noun, not a cue
+        before = _word(tokens, k - 1)
+        if before is not None and (before.isdigit() or before in self.words.numerals):
+            return  # "600 ألف طالب": a noun after a number, not the verb
+        post_marker = self._post_marker(tokens, k)
+        if post_marker is None and _word(tokens, k - 1) in self.cues.relative:
+            self._relative_report(p, k, verb, cue_type)
+            return  # "التي أعلنت", "مما يشير": a relative clause, not a report of its own
+        clause_start = self._clause_start(p, k - (len(post_marker) if post_marker else 0))
+        if cue_type == "verb" and _word(tokens, k + 1) in self.words.that and clause_start[0]:
+            self._said_that(p, k, verb, consumed)
+            return
+        subject: Mention | None = None
+        preposed = None
+        addressee: list[DraftSource] = []
+        at = k + 1
+        if cue_type == "verb" and not self._quote_follows(p, k + 1):
+            addressed = self._addressee_before_subject(p, k + 1)
+            if addressed is not None:  # "وقال لـ«الشرق الأوسط»، الدكتور X إن …"
+                addressee, at = [self._source(p, addressed)], addressed.last
+                while at < len(tokens) and tokens[at].text in _ASIDE | CLOSE_QUOTES:
+                    at += 1
+        if cue_type == "verb" and not verb.continuation and not self._quote_follows(p, k + 1):
+            if not clause_start[0] and not clause_start[1]:
+                preposed = self._preposed(p, k)
+            if preposed is None:
+                subject = self.parser.parse(tokens, at, self.view, plain=True)
+                if subject is not None and subject.plain and self._starts_content(tokens, at):
+                    subject = None
+                if clause_start[0] or clause_start[1]:
+                    subject = self._whole_subject(p, at, subject,
+                                                  guess=clause_start[0] or self._after_fronted(p, k))
+        elif cue_type == "verb" and verb.continuation and (clause_start[0] or clause_start[1]):
+            # "وتابع الوزير أن …", "وتابع البيان: …": a continuation verb may still name its subject, when
+            # the content follows it
+            named = self._whole_subject(p, at, None, guess=clause_start[0])
+            if named is not None and named.chunked:
+                subject = named
+        j = subject.last if subject is not None else k + 1
+        marker = self._content_start(p, j - 1) if subject is not None and subject.chunked else None
+        via: list[DraftSource] = []
+        source: DraftSource | None = None
+        rule = "verb-subject"
+        if subject is not None:
+            if subject.plain and subject.kind == "organization" and fold_term(verb.lemma) in ("كتب", "اورد"):
+                subject.kind = "media"  # "كتبت "الأخبار"": a publication
+            source, via = self._resolve(p, subject)
+            via = [*addressee, *via]
+            if subject.chunked:
+                rule = "verb-subject-to-content"
+            j, source, via = self._chain_after(p, j, source, via, verb)
+            consumed.update(range(k, j))
+            if marker is not None and marker >= j:
+                j = marker  # what stands between is an adverbial or an addressee
+        elif preposed is not None:
+            source, via = self._resolve(p, preposed)
+            rule = "verb-preposed-subject"
+        # where the content is
+        found = self._content_marker(p, j, verb)
+        if found is not None and _word(tokens, k - 1) in self.words.negations and not found[2] and (
+                _word_at_pos(tokens, found[0]) not in self.words.complementizers):
+            return  # "ولم يذكر المصدر سبب الزيارة": nothing is reported
+        if found is None:
+            if source is not None and self._ends_clause(tokens, j) and (post_marker or clause_start[1]):
+                s_start = self._sentence_body_start(p, k)
+                end_tok = k - (len(post_marker) if post_marker else 0)
+                if end_tok > s_start:
+                    a, b = s_start, end_tok
+                    while b > a and tokens[b - 1].text in "،,":
+                        b -= 1
+                    quoted = tokens[a].text in OPEN_QUOTES and p.quotes.get(a) == b - 1
+                    span = (tokens[a].end, tokens[b - 1].start) if quoted else (tokens[a].start, tokens[b - 1].end)
+                    self._add(p, source, via, cue, verb.lemma, "verb", span, quoted, rule="verb-after-clause")
+            return
+        start, end, direct = found
+        if subject is not None and subject.plain and not direct and not (clause_start[0] or clause_start[1]) and (
+                _word_at_pos(tokens, start) not in self.words.complementizers) and self.view.text[start - 1:start] != ":":
+            # a verb with its subject after it opens its clause; mid-clause, an unknown name and a bare
+            # object ("… طالب حرموا من الدراسة") read as a noun, not a report
+            return
+        if source is None:
+            in_document = is_pronoun(_word(tokens, k + 1) or "") and _word(tokens, k + 1) != "هو"
+            if not (clause_start[0] or clause_start[1] or in_document or cue_type == "participle"):
+                return  # "نشر تغريدة قال فيها: …" goes on: the writer speaks in what they wrote
+            if cue_type == "verb" and self.cues.impersonal(tokens[k].text, verb):
+                return  # "يتوقع أن", "يعتقد أن": nobody in particular
+            nxt = _word(tokens, k + 1)
+            if nxt is not None and nxt not in self.words.complementizers and nxt not in self.parser.stop and not in_document \
+                    and nxt not in self.words.object_prepositions and (not verb.object or nxt.startswith("ال")):
+                return  # an unknown subject ("وتظهر الصور …"): better nothing than a guess
+            got = self._continued(p, k, clause_start[0])
+            if got is None:
+                return
+            source, via = got
+            rule = "verb-continuation"
+        sibling = clause_start[1]
+        self._add(p, source, via, cue, verb.lemma, cue_type, (start, end), direct, sibling, rule=rule)
+
+    def _said_that(self, p: _Paragraph, k: int, verb: Verb, consumed: set[int]) -> None:
+        """Rule ``verb-that-subject``: "أوضح ذلك رئيس المجلس X" and "صرح بذلك الوكيل X" name, after the
+        fact, who said the sentence before (or the paragraph before, when the cue opens its paragraph)."""
+        tokens = p.tokens
+        m = self.parser.parse(tokens, k + 2, self.view, plain=True)
+        if m is None:
+            end = k + 2
+            s = p.sent_of[k]
+            while end < len(tokens) and p.sent_of[end] == s and tokens[end].text not in "،,:" \
+                    and _word(tokens, end) not in ("الذي", "التي", "خلال", "في", "لدي", "عقب", "اثناء"):
+                end += 1
+            m = self.parser.chunk(tokens, k + 2, end, self.view, guess=True)
+        if m is None:
+            return
+        s0 = p.first_token_of_sentence(k)
+        if s0 > 0:
+            content = (p.para.sentences[p.sent_of[s0 - 1]][0], tokens[s0 - 1].end)
+        else:
+            before = [q for q in self.paragraphs[:p.index] if q.region == "body"]
+            if not before or p.index - self.paragraphs.index(before[-1]) > 2:
+                return
+            content = (before[-1].start, before[-1].end)
+        consumed.update(range(k, m.last))
+        source, via = self._resolve(p, m)
+        self._add(p, source, via, (tokens[k].start, tokens[k + 1].end), verb.lemma, "verb", content, False,
+                  rule="verb-that-subject")
+
+    def _relative_report(self, p: _Paragraph, k: int, verb: Verb, cue_type: str) -> None:
+        """Rule ``relative-report``: "الأنباء التي تحدثت عن …", "التقارير التي تفيد بأن …": a report, a
+        source or a document qualified by a relative clause whose verb reports speaks its content."""
+        tokens = p.tokens
+        rel = _word(tokens, k - 1)
+        if cue_type != "verb" or rel not in ("التي", "الذي", "الذين") or k < 2:
+            return
+        head = k - 2
+        while head > 0 and _word(tokens, head) in self.parser.qualifiers:
+            head -= 1  # "المصادر المطلعة التي …"
+        word = _word(tokens, head) or ""
+        if not (self.parser._phrase_in(tokens, head, self.parser.unnamed, clitics=True)
+                or self.parser._phrase_in(tokens, head, self.parser.documents, clitics=True)
+                or self.parser._phrase_in(tokens, head, self.parser.media, clitics=True)) or not word:
+            return
+        m = self.parser.parse(tokens, head, self.view, plain=False)
+        if m is None or m.last > k - 1:
+            return
+        found = self._content_marker(p, k + 1, verb)
+        if found is None and _word(tokens, k + 1) in ("عن", "الي", "ب"):
+            found = (tokens[k + 2].start, self._content_end(p, k + 1, self.cues.background), False) \
+                if k + 2 < len(tokens) else None
+        if found is None:
+            return
+        source, via = self._resolve(p, m)
+        self._add(p, source, via, (tokens[k].start, tokens[k].end), verb.lemma, "verb", found[:2], found[2],
+                  rule="relative-report")
