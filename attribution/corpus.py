@@ -81,7 +81,7 @@ def iter_documents(inputs: Iterable[str], parse: bool = True) -> Iterator[Docume
     """Documents from each input, lazily and in order: a text file, a directory (recursively, *.txt, *.md,
     *.html, sorted), a ``.jsonl`` file (one ``{"id", "text", "outlet"?, "date"?, "url"?}`` per line), or
     ``-`` for standard input (JSONL when its first character is ``{``, else one text)."""
-    from .cli import read_input
+    from .inputs import read_input
 
     if parse:
         for item in iter_documents(inputs, parse=False):

@@ -70,7 +70,7 @@ def check_text(path: str, text: str, config: Config = DEFAULT) -> list[Finding]:
 
 def check_paths(paths: Iterable[str], config_path: str | None = None) -> tuple[list[Finding], list[str]]:
     """Findings for every file, and one-line errors for files that could not be checked."""
-    from ..cli import read_input
+    from ..inputs import read_input
 
     findings: list[Finding] = []
     errors: list[str] = []

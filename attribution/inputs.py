@@ -1,0 +1,36 @@
+"""Reading one input: a file or standard input, as exact text (a BOM and CRLF kept, so offsets point
+into the file as it is), with a one-line error from the catalogue when it cannot be read."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .errors import Errors, InputError
+
+__all__ = ["read_input"]
+
+
+def read_input(name: str) -> str:
+    """The text of file ``name`` (``-`` for stdin); an :class:`InputError` says what is wrong with it."""
+    if name == "-":
+        data = sys.stdin.buffer.read()
+        path = "<stdin>"
+    else:
+        p = Path(name)
+        path = name
+        if p.is_dir():
+            raise InputError(Errors.E002.format(path=path))
+        if not p.exists():
+            raise InputError(Errors.E001.format(path=path))
+        try:
+            data = p.read_bytes()
+        except OSError as exc:
+            raise InputError(Errors.E005.format(path=path, reason=exc.strerror or exc)) from None
+    if b"\x00" in data[:8192]:
+        raise InputError(Errors.E004.format(path=path))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(Errors.E003.format(path=path, offset=exc.start)) from None
+    return text  # a BOM stays: offsets point into the file as it is
