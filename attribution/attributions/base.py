@@ -39,6 +39,9 @@ ROLE_WINDOW = 5
 #: How far into an earlier sentence (in tokens) its subject is looked for when a later cue has none:
 #: a verb and a few words, not the sentence's objects.
 SUBJECT_REACH = 4
+#: How far after a subject (in tokens) its content may start: adverbials, addressees and asides can be
+#: long («في أول كلمة له، بعد إعلان وكالة … فوزه بالانتخابات، الأحد، إن …»); the sentence end stops it.
+CONTENT_REACH = 40
 
 
 _WORD_RE = regex.compile(r"[\p{L}\p{N}]+|[،,؛;:]")

@@ -14,6 +14,7 @@ from ..sources import (
 from .base import (
     _CLAUSE_END,
     _SENTENCE_END,
+    CONTENT_REACH,
     _Paragraph,
     _word,
 )
@@ -73,7 +74,7 @@ class Content(Clauses):
     def _content_marker(self, p: _Paragraph, j: int, verb: Verb) -> tuple[int, int, bool] | None:
         """Find where the content starts after the subject (and intermediaries)."""
         tokens = p.tokens
-        limit = min(len(tokens), j + 20)
+        limit = min(len(tokens), j + CONTENT_REACH)
         k = j
         first = True
         while k < limit:
@@ -133,8 +134,9 @@ class Content(Clauses):
 
     def _content_end(self, p: _Paragraph, k: int, breaks: frozenset[tuple[str, ...]]) -> int:
         """The end of an indirect content starting at token ``k``: its sentence's end, or a comma that
-        opens a clause of the outlet's own (``breaks``: "، حيث …", "، لكن …")."""
-        s_end = p.sentence(k)[1]
+        opens a clause of the outlet's own (``breaks``: "، حيث …", "، لكن …"). A semicolon does not
+        end what a speaker says: "إنه … ؛ لأن …" runs on to the full stop."""
+        s_end = self._past_semicolons(p, k)
         tokens = p.tokens
         for x in range(k + 1, len(tokens)):
             t = tokens[x]
@@ -203,6 +205,14 @@ class Content(Clauses):
 
     def _sentence_end(self, p: _Paragraph, k: int) -> int:
         return p.sentence(k)[1]
+
+    def _past_semicolons(self, p: _Paragraph, k: int) -> int:
+        """The end of token ``k``'s sentence, or of the sentences after it while each ends in «؛»."""
+        index = p.sent_of[min(k, len(p.tokens) - 1)]
+        sentences = p.para.sentences
+        while index + 1 < len(sentences) and self.view.text[sentences[index][1] - 1] in "؛;":
+            index += 1
+        return sentences[index][1]
 
     def _clause_end(self, p: _Paragraph, k: int) -> int:
         s_end = p.sentence(k)[1]
