@@ -8,6 +8,7 @@ from functools import lru_cache
 from .lexicons import Lexicons, Preposition, Verb
 from .normalize import fold_term
 from .sources import Token
+from .words import grammar_words
 
 __all__ = ["CueTables", "cue_tables"]
 
@@ -43,7 +44,17 @@ class CueTables:
         self.background = frozenset(tuple(fold_term(x).split()) for x in m.get("background", ()))
         self.contrast = frozenset(tuple(fold_term(x).split()) for x in m.get("contrast", ()))
         self.labels = frozenset(fold_term(w) for w in lex.page.get("labels", {}).get("words", []))
-        firsts = set(self.verbs) | set(self.participles) | set(self.preps)
+        # "ووصفها المتحدث بأنها …", "واعتبره الوزير أنه …": a finite form carrying its object pronoun
+        suffixes = grammar_words(lex).pronoun_suffixes
+        self.with_object: dict[str, Verb] = {}
+        stop = {fold_term(w) for w in lex.patterns.get("stop", {}).get("words", ())} | {"بين"}
+        for form, verb in self.verbs.items():
+            # past forms only (a present with a suffix is mostly a noun), and none that is also a
+            # preposition or particle ("بينهم" is "between them")
+            if not form.startswith(("ي", "ت", "ن")) and form not in stop:
+                for suffix in suffixes:
+                    self.with_object.setdefault((form[:-1] + "و" if form.endswith("وا") else form) + suffix, verb)
+        firsts = set(self.verbs) | set(self.participles) | set(self.preps) | set(self.with_object)
         self.candidates = frozenset(firsts | {p + w for w in firsts for p in "وف"})
 
     def verb(self, word: str) -> tuple[Verb, str] | None:
@@ -55,6 +66,13 @@ class CueTables:
                 return self.verbs[w], "verb"
             if w in self.participles:
                 return self.participles[w], "participle"
+        return None
+
+    def verb_with_object(self, word: str) -> Verb | None:
+        """The verb ``word`` is a past form of, carrying an object pronoun ("ووصفها", "اعتبره")."""
+        for w in (word, word[1:] if word[:1] in "وف" and len(word) > 4 else None):
+            if w is not None and w in self.with_object:
+                return self.with_object[w]
         return None
 
     def prep_word(self, word: str) -> bool:

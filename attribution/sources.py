@@ -625,7 +625,7 @@ class SourceParser:
         k = j
         while k < len(tokens) and k - j < limit:
             w = self._word_at(tokens, k)
-            if w is None or w in self.stop or w in self.verb_forms or w.isdigit():
+            if w is None or w in self.stop or w in self.verb_forms or w.isdigit() or w in self.words.complementizers:
                 break
             if k == j and w.startswith("ال") and w not in ("الدين",):
                 break

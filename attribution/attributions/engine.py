@@ -47,6 +47,10 @@ class Attributor(LabelRules, VerbalRules, PrepositionalRules):
                 if verb is not None:
                     self._verbal(p, k, verb[0], verb[1], consumed)
                     continue
+                carrying = self.cues.verb_with_object(tok.text)
+                if carrying is not None:
+                    self._verbal(p, k, carrying, "verb", consumed, that_only=True)
+                    continue
                 prep = self.cues.prep(p.tokens, k)
                 if prep is not None:
                     self._prepositional(p, k, prep[0], prep[1], consumed)

@@ -25,7 +25,10 @@ from .continuation import Continuation
 class VerbalRules(Continuation):
     """Rules on reporting verbs: verb-subject, verb-subject-to-content, verb-preposed-subject,"""
 
-    def _verbal(self, p: _Paragraph, k: int, verb: Verb, cue_type: str, consumed: set[int]) -> None:
+    def _verbal(self, p: _Paragraph, k: int, verb: Verb, cue_type: str, consumed: set[int], *,
+                that_only: bool = False) -> None:
+        """A reporting verb at token ``k``. With ``that_only`` (a verb carrying its object pronoun, "ووصفها
+        المتحدث بأنها …") only a content opened by أن/إن is a report."""
         tokens = p.tokens
         cue = (tokens[k].start, tokens[k].end)
         if cue_type == "participle" and not self._participle_cue(tokens, k):
@@ -104,6 +107,8 @@ class VerbalRules(Continuation):
                     self._add(p, source, via, cue, verb.lemma, "verb", span, quoted, rule="verb-after-clause")
             return
         start, end, direct = found
+        if that_only and _word_at_pos(tokens, start) not in self.words.complementizers:
+            return
         if subject is not None and subject.plain and not direct and not (clause_start[0] or clause_start[1]) and (
                 _word_at_pos(tokens, start) not in self.words.complementizers) and self.view.text[start - 1:start] != ":":
             # a verb with its subject after it opens its clause; mid-clause, an unknown name and a bare
