@@ -10,6 +10,7 @@ from ..sources import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
     Mention,
+    Token,
     is_pronoun,
 )
 from .base import (
@@ -107,7 +108,7 @@ class VerbalRules(Continuation):
                     self._add(p, source, via, cue, verb.lemma, "verb", span, quoted, rule="verb-after-clause")
             return
         start, end, direct = found
-        if that_only and _word_at_pos(tokens, start) not in self.words.complementizers:
+        if that_only and not self._opened_by_that(tokens, start):
             return
         if subject is not None and subject.plain and not direct and not (clause_start[0] or clause_start[1]) and (
                 _word_at_pos(tokens, start) not in self.words.complementizers) and self.view.text[start - 1:start] != ":":
@@ -131,6 +132,14 @@ class VerbalRules(Continuation):
             rule = "verb-continuation"
         sibling = clause_start[1]
         self._add(p, source, via, cue, verb.lemma, cue_type, (start, end), direct, sibling, rule=rule)
+
+    def _opened_by_that(self, tokens: list[Token], start: int) -> bool:
+        """True when the content starting at view offset ``start`` opens with أن/إن, or is a quotation
+        right after one («بأنها "شائعة …"»)."""
+        at = next((i for i, t in enumerate(tokens) if t.start >= start), len(tokens))
+        if _word(tokens, at) in self.words.complementizers:
+            return True
+        return at >= 2 and tokens[at - 1].text in OPEN_QUOTES and _word(tokens, at - 2) in self.words.complementizers
 
     def _said_that(self, p: _Paragraph, k: int, verb: Verb, consumed: set[int]) -> None:
         """Rule ``verb-that-subject``: "أوضح ذلك رئيس المجلس X" and "صرح بذلك الوكيل X" name, after the
