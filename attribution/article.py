@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import attrs
 
 from . import regions as _regions
@@ -20,17 +22,18 @@ from .speaker import sentence_speakers, split_clauses
 __all__ = ["Page", "analyze", "find_regions", "find_sentences", "find_speakers", "merge_regions"]
 
 
-@attrs.define
+@attrs.frozen
 class Page:
-    """Work in progress for one text: the folded view and what the steps found so far."""
+    """One text as the steps see it: the folded view, its regions and outlet, and (once
+    :func:`find_sentences` has run) its paragraphs with their sentences. Frozen: each step returns a new
+    value and changes none it was given."""
 
     text: str
     view: Folded
     lexicons: Lexicons
-    segments: list[_regions.Segment]
+    segments: tuple[_regions.Segment, ...]
     outlet: Outlet
-    paragraphs: list[Paragraph] | None = None
-    article: Article | None = None
+    paragraphs: tuple[Paragraph, ...] | None = None
 
 
 def find_regions(text: str, lexicons: Lexicons, outlet: str | None = None) -> Page:
@@ -38,25 +41,24 @@ def find_regions(text: str, lexicons: Lexicons, outlet: str | None = None) -> Pa
     view = fold(text)
     segments = _regions.find_segments(view, lexicons)
     found = canonical_outlet(outlet, lexicons) if outlet else detect_outlet(view, segments, lexicons)
-    return Page(text, view, lexicons, segments, found)
+    return Page(text, view, lexicons, tuple(segments), found)
 
 
 def find_sentences(page: Page) -> Page:
-    """Step 2: sentences inside every region segment."""
-    page.paragraphs = [
+    """Step 2: sentences inside every region segment; the page with its paragraphs."""
+    if page.paragraphs is not None:
+        return page
+    return attrs.evolve(page, paragraphs=tuple(
         Paragraph(seg.start, seg.end, seg.kind, _sentences.split_segment(page.view.text, seg))
-        for seg in page.segments
-    ]
-    return page
+        for seg in page.segments))
 
 
 def find_speakers(page: Page) -> Article:
     """Step 3: attributions and each sentence's speaker; the finished Article."""
-    if page.paragraphs is None:
-        find_sentences(page)
+    page = find_sentences(page)
     assert page.paragraphs is not None
-    drafts = attribute(page.view, page.paragraphs, page.lexicons)
-    paragraphs = split_clauses(page.view, page.paragraphs, drafts)
+    drafts = attribute(page.view, list(page.paragraphs), page.lexicons)
+    paragraphs = split_clauses(page.view, list(page.paragraphs), drafts)
     speakers = sentence_speakers(page.view, paragraphs, drafts, page.lexicons)
     view, text = page.view, page.text
     attributions = tuple(_attribution(view, d) for d in drafts)
@@ -70,9 +72,7 @@ def find_speakers(page: Page) -> Article:
             speaker = own if idx is None else attributions[idx].source
             sentences.append(Sentence(a, b, text[a:b], para.region, speaker, idx))
             n += 1
-    article = Article(text, page.outlet, merge_regions(view, page.segments), sentences, attributions)
-    page.article = article
-    return article
+    return Article(text, page.outlet, merge_regions(view, page.segments), sentences, attributions)
 
 
 def _span(view: Folded, s: int, e: int) -> Span:
@@ -92,7 +92,7 @@ def _attribution(view: Folded, d: Draft) -> Attribution:
                        tuple(_source(view, v) for v in d.via), d.rule)
 
 
-def merge_regions(view: Folded, segments: list[_regions.Segment]) -> tuple[Region, ...]:
+def merge_regions(view: Folded, segments: Sequence[_regions.Segment]) -> tuple[Region, ...]:
     out: list[Region] = []
     for seg in segments:
         a, b = view.span(seg.start, seg.end)
@@ -103,18 +103,17 @@ def merge_regions(view: Folded, segments: list[_regions.Segment]) -> tuple[Regio
     return tuple(out)
 
 
-def find_term_hits(page: Page, terms: TermLexicon) -> Article:
-    """Step 4: loaded terms with their voice; the Article with ``terms`` filled in."""
+def find_term_hits(page: Page, terms: TermLexicon, article: Article | None = None) -> Article:
+    """Step 4: loaded terms with their voice; ``article`` (found by :func:`find_speakers` when not
+    given) with ``terms`` filled in."""
     from .terms import find_terms
 
-    article = page.article if page.article is not None else find_speakers(page)
-    article = attrs.evolve(article, terms=find_terms(article, page.view, terms))
-    page.article = article
-    return article
+    found = article if article is not None else find_speakers(page)
+    return attrs.evolve(found, terms=find_terms(found, page.view, terms))
 
 
 def analyze(text: str, lexicons: Lexicons, outlet: str | None = None, terms: TermLexicon | None = None) -> Article:
     """All steps without spaCy (the components run exactly these)."""
     page = find_sentences(find_regions(text, lexicons, outlet))
-    find_speakers(page)
-    return find_term_hits(page, terms) if terms is not None else page.article  # type: ignore[return-value]
+    article = find_speakers(page)
+    return find_term_hits(page, terms, article) if terms is not None else article

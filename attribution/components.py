@@ -61,7 +61,7 @@ ARTICLE_KEY = "attribution.article"
 OUTLET_KEY = "attribution.outlet"
 
 # Work in progress between components, never stored on the Doc: the Page and the outlet it was built with.
-_work: WeakKeyDictionary[Doc, tuple[Page, str | None]] = WeakKeyDictionary()
+_work: WeakKeyDictionary[Doc, tuple[Page, str | None, Article | None]] = WeakKeyDictionary()
 # Article rebuilt from the JSON in user_data, valid while user_data holds that same JSON object.
 _articles: WeakKeyDictionary[Doc, tuple[dict[str, Any], Article]] = WeakKeyDictionary()
 
@@ -205,8 +205,17 @@ class _Component(Pipe):
         if held is not None and (outlet is None or held[1] == outlet):
             return held[0]
         page = find_regions(doc.text, self.lexicons, outlet)
-        _work[doc] = (page, outlet)
+        _work[doc] = (page, outlet, None)
         return page
+
+    def _keep(self, doc: Doc, page: Page, article: Article | None = None) -> None:
+        """Hold the newer ``page`` (and ``article``) for the later components working on ``doc``."""
+        held = _work.get(doc)
+        _work[doc] = (page, held[1] if held is not None else self.outlet, article)
+
+    def _held_article(self, doc: Doc) -> Article | None:
+        held = _work.get(doc)
+        return held[2] if held is not None else None
 
     def _release(self, doc: Doc) -> None:
         """Drop the Page when no later attribution component in the pipeline will use it."""
@@ -239,9 +248,8 @@ class SentencesComponent(_Component):
     """
 
     def find(self, doc: Doc) -> list[int]:
-        page = self._page(doc)
-        if page.paragraphs is None:
-            find_sentences(page)
+        page = find_sentences(self._page(doc))
+        self._keep(doc, page)
         assert page.paragraphs is not None
         view = page.view
         return [view.start(s) for para in page.paragraphs for s, _ in para.sentences]
@@ -261,7 +269,10 @@ class SpeakersComponent(_Component):
     """Finds attributions and gives every sentence its speaker; stores the Article as JSON data."""
 
     def find(self, doc: Doc) -> Article:
-        return find_speakers(self._page(doc))
+        page = find_sentences(self._page(doc))
+        article = find_speakers(page)
+        self._keep(doc, page, article)
+        return article
 
     def set_annotations(self, doc: Doc, article: Article) -> None:
         _store(doc, article)
@@ -283,8 +294,10 @@ class TermsComponent(_Component):
 
     def find(self, doc: Doc) -> tuple[Article, Article]:
         page = self._page(doc)
-        before = page.article if page.article is not None else find_speakers(page)
-        return before, find_term_hits(page, self.terms)
+        before = self._held_article(doc)
+        if before is None:
+            before = find_speakers(page)
+        return before, find_term_hits(page, self.terms, before)
 
     def set_annotations(self, doc: Doc, found: tuple[Article, Article]) -> None:
         before, article = found

@@ -73,8 +73,10 @@ class Draft:
     rule: str = ""  # the grammar rule that found it (attribution.grammar)
 
 
-@attrs.define
+@attrs.frozen
 class Paragraph:
+    """A region segment of the page and its sentences (view coordinates)."""
+
     start: int
     end: int
     region: str
