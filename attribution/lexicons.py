@@ -507,6 +507,7 @@ class Variant:
     ambiguous: bool = False
     context: tuple[str, ...] = ()
     origin: str = ""  # "file:line"
+    homograph: bool = False  # the form without ال is also a verb ("غادر": treacherous / he left)
 
 
 @attrs.frozen
@@ -581,7 +582,7 @@ def _variant(path: Path, lines: list[str], variant_index: int, entry: Any, cid: 
              seen_terms: dict[str, str]) -> Variant:
     v = _Checker(path, lines, "concept.variant", variant_index, entry)
     v.where = f"concept {cid!r}, [[concept.variant]] #{n + 1}"
-    v.keys(("term", "stance"), ("frame", "suggest", "notes", "inflect", "ambiguous", "context"))
+    v.keys(("term", "stance"), ("frame", "suggest", "notes", "inflect", "ambiguous", "context", "homograph"))
     inflect = v.entry.get("inflect", True)
     if not isinstance(inflect, bool):
         raise LexiconError(Errors.E013.format(path=path, line=v.line("inflect"), where=v.where,
@@ -590,7 +591,7 @@ def _variant(path: Path, lines: list[str], variant_index: int, entry: Any, cid: 
         term=v.string("term", nonempty=True), stance=v.choice("stance", STANCES), frame=v.string("frame"),
         concept=cid, suggest=v.string("suggest"), notes=v.string("notes"), inflect=inflect,
         ambiguous=v.boolean("ambiguous"), context=v.strings("context"),
-        origin=f"{path}:{v.line('term')}")
+        origin=f"{path}:{v.line('term')}", homograph=v.boolean("homograph"))
     if variant.ambiguous and not variant.context:
         raise LexiconError(Errors.E018.format(path=path, line=v.line("ambiguous"), where=v.where,
                                               term=variant.term))

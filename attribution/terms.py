@@ -9,7 +9,12 @@ therefore hardly depends on the lexicon's size. Overlaps resolve to the longest 
 
 A hit's **voice** is ``quoted`` inside a direct quote, ``reported`` inside indirect attributed content,
 and ``outlet`` otherwise; a term wrapped in quotation marks in the outlet's own voice also yields a
-``distancing`` hit for the scare quotes.
+``distancing`` hit for the scare quotes, unless the marks enclose a name («تنظيم “داعش”»).
+
+A hit is the term, not its neighbour: a verb, particle or preposition before a term is never taken as a
+construct head; a word in the genitive of a place or institution is part of a name («مستشفى الشهيد …»)
+and no hit; a ``homograph`` variant's bare form counts only where it qualifies a noun («هجوم غادر», not
+«بعدما غادر الوزير»).
 """
 
 from __future__ import annotations
@@ -24,17 +29,89 @@ import regex
 
 from .lexicons import TermLexicon, Variant
 from .model import Article, Attribution, TermHit
-from .normalize import Folded, fold_term
+from .normalize import Folded, fold, fold_term
 
 __all__ = ["TermMatcher", "find_terms", "matcher_for", "surface_forms", "term_view"]
 
 _PREV_WORD = regex.compile(r"\p{Arabic}+$")
-_PARTICLES = frozenset({
+_NEXT_WORD = regex.compile(r"[ \t]+(\p{Arabic}+)")
+_PROCLITICS = regex.compile(r"^[وف]?[بلك]?")
+
+
+def _folded(*words: str) -> frozenset[str]:
+    return frozenset(fold_term(w) for w in words)
+
+
+_PARTICLES = _folded(
     "ان", "إن", "لكن", "ثم", "قد", "لقد", "لم", "لن", "لا", "ما", "هل", "كما", "حتي", "منذ", "بعد", "قبل", "خلال",
     "عند", "لدي", "حول", "دون", "غير", "سوي", "كل", "بعض", "اي", "هذا", "هذه", "ذلك", "تلك", "هو", "هي", "هم",
     "قال", "قالت", "اكد", "اكدت", "وصف", "وصفت", "ضد", "امام", "وراء", "نحو", "عبر", "وسط", "تجاه", "بين", "لدى",
     "يا", "او", "ام", "بل", "اذا", "اذ", "حيث", "لان", "كي", "ليس", "كان", "كانت", "يكون", "تكون", "انه", "انها",
-})
+    # prepositions and adverbs that govern a genitive but head no noun phrase: «داخل إيران», «بسبب المجزرة»
+    "داخل", "خارج", "فوق", "تحت", "لصالح", "ضمن", "عن", "أمس", "اليوم", "فيما", "بينما", "عقب", "إثر", "إزاء",
+    "بشأن", "رغم", "جراء", "بسبب", "عبر", "هؤلاء", "أولئك",
+)
+# Particles that only a verb follows: «لم يبدأ العدو», «لقد غادر», «بعدما غادر الوزير», «إذا بدأ».
+_VERB_PARTICLES = _folded(
+    "لم", "لن", "قد", "لقد", "سوف", "كي", "لكي", "بعدما", "عندما", "حينما", "كلما", "لما", "إذا", "لو", "أن", "ريثما",
+)
+# Auxiliary and phase verbs that open a clause before their subject (كان وأخواتها، أفعال الشروع) and that
+# the morphology below does not catch: «بدأ العدو», «قام القتلة», «وشنت الميليشيات».
+_OPENING_VERBS = _folded(
+    "بدأ", "بدأت", "تبدأ", "قام", "قامت", "تقوم", "شرع", "شرعت", "أخذ", "أخذت", "راح", "راحت", "ظلت", "تظل", "بات",
+    "باتت", "أصبح", "أصبحت", "تصبح", "أضحى", "أمسى", "صار", "صارت", "عاد", "عادت", "تعود", "واصل", "واصلت", "تواصل",
+    "استمر", "استمرت", "تستمر", "زال", "زالت", "تزال", "كاد", "كادت", "تكاد", "تمكن", "تمكنت", "حاول", "حاولت",
+    "تحاول", "شنت", "تشن",
+)  # not «ظل» or «شن»: nouns too («في ظل الاحتلال», «بعد شن العدوان»)
+# Heads of the proper names of places and institutions: a loaded word in their genitive is part of a name
+# («مستشفى الشهيد …», «شارع الشهداء», «كتائب …»), not the outlet's term.
+_NAME_HEADS = _folded(
+    "مستشفى", "مستوصف", "مدرسة", "جامعة", "كلية", "معهد", "مسجد", "جامع", "كنيسة", "شارع", "ساحة", "ميدان", "حي",
+    "حارة", "مخيم", "جسر", "مطار", "ميناء", "ملعب", "نادي", "قاعة", "مقبرة", "نصب", "صرح", "متحف", "مكتبة", "حديقة",
+    "دوار", "مؤسسة", "جمعية", "كتائب", "كتيبة", "سرايا", "ألوية", "لواء", "فوج", "مدارس",
+)
+# Heads after which a quoted word is the name of a group, operation or campaign: «جماعة "…"», «عملية "…"».
+_NAMING_HEADS = _folded(
+    "جماعة", "تنظيم", "حركة", "حزب", "منظمة", "مجموعة", "فصيل", "ائتلاف", "تحالف", "جبهة", "هيئة", "لواء", "كتائب",
+    "سرايا", "ميليشيا", "مليشيا", "عملية", "معركة", "حملة", "خطة", "مبادرة", "مشروع", "وسم", "شعار",
+) | _NAME_HEADS
+# Frames of terms that are names (of groups, operations, places) or quoted slogans: quotation marks around
+# them are the usual way of writing a name, not scare quotes.
+_NAME_FRAMES = frozenset({"name", "self_naming", "resistance_naming", "metonym", "slogan"})
+_PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن", "كم", "كما", "نا")
+
+
+def _bare(word: str) -> str:
+    """``word`` without the proclitics و ف ب ل ك when what is left is a known function word or head."""
+    for n in (2, 1):
+        rest = word[n:]
+        if len(word) > n + 1 and regex.fullmatch(r"[وف]?[بلك]?", word[:n]) and (
+                rest in _PARTICLES or rest in _VERB_PARTICLES or rest in _FUNCTION or rest in _NAME_HEADS
+                or rest in _NAMING_HEADS or rest in _OPENING_VERBS):
+            return rest
+    return word
+
+
+def _verb_like(word: str) -> bool:
+    """A folded word that reads as a verb, not a noun: «يبدأ», «ستواصل», «هاجمت», «قام», «يقودها»."""
+    w = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+    if w in _OPENING_VERBS or word in _OPENING_VERBS:
+        return True
+    if w.startswith("سي") and len(w) >= 5:
+        w = w[1:]
+    if w.startswith("ي") and len(w) >= 4 and not w.endswith(("ات", "ه", "ي", "ين")):
+        return True  # the imperfect: nouns in ي- are few and short («يوم», «يمني»)
+    return len(w) >= 4 and w.endswith("ت") and not w.endswith(("ات", "وت", "يت"))  # «هاجمت», «نفذت»
+
+
+def _no_head(word: str) -> bool:
+    """``word`` cannot head a construct: a function word, a verb, a pronoun suffix, an accusative ending."""
+    w = _bare(word)
+    return (_PROCLITICS.sub("", w, count=1).startswith("ال") or w.startswith(("ال", "لل")) or w in _FUNCTION or w in _PARTICLES or w in _VERB_PARTICLES or len(w) < 3
+            or _verb_like(word) or (len(w) >= 4 and w.endswith(_PRONOUN_SUFFIXES))
+            or (w.endswith("ا") and not w.endswith("ايا")))
+
+
 _DODGE = regex.compile(r"(?<=\p{Arabic})[.·•_\-*ـ]+(?=\p{Arabic})")
 _WORD = regex.compile(r"\S+")
 _QUOTES_OPEN = "«\"“'‘"
@@ -167,24 +244,35 @@ class TermMatcher:
             if v.ambiguous and not self._context_ok(text, m.start(), v):
                 continue
             start = m.start("t")
-            if not m.group("c") and " " not in key and key not in self.lam_forms:
-                start = self._construct_head(text, start)
+            prev = None if m.group("c") else _word_before(text, start)
+            if prev is not None and _bare(prev[1]) in _NAME_HEADS and _in_name(key, v):
+                continue  # «مستشفى الشهيد …», «شارع الشهداء»: part of a proper name
+            if v.homograph and not key.startswith(("ال", "لل")) and not self._adjective(tv, m):
+                continue  # «لقد غادر», «بعدما غادر الوزير»: the verb, not the qualifier
+            if prev is not None and " " not in key and key not in self.lam_forms and not _no_head(prev[1]):
+                start = prev[0]  # the genitive of a construct is reported with its head: «انسحاب العدو»
             s, e = tv.span(start, m.end("t"))
             out.append((s, e, v))
         return out
 
-    def _construct_head(self, text: str, start: int) -> int:
-        """Start of "انسحاب العدو" when a one-word term is the genitive of a construct (إضافة)."""
-        j = start - 1
-        if j < 1 or text[j] != " ":
-            return start
-        head = _PREV_WORD.search(text, max(0, j - 40), j)
-        if head is None:
-            return start
-        w = head.group()
-        if w.startswith("ال") or w in _FUNCTION or w in _PARTICLES or len(w) < 3 or (w[:1] in "وف" and w[1:] in _PARTICLES):
-            return start
-        return head.start()
+    @staticmethod
+    def _adjective(tv: Folded, m: re.Match[str]) -> bool:
+        """A bare form that is also a verb reads as the qualifier only after the indefinite noun it
+        qualifies («هجوم غادر»), never after a verb particle or before the verb's definite subject or object
+        («غادر الوزير القاعة»). Written with ة it is never the verb («قتلة» but «قتله»)."""
+        s, e = tv.span(m.start("t"), m.end("t"))
+        if tv.original[s:e].endswith("ة"):
+            return True
+        text = tv.text
+        prev = _word_before(text, m.start())
+        if prev is None:
+            return False
+        w = _bare(prev[1])
+        if (_PROCLITICS.sub("", w, count=1).startswith("ال") or w in _FUNCTION or w in _PARTICLES
+                or w in _VERB_PARTICLES or len(w) < 2 or _verb_like(prev[1])):
+            return False  # «هجوما غادرا» and «فجا وسافرا» qualify; «لقد غادر», «الوزير غادر» do not
+        nxt = _NEXT_WORD.match(text, m.end())
+        return nxt is None or not _PROCLITICS.sub("", nxt.group(1), count=1).startswith("ال")
 
     def _context_ok(self, text: str, pos: int, v: Variant) -> bool:
         """A context word in the same paragraph or the one before it."""
@@ -193,6 +281,22 @@ class TermMatcher:
         a = text.rfind("\n", 0, max(a, 0)) + 1 if a > 0 else 0
         window = text[a: b if b >= 0 else len(text)]
         return any(w in window for w in self.context.get(v.term, ()))
+
+
+def _in_name(key: str, v: Variant) -> bool:
+    """After a place or institution head, ``key`` is a word of the name: not a marker of distancing
+    («كتيبة المدعو …») and not a nisba adjective («جامعة سعودية» is a Saudi university, not a name)."""
+    return v.concept != "distancing" and (key.startswith(("ال", "لل")) or not key.endswith(
+        ("ي", "يه", "يون", "يين", "يات")))
+
+
+def _word_before(text: str, start: int) -> tuple[int, str] | None:
+    """The word right before ``start`` when one space separates them (no punctuation: same phrase)."""
+    j = start - 1
+    if j < 1 or text[j] != " ":
+        return None
+    head = _PREV_WORD.search(text, max(0, j - 40), j)
+    return None if head is None else (head.start(), head.group())
 
 
 @lru_cache(maxsize=8)
@@ -209,6 +313,16 @@ def _innermost(attributions: tuple[Attribution, ...], s: int, e: int) -> Attribu
     return best
 
 
+def _names(view: Folded, v: Variant, quote: int) -> bool:
+    """Quotation marks at ``quote`` around ``v`` write a name, not scare quotes: the term is the name of a
+    group, operation or place, or a quoted slogan («تنظيم “داعش”»), or a naming head stands before the
+    marks («أعلنت جماعة "…"», «عملية "…"»)."""
+    if v.frame in _NAME_FRAMES:
+        return True
+    before = _PREV_WORD.search(fold(view.original[max(0, quote - 40):quote].rstrip()).text)
+    return before is not None and _bare(before.group()) in _NAMING_HEADS
+
+
 def find_terms(article: Article, view: Folded, lexicon: TermLexicon) -> tuple[TermHit, ...]:
     """Every term hit of ``article`` with its voice (and speaker when it is not the outlet's)."""
     text = article.text
@@ -220,7 +334,7 @@ def find_terms(article: Article, view: Folded, lexicon: TermLexicon) -> tuple[Te
         voice = "outlet" if att is None else ("quoted" if att.direct or in_quotes else "reported")
         hits.append(TermHit(s, e, text[s:e], v.concept, v.term, v.stance, v.frame or "", voice,
                             None if att is None else att.source))
-        if voice == "outlet" and in_quotes and v.concept != "distancing":
+        if voice == "outlet" and in_quotes and v.concept != "distancing" and not _names(view, v, s - 1):
             hits.append(TermHit(s - 1, e + 1, text[s - 1:e + 1], "distancing", "scare quotes", "negative",
                                 "distancing", "outlet", None))
     hits.sort(key=lambda h: (h.start, -h.end))

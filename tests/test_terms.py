@@ -84,6 +84,99 @@ def test_construct_head_is_part_of_the_hit(lexicon: Path) -> None:
     assert [t.text for t in b.terms if t.concept == "test_groups"] == ["للميليشيات"]
 
 
+HOMOGRAPH = '''
+[[concept]]
+id = "test_qualifiers"
+label_en = "Qualifiers (test)"
+
+  [[concept.variant]]
+  term = "الغادر"
+  stance = "negative"
+  frame = "condemnation"
+  homograph = true
+
+  [[concept.variant]]
+  term = "الشهداء"
+  stance = "positive"
+  frame = "martyrdom"
+'''
+
+
+@pytest.fixture
+def qualifiers(tmp_path: Path) -> Path:
+    path = tmp_path / "qualifiers.toml"
+    path.write_text(HOMOGRAPH, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وشنت الميليشيات هجوما على البلدة.", ["الميليشيات"]),
+    ("ويواصل العدو قصف المواقع الإسرائيلية المقابلة.", ["العدو"]),
+    ("إذا لم يبدأ العدو انسحابه من الجولان الإسرائيلي.", ["العدو"]),
+    ("وهاجمت الميليشيات القرية ليلا.", ["الميليشيات"]),
+    ("المناطق التي تنتشر فيها الميليشيات واسعة.", ["الميليشيات"]),
+    ("جرى ذلك داخل الميليشيات نفسها.", ["الميليشيات"]),
+    ("تتواصل تحركات الميليشيات قرب الحدود.", ["تحركات الميليشيات"]),
+])
+def test_a_verb_or_particle_never_heads_a_construct(lexicon: Path, text: str, expected: list[str]) -> None:
+    assert [h[0] for h in hits(text, lexicon)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("بعدما غادر الوزير القاعة انتهى الاجتماع.", []),
+    ("وقالت الشركة إن المدير غادر منصبه.", []),
+    ("لقد غادر مبكرا.", []),
+    ("وغادر الوفد بالطائرة.", []),
+    ("ونفذ المسلحون هجوما غادرا على الحاجز.", ["غادرا"]),
+    ("أدانت الحكومة الاعتداء الغادر على الجنود.", ["الغادر"]),
+    ("وصفت اللجنة ما جرى بأنه عمل غادر وجبان.", ["عمل غادر"]),
+])
+def test_homograph_is_the_term_only_where_it_qualifies(qualifiers: Path, text: str, expected: list[str]) -> None:
+    assert [h[0] for h in hits(text, qualifiers)] == expected
+
+
+def test_builtin_homographs_are_not_verbs() -> None:
+    text = "سافر الرئيس إلى باريس، ثم غادر العاصمة بعدما قتله الملل.\nودانت الحكومة التدخل السافر والعدوان الغادر."
+    got = [t.text for t in attribution.annotate(text).terms if t.concept == "condemnatory_qualifiers"]
+    assert got == ["السافر", "الغادر"]
+    assert not [t for t in attribution.annotate(text).terms if t.concept == "terrorism_labels"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("نقل الجرحى إلى مستشفى الشهداء في المدينة.", []),
+    ("تجمع الأهالي في ميدان الشهداء وسط البلدة.", []),
+    ("وشارك في الحفل طلاب مدرسة الشهداء الثانوية.", []),
+    ("وأحيا الأهالي ذكرى الشهداء في الميدان.", ["ذكرى الشهداء"]),
+    ("سقط عشرات الشهداء في القصف.", ["عشرات الشهداء"]),
+])
+def test_a_loaded_word_inside_a_place_name_is_not_a_term(qualifiers: Path, text: str, expected: list[str]) -> None:
+    assert [h[0] for h in hits(text, qualifiers)] == expected
+
+
+def test_builtin_place_names_and_adjectives() -> None:
+    a = attribution.annotate("نقل المصاب إلى مستشفى الشهيد أبو علي، وهو خريج جامعة سعودية.")
+    assert not [t for t in a.terms if t.concept == "casualties"]
+    assert [t.text for t in a.terms if t.concept == "saudi_arabia"] == ["جامعة سعودية"]
+
+
+@pytest.mark.parametrize("text", [
+    "وأعلن تنظيم «داعش» مسؤوليته عن التفجير.",
+    "وتبنت «داعش» الهجوم على الحاجز.",
+    'وأعلنت جماعة "أنصار الله" إسقاط طائرة مسيرة.',
+    "وردد المحتجون هتاف «الموت لأميركا» في الساحة.",
+])
+def test_quotes_around_a_name_are_not_scare_quotes(text: str) -> None:
+    a = attribution.annotate(text)
+    assert a.terms and not [t for t in a.terms if t.concept == "distancing"]
+
+
+def test_quotes_after_a_naming_head_are_not_scare_quotes(lexicon: Path) -> None:
+    assert ("«الميليشيات»", "distancing", "outlet") in [
+        (t.text, t.concept, t.voice) for t in attribution.annotate("وانسحبت «الميليشيات» من الحي.", lexicons=[lexicon]).terms]
+    a = attribution.annotate("وأعلنت حركة «فصائل المقاومة» انسحابها من الحي.", lexicons=[lexicon])
+    assert [t.concept for t in a.terms if t.concept in ("distancing", "test_groups")] == ["test_groups"]
+
+
 def test_voice_follows_attribution(lexicon: Path) -> None:
     text = "قال المتحدث: «فصائل المقاومة لن تتراجع».\nوذكر مسؤول أن الميليشيات انسحبت.\nوتقدمت فصائل مسلحة."
     got = hits(text, lexicon)
@@ -119,6 +212,8 @@ def test_user_lexicon_overrides_builtin_term(tmp_path: Path) -> None:
     ('[[concept]]\nid = "x"\n[[concept.variant]]\nterm = "كلمة"\nstance = "neutral"\nambiguous = true\n',
      "gives no `context`"),
     ('[[concept]]\nid = "x"\n[[concept.variant]]\nterm = "كلمة"\nstance = "neutral"\ncolor = 1\n', "unknown key"),
+    ('[[concept]]\nid = "x"\n[[concept.variant]]\nterm = "كلمة"\nstance = "neutral"\nhomograph = "yes"\n',
+     "true or false"),
 ])
 def test_validation_names_file_and_line(tmp_path: Path, text: str, needle: str) -> None:
     path = tmp_path / "bad.toml"
