@@ -211,3 +211,17 @@ def test_quote_first_cue_after_is_direct() -> None:
     a = attribution.annotate("«لن نقبل بأي تسوية»، قال وزير الخارجية الأردني في مؤتمر صحفي.")
     att = attribution_at(a, "لن نقبل")
     assert att.direct and att.content.text == "لن نقبل بأي تسوية" and att.rule == "verb-after-clause"
+
+
+@pytest.mark.parametrize("first", [
+    "التقت وزيرة الصحة سلمى حداد بالوفد أمس.",
+    "التقى سامي حداد، وزير الصحة، بالوفد أمس.",
+])
+def test_a_surname_keeps_the_role_an_earlier_mention_gave(first: str) -> None:
+    a = attribution.annotate(first + "\nوقالت حداد إن المستشفيات جاهزة.")
+    assert attribution_at(a, "المستشفيات جاهزة").source.kind == "official"
+
+
+def test_a_surname_with_no_role_is_a_person() -> None:
+    a = attribution.annotate("وقال حداد إن المستشفيات جاهزة.")
+    assert attribution_at(a, "المستشفيات جاهزة").source.kind == "person"

@@ -108,7 +108,7 @@ class Subjects(Content):
                 found, via = ante
                 aliases = tuple(dict.fromkeys((*found.aliases, m.name)))
                 return DraftSource(found.name, found.kind, aliases, src.mention), via
-        if m.kind == "person" and (m.plain or m.chunked):
+        if (m.kind == "person" and (m.plain or m.chunked)) or (m.kind == "organization" and m.plain):
             role = self._introduced_role(p, m)
             if role is not None:  # "وزيرة الصحة مي الكيلة" earlier: "وقالت الكيلة" is an official
                 return DraftSource(src.name, "official", tuple(dict.fromkeys((*src.aliases, role))), src.mention), []
@@ -158,6 +158,12 @@ class Subjects(Content):
                 if self.parser._phrase_in(words, i, self.parser.roles, clitics=True):
                     a, b = self.view.span(t.start, words[-1].end)
                     return self.view.original[a:b]
+            # or right after it, in apposition: "خالد عبد الغفار، وزير الصحة"
+            after = [t for t in tokenize(text, pos + len(last[0]), min(len(text), pos + len(last[0]) + 40))
+                     if t.is_word][:2]
+            if after and self.parser._phrase_in(after, 0, self.parser.roles, clitics=True):
+                a, b = self.view.span(after[0].start, after[-1].end)
+                return self.view.original[a:b]
             pos = text.rfind(last[0], 0, pos)
         return None
 
