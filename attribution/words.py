@@ -57,35 +57,23 @@ class GrammarWords:
     @classmethod
     def from_lexicons(cls, lex: Lexicons) -> GrammarWords:
         g = lex.grammar
-        clause, cue, source = g.get("clause", {}), g.get("cue", {}), g.get("source", {})
+        lists = {name: _folded(g.get(section, {}).get(name, ())) for section, names in _LISTS.items() for name in names}
+        cue = g.get("cue", {})
         suffixes = tuple(fold_term(s) for s in g.get("morphology", {}).get("pronoun_suffixes", ()))
         base = fold_term(cue.get("complementizer", "أن"))
         # أن with its prefixes (بأن، لأن، فإن) and pronoun suffixes (أنه، إنها، لأنهم), plus first-person forms
         endings = ("", *suffixes, "نا", "ني", "كم")
-        complementizers = frozenset(
-            p + base + s for p in ("", *(fold_term(x) for x in cue.get("complementizer_prefixes", ()))) for s in endings
-        ) | {base + "ّ"}
-        return cls(
-            conjunctions=_folded(clause.get("conjunctions", ())),
-            opens_clause=_folded(clause.get("opens_clause", ())),
-            fronted=_folded(clause.get("fronted", ())),
-            subordinate=_folded(clause.get("subordinate", ())),
-            in_turn=_folded(clause.get("in_turn", ())),
-            negations=_folded(clause.get("negations", ())),
-            kana=_folded(clause.get("kana", ())),
-            complementizers=complementizers,
-            object_prepositions=_folded(cue.get("object_prepositions", ())),
-            statement_nouns=_folded(cue.get("statement_nouns", ())),
-            that=_folded(cue.get("that", ())),
-            saying=_folded(cue.get("saying", ())),
-            according=_folded(cue.get("according", ())),
-            numerals=_folded(cue.get("numerals", ())),
-            name_parts=_folded(source.get("name_parts", ())),
-            genitive_heads=_folded(source.get("genitive_heads", ())),
-            authoring=_folded(source.get("authoring", ())),
-            report_heads=_folded(source.get("report_heads", ())),
-            pronoun_suffixes=suffixes,
-        )
+        prefixes = ("", *(fold_term(x) for x in cue.get("complementizer_prefixes", ())))
+        complementizers = frozenset(p + base + e for p in prefixes for e in endings) | {base + "ّ"}
+        return cls(**lists, complementizers=complementizers, pronoun_suffixes=suffixes)
+
+
+#: The word lists of lexicons/grammar.toml, by section, that are read as folded sets.
+_LISTS = {
+    "clause": ("conjunctions", "opens_clause", "fronted", "subordinate", "in_turn", "negations", "kana"),
+    "cue": ("object_prepositions", "statement_nouns", "that", "saying", "according", "numerals"),
+    "source": ("name_parts", "genitive_heads", "authoring", "report_heads"),
+}
 
 
 @lru_cache(maxsize=8)
