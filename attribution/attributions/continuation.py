@@ -60,7 +60,9 @@ class Continuation(Chains):
         return None
 
     def _sentence_subject(self, p: _Paragraph, s0: int, k: int) -> Mention | None:
-        for i in range(s0, k):
+        """The subject of the clause a cue without one continues: a source phrase near the start of the
+        sentence ("ونشرت الجمعية على صفحتها قائلة …"), not a noun deep inside it."""
+        for i in range(s0, min(k, s0 + SUBJECT_REACH + 2)):
             if not p.tokens[i].is_word:
                 continue
             m = self.parser.parse(p.tokens, i, self.view, plain=False)

@@ -33,7 +33,8 @@ class LabelRules(Continuation):
             if para.region != "body":
                 continue
             m = _LABEL.match(text, para.start, para.end)
-            if m is not None and m.group(1) not in self.cues.labels:
+            if m is not None and m.group(1) not in self.cues.labels and not any(
+                    self.cues.verb(w) is not None for w in m.group(1).split()):  # "ويضيف:" is a cue, not a label
                 seen[m.group(1)] = seen.get(m.group(1), 0) + 1
         return frozenset(label for label, n in seen.items() if n >= 2)
 

@@ -82,6 +82,8 @@ class Subjects(Content):
         if not framed and (marker is None or (after < marker and self._subject_end(tokens, after - 1, marker) != after)):
             return None  # something stands between the verb and its content: "تقول رايس: …" is VSO
         # "وكانت الرئاسة العامة … قد أعلنت": كان … قد frames the subject, whatever follows the verb
+        if _word(tokens, start) in self.words.fronted:
+            return None  # "عن الصورة النمطية للشعراء قال: …": a fronted adverbial, not a subject
         while start < end and (self._function_word(_word(tokens, start))
                                or _word(tokens, start) in self.cues.labels or not tokens[start].is_word):
             start += 1
