@@ -371,7 +371,7 @@ SCHEMAS: dict[str, dict[str, Section]] = {
         "cue": Section({"complementizer": Key(type=STRING, nonempty=True), "complementizer_prefixes": Key(),
                         "object_prepositions": Key(), "statement_nouns": Key(), "that": Key(), "saying": Key(),
                         "according": Key(), "numerals": Key()}),
-        "source": _heads("name_parts", "genitive_heads", "authoring", "report_heads"),
+        "source": _heads("name_parts", "genitive_heads", "authoring", "report_heads", "non_speakers"),
         "morphology": _heads("pronoun_suffixes"),
     },
     "page.toml": {

@@ -307,7 +307,8 @@ class SourceParser:
             e -= 1
         first = self._word_at(tokens, i)
         if e <= i or (first is not None and (first in self.stop or is_pronoun(first) or first in self.subject_openers
-                                              or first in self.verb_forms or first[1:] in self.verb_forms)):
+                                              or first in self.verb_forms or first[1:] in self.verb_forms
+                                              or first in self.words.non_speakers)):
             return None  # a cue word ("قائلا", "فقال") or an adverbial never opens a subject
         if all(t.text.isdigit() for t in tokens[i:e] if t.is_word):
             return None

@@ -52,6 +52,7 @@ class GrammarWords:
     genitive_heads: frozenset[str]
     authoring: frozenset[str]
     report_heads: frozenset[str]
+    non_speakers: frozenset[str]
     pronoun_suffixes: tuple[str, ...]
 
     @classmethod
@@ -72,7 +73,7 @@ class GrammarWords:
 _LISTS = {
     "clause": ("conjunctions", "opens_clause", "fronted", "subordinate", "in_turn", "negations", "kana"),
     "cue": ("object_prepositions", "statement_nouns", "that", "saying", "according", "numerals"),
-    "source": ("name_parts", "genitive_heads", "authoring", "report_heads"),
+    "source": ("name_parts", "genitive_heads", "authoring", "report_heads", "non_speakers"),
 }
 
 

@@ -17,6 +17,7 @@ from .base import (
     ROLE_WINDOW,
     DraftSource,
     _Paragraph,
+    _strip_suffix,
     _word,
 )
 from .content import Content
@@ -32,6 +33,12 @@ class Subjects(Content):
         marker = self._content_start(p, i)
         if marker is None:
             return parsed
+        w = _word(p.tokens, i) or ""
+        if _strip_suffix(w, self.words) != w and _strip_suffix(w, self.words) in self.words.statement_nouns:
+            i += 1  # "واختتم تصريحه مدير المكتبة …": the statement, then its speaker
+            if i >= marker:
+                return parsed
+            parsed = self.parser.parse(p.tokens, i, self.view, plain=True)
         end = self._subject_end(p.tokens, i, marker)
         if parsed is not None and parsed.last >= end:
             return parsed
