@@ -139,9 +139,12 @@ class Subjects(Content):
             if cand.kind not in m.reference:
                 return False
             needed = self.parser.reference_match.get(head, ())
+            names = [name, *(fold_term(a) for a in cand.aliases)]
             if needed:
-                names = [name, *(fold_term(a) for a in cand.aliases)]
                 return any(w in n for w in needed for n in names)
+            if head in self.parser.roles and cand.kind == "person":
+                # "الوزير" goes back to an office holder, not to a commentator who spoke last
+                return any(head.removeprefix("ال") in n for n in names)
             return True
         last = head.removeprefix("ال")
         return cand.kind in ("official", "person") and (
