@@ -225,3 +225,17 @@ def test_a_surname_keeps_the_role_an_earlier_mention_gave(first: str) -> None:
 def test_a_surname_with_no_role_is_a_person() -> None:
     a = attribution.annotate("وقال حداد إن المستشفيات جاهزة.")
     assert attribution_at(a, "المستشفيات جاهزة").source.kind == "person"
+
+
+def test_a_quoted_medium_addressed_after_the_subject_is_the_chain() -> None:
+    a = attribution.annotate('وقال خالد يوسف المتحدث باسم البلدية لـ"الحياة" إن السوق سيفتح غدا.')
+    att = attribution_at(a, "السوق سيفتح")
+    assert [v.name for v in att.via] == ["الحياة"] and "خالد يوسف" in att.source.name
+
+
+def test_an_intermediary_after_a_cue_with_no_subject() -> None:
+    a = attribution.annotate("طالب المجلس البلدي بفتح الطريق.\nكما طالبوا، بحسب بيان صادر عن مكتب الإعلام"
+                             " في البلدية، بزيادة عدد الحافلات.")
+    att = attribution_at(a, "بزيادة عدد الحافلات")
+    assert att is not None and att.rule == "verb-continuation"
+    assert any("مكتب الإعلام" in v.name for v in att.via), att.via

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from ..lexicons import Verb
+from ..sources import OPEN_QUOTES
 from .base import (
     _ASIDE,
     DraftSource,
@@ -32,7 +33,11 @@ class Chains(Subjects):
                 break
             if w.startswith("ل") and w not in ("لكن", "لم", "لن", "لا"):
                 m = self.parser.parse(tokens, q, self.view, plain=False, clitic="ل")
-                if m is not None and m.kind in ("media", "news_agency"):
+                quoted = m is not None and m.plain and q + 1 < len(tokens) and tokens[q + 1].text in OPEN_QUOTES
+                if m is not None and (m.kind in ("media", "news_agency") or quoted):
+                    # "لوكالة رويترز", "لـ"الأيام"": the medium the subject spoke to
+                    if quoted:
+                        m.kind = "media"
                     via, j = [*via, self._source(p, m)], m.last
                     continue
             if w in self.words.according:

@@ -90,6 +90,13 @@ class VerbalRules(Continuation):
         elif preposed is not None:
             source, via = self._resolve(p, preposed)
             rule = "verb-preposed-subject"
+        reported_by: list[DraftSource] = []
+        if subject is None and preposed is None and cue_type == "verb":
+            # "كما طالبوا، بحسب بيان صادر عن المكتب الإعلامي، …": an intermediary after a cue with no
+            # subject of its own
+            after, _, reported_by = self._chain_after(p, k + 1, DraftSource("", "person"), [], verb)
+            if reported_by:
+                j = after
         # where the content is
         found = self._content_marker(p, j, verb)
         if found is not None and _word(tokens, k - 1) in self.words.negations and not found[2] and (
@@ -129,6 +136,7 @@ class VerbalRules(Continuation):
             if got is None:
                 return
             source, via = got
+            via = [*reported_by, *via]
             rule = "verb-continuation"
         sibling = clause_start[1]
         self._add(p, source, via, cue, verb.lemma, cue_type, (start, end), direct, sibling, rule=rule)
