@@ -55,7 +55,7 @@ class Subjects(Content):
         """A subject written before its verb: "بغداد دعت", "الولايات المتحدة كانت تؤكد"."""
         tokens = p.tokens
         end = k
-        while end > 0 and _word(tokens, end - 1) in self.cues.auxiliaries:
+        while end > 0 and (_word(tokens, end - 1) in self.cues.auxiliaries or tokens[end - 1].text in OPEN_QUOTES):
             end -= 1
         first = self._sentence_body_start(p, k)
         best = None
