@@ -266,23 +266,24 @@ def load_places(path: Path) -> tuple[Place, ...]:
 def paradigm(past: str, present: str = "", participle: str = "") -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The finite forms and the participles of a sound reporting verb, from its third-person masculine
     singular past (``أظهر``) and present (``يظهر``) and its masculine participle (``مظهر``): the third
-    person in every gender and number.
+    person in every gender and number, except the masculine dual past, which is mostly an accusative
+    noun («نقلا عن», «ردا على», «وصفا»). Participles come in the forms that are used adverbially
+    («مؤكدا», «مؤكدين»); the feminine is mostly a noun («مناشدة») and is listed by hand where needed.
 
     Examples:
         >>> forms, participles = paradigm("أظهر", "يظهر", "مظهر")
-        >>> forms[:6], forms[6:]
-        (('أظهر', 'أظهرت', 'أظهروا', 'أظهرا', 'أظهرتا', 'أظهرن'), ('يظهر', 'تظهر', 'يظهرون', 'يظهران', 'تظهران', 'يظهرن'))
+        >>> forms[:5], forms[5:]
+        (('أظهر', 'أظهرت', 'أظهروا', 'أظهرتا', 'أظهرن'), ('يظهر', 'تظهر', 'يظهرون', 'يظهران', 'تظهران', 'يظهرن'))
         >>> participles
-        ('مظهرا', 'مظهرة', 'مظهرين', 'مظهرتين', 'مظهرون')
+        ('مظهرا', 'مظهرين')
     """
-    forms = [past, past + "ت", past + "وا", past + "ا", past + "تا", past + "ن"]
+    forms = [past, past + "ت", past + "وا", past + "تا", past + "ن"]
     if present:
         stem = present[1:]
         # third person only: a first-person form is no cue in news, and many are common nouns or names
         # (نصف "half", نشيد "anthem", نجيب)
         forms += ["ي" + stem, "ت" + stem, "ي" + stem + "ون", "ي" + stem + "ان", "ت" + stem + "ان", "ي" + stem + "ن"]
-    parts = (participle + "ا", participle + "ة", participle + "ين", participle + "تين", participle + "ون") \
-        if participle else ()
+    parts = (participle + "ا", participle + "ين") if participle else ()
     return tuple(dict.fromkeys(forms)), parts
 
 

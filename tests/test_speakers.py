@@ -239,3 +239,17 @@ def test_an_intermediary_after_a_cue_with_no_subject() -> None:
     att = attribution_at(a, "بزيادة عدد الحافلات")
     assert att is not None and att.rule == "verb-continuation"
     assert any("مكتب الإعلام" in v.name for v in att.via), att.via
+
+
+@pytest.mark.parametrize("text", ["نقلا عن مصادر طبية، ارتفع عدد الجرحى إلى عشرين.",
+                                  "ارتفع عدد الجرحى إلى عشرين، نقلا عن مصادر طبية."])
+def test_naqlan_an_is_a_prepositional_cue_not_a_verb(text: str) -> None:
+    att = attribution_at(attribution.annotate(text), "عدد الجرحى")
+    assert att is not None and att.source.name == "مصادر طبية" and att.rule.startswith("preposition")
+
+
+def test_a_continuation_relaying_sources() -> None:
+    a = attribution.annotate("قال الوزير إن الجسر جاهز.\nوأضاف، نقلا عن مصادر أمنية، أن الطريق آمن.")
+    att = attribution_at(a, "الطريق آمن")
+    assert att.source.name == "مصادر أمنية" and [v.name for v in att.via] == ["الوزير"]
+    assert all(v.name for x in a.attributions for v in x.via)

@@ -43,6 +43,10 @@ class Attributor(LabelRules, VerbalRules, PrepositionalRules):
             for k, tok in enumerate(p.tokens):
                 if tok.text not in candidates or k in consumed:
                     continue
+                prep = self.cues.prep(p.tokens, k)
+                if prep is not None and prep[0] > 1:
+                    self._prepositional(p, k, prep[0], prep[1], consumed)  # "نقلا عن" before the verb نقل
+                    continue
                 verb = self.cues.verb(tok.text)
                 if verb is not None:
                     self._verbal(p, k, verb[0], verb[1], consumed)

@@ -91,12 +91,20 @@ class VerbalRules(Continuation):
             source, via = self._resolve(p, preposed)
             rule = "verb-preposed-subject"
         reported_by: list[DraftSource] = []
+        relayed: DraftSource | None = None
         if subject is None and preposed is None and cue_type == "verb":
             # "كما طالبوا، بحسب بيان صادر عن المكتب الإعلامي، …": an intermediary after a cue with no
             # subject of its own
-            after, _, reported_by = self._chain_after(p, k + 1, DraftSource("", "person"), [], verb)
-            if reported_by:
+            placeholder = DraftSource("", "person")
+            after, inner, reported_by = self._chain_after(p, k + 1, placeholder, [], verb)
+            relayed = inner if inner is not placeholder and "نقلا" in {
+                _word(tokens, x) for x in range(k + 1, min(after, k + 4))} else None  # "وأضاف، نقلا عن مصادر، أن …"
+            if inner is not placeholder and relayed is None:
+                reported_by = []  # "وتحدثت عن تنظيم …": عن introduces what was said, not who said it
+            reported_by = [v for v in reported_by if v is not placeholder]
+            if relayed is not None or reported_by:
                 j = after
+                consumed.update(range(k, after))
         # where the content is
         found = self._content_marker(p, j, verb)
         if found is not None and _word(tokens, k - 1) in self.words.negations and not found[2] and (
@@ -137,6 +145,8 @@ class VerbalRules(Continuation):
                 return
             source, via = got
             via = [*reported_by, *via]
+            if relayed is not None:
+                source, via = relayed, [*via, source]  # the sources speak, through the speaker before
             rule = "verb-continuation"
         sibling = clause_start[1]
         self._add(p, source, via, cue, verb.lemma, cue_type, (start, end), direct, sibling, rule=rule)
