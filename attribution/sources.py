@@ -361,10 +361,10 @@ class SourceParser:
         j = self._modifiers(tokens, i + n, places=False)
         owner_at = j
         w = self._word_at(tokens, j)
-        if w is not None and w[:-2] in self.verb_forms | self.words.authoring and w.endswith(("ها", "ه")):
-            owner_at = j + 1  # "دراسة أجرتها جامعة X", "تقرير نشره موقع X"
-        elif w is not None and (w.rstrip("ه") in self.words.authoring or w[:-2] in self.words.authoring):
-            owner_at = j + 1
+        stem = next((w[: -len(s)] for s in sorted(self.words.pronoun_suffixes, key=len, reverse=True)
+                     if w is not None and w.endswith(s) and len(w) - len(s) >= 2), None)
+        if stem is not None and (stem in self.verb_forms or stem in self.words.authoring):
+            owner_at = j + 1  # "دراسة أجرتها جامعة X", "تقرير ذكره موقع X"
         elif w in ("في", "لدي", "من", "عن"):
             owner_at = j + 1  # "الأرقام الرسمية في وزارة X", "بيان عن الرئاسة"
         elif w in ("صادر", "الصادر", "صادره", "الصادره") and self._word_at(tokens, j + 1) in ("عن", "من"):

@@ -7,6 +7,8 @@ outlet. The attributions come from :func:`attribution.attributions.attribute`; s
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import attrs
 
 from .attributions.base import _WORD_RE, _WORDS, Draft, Paragraph
@@ -58,17 +60,16 @@ def split_clauses(view: Folded, paragraphs: list[Paragraph], drafts: list[Draft]
     القوات عملية …» leaves the outlet its own clause.
     """
     text = view.text
-    hulls = sorted(_hull(d) for d in drafts)
+    hulls = _Hulls([_hull(d) for d in drafts])
     out = []
     for para in paragraphs:
-        near = [h for h in hulls if h[0] < para.end and h[1] > para.start]
-        if not near:
+        if not hulls.overlapping(para.start, para.end):
             out.append(para)
             continue
         pieces: list[tuple[int, int]] = []
         for s, e in para.sentences:
             cuts = set()
-            for a, b in near:
+            for a, b in (hulls.spans[i] for i in hulls.overlapping(s, e)):
                 if s < b < e:
                     comma = _comma_at(text, b, e, forward=True)
                     if comma is not None:
@@ -123,11 +124,12 @@ def sentence_speakers(view: Folded, paragraphs: list[Paragraph], drafts: list[Dr
     """
     cues = cue_tables(lex)
     words = grammar_words(lex)
-    hulls = [_hull(d) for d in drafts]
+    index = _Hulls([_hull(d) for d in drafts])
+    hulls = index.spans
     out: list[int | None] = []
     for para in paragraphs:
-        near = [i for i, (a, b) in enumerate(hulls) if a < para.end and b > para.start]
         for s, e in para.sentences:
+            near = index.overlapping(s, e)
             length = e - s
             main = _main_clause_start(view.text, s, e, cues, words) if near else None
             if main is not None:
@@ -154,6 +156,23 @@ def sentence_speakers(view: Folded, paragraphs: list[Paragraph], drafts: list[Dr
                     best, best_size = inner, size
             out.append(best)
     return out
+
+
+class _Hulls:
+    """Attribution hulls indexed by start, to find those overlapping a sentence without scanning all
+    of them (a long page on one line has thousands)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.order = sorted(range(len(spans)), key=lambda i: spans[i])
+        self.starts = [spans[i][0] for i in self.order]
+        self.longest = max((b - a for a, b in spans), default=0)
+
+    def overlapping(self, s: int, e: int) -> list[int]:
+        """Indices of the hulls that overlap ``[s, e)``, in the order of the drafts."""
+        lo = bisect_left(self.starts, s - self.longest)
+        hi = bisect_left(self.starts, e)
+        return sorted(i for i in self.order[lo:hi] if self.spans[i][1] > s)
 
 
 def _covered(spans: list[tuple[int, int]]) -> int:

@@ -39,6 +39,8 @@ ROLE_WINDOW = 5
 #: How far into an earlier sentence (in tokens) its subject is looked for when a later cue has none:
 #: a verb and a few words, not the sentence's objects.
 SUBJECT_REACH = 4
+#: How many sentences back a cue without a subject looks for one when nobody has been quoted yet.
+EARLIER_SENTENCES = 3
 #: How far after a subject (in tokens) its content may start: adverbials, addressees and asides can be
 #: long («في أول كلمة له، بعد إعلان وكالة … فوزه بالانتخابات، الأحد، إن …»); the sentence end stops it.
 CONTENT_REACH = 40
@@ -130,20 +132,19 @@ class _Paragraph:
         self.tokens = tokenize(view.text, para.start, para.end)
         self.quotes = _pair_quotes(self.tokens)
         self.sent_of: list[int] = []
+        self.sent_first: dict[int, int] = {}  # sentence index -> its first token
         si = 0
-        for t in self.tokens:
+        for k, t in enumerate(self.tokens):
             while si < len(para.sentences) - 1 and t.start >= para.sentences[si][1]:
                 si += 1
             self.sent_of.append(si)
+            self.sent_first.setdefault(si, k)
 
     def sentence(self, k: int) -> tuple[int, int]:
         return self.para.sentences[self.sent_of[min(k, len(self.tokens) - 1)]]
 
     def first_token_of_sentence(self, k: int) -> int:
-        s = self.sent_of[k]
-        while k > 0 and self.sent_of[k - 1] == s:
-            k -= 1
-        return k
+        return self.sent_first[self.sent_of[k]]
 
     def quote_end(self, k: int) -> int:
         """View offset where the quote opened at token ``k`` closes (or the paragraph ends)."""

@@ -4,10 +4,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from ..lexicons import Verb
 from ..sources import OPEN_QUOTES
 from .base import (
     _ASIDE,
+    Draft,
     DraftSource,
     _Paragraph,
     _strip_suffix,
@@ -88,15 +91,15 @@ class Chains(Subjects):
     def _truncate_siblings(self, first: int) -> None:
         """An indirect content stops where a sibling clause (", مضيفا …", "، ذكرت …") starts."""
         drafts = self.drafts[first:]
-        for d in drafts:
+        siblings = sorted((o.cue[0], n) for n, o in enumerate(drafts) if o.sibling)
+        cues = [c for c, _ in siblings]
+        for n, d in enumerate(drafts):
             if d.direct:
                 continue
-            for other in drafts:
-                if other is d or not other.sibling:
-                    continue
-                if d.content[0] < other.cue[0] < d.content[1]:
-                    cut = self._comma_before(other.cue[0], d.content[0])
-                    d.content = (d.content[0], cut)
+            lo, hi = bisect_right(cues, d.content[0]), bisect_left(cues, d.content[1])
+            for cue, m in siblings[lo:hi]:
+                if m != n and d.content[0] < cue < d.content[1]:
+                    d.content = (d.content[0], self._comma_before(cue, d.content[0]))
 
     def _comma_before(self, pos: int, floor: int) -> int:
         text = self.view.text
@@ -108,11 +111,20 @@ class Chains(Subjects):
     def _chains(self) -> None:
         """An attribution inside another's content is reported through it."""
         order = sorted(range(len(self.drafts)), key=lambda i: -(self.drafts[i].content[1] - self.drafts[i].content[0]))
+        # the drafts whose content may hold a cue: by paragraph, sorted by where their content starts
+        by_para: dict[int, list[Draft]] = {}
+        for o in sorted(self.drafts, key=lambda o: o.content[0]):
+            by_para.setdefault(o.paragraph, []).append(o)
+        starts = {n: [o.content[0] for o in ds] for n, ds in by_para.items()}
+        longest = {n: max(o.content[1] - o.content[0] for o in ds) for n, ds in by_para.items()}
         for i in order:
             d = self.drafts[i]
             best = None
-            for o in self.drafts:
-                if o is d or o.paragraph != d.paragraph:
+            here = by_para[d.paragraph]
+            lo = bisect_left(starts[d.paragraph], d.cue[0] - longest[d.paragraph])
+            hi = bisect_right(starts[d.paragraph], d.cue[0])
+            for o in here[lo:hi]:
+                if o is d:
                     continue
                 mutual = d.content[0] <= o.cue[0] < d.content[1]
                 if o.content[0] <= d.cue[0] < o.content[1] and (o.cue[0] < d.cue[0] if mutual else True) and (

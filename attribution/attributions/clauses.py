@@ -69,7 +69,7 @@ class Clauses(AttributorBase):
             m + 1 < len(tokens) and tokens[m + 1].text in OPEN_QUOTES | {":"})
 
     def _ends_clause(self, tokens: list[Token], j: int) -> bool:
-        while j < len(tokens) and _word(tokens, j) in ("اليوم", "امس", "الخميس", "الجمعه"):
+        while j < len(tokens) and _word(tokens, j) in self.parser.subject_openers:  # "، قال الوزير الأحد."
             j += 1
         if j >= len(tokens) or tokens[j].text in _CLAUSE_END:
             return True

@@ -12,7 +12,6 @@ from ..sources import (
     Token,
 )
 from .base import (
-    _CLAUSE_END,
     _SENTENCE_END,
     CONTENT_REACH,
     _Paragraph,
@@ -203,9 +202,6 @@ class Content(Clauses):
                 return x + 1
         return k + 2
 
-    def _sentence_end(self, p: _Paragraph, k: int) -> int:
-        return p.sentence(k)[1]
-
     def _past_semicolons(self, p: _Paragraph, k: int) -> int:
         """The end of token ``k``'s sentence, or of the sentences after it while each ends in «؛»."""
         index = p.sent_of[min(k, len(p.tokens) - 1)]
@@ -213,15 +209,6 @@ class Content(Clauses):
         while index + 1 < len(sentences) and self.view.text[sentences[index][1] - 1] in "؛;":
             index += 1
         return sentences[index][1]
-
-    def _clause_end(self, p: _Paragraph, k: int) -> int:
-        s_end = p.sentence(k)[1]
-        for t in p.tokens[k:]:
-            if t.start >= s_end:
-                break
-            if t.text in _CLAUSE_END:
-                return t.start
-        return s_end
 
     def _quote_follows(self, p: _Paragraph, i: int) -> bool:
         """True when a quotation of more than a title opens at token ``i``: «وأضاف "النادي يمضي …"» has no

@@ -10,7 +10,9 @@ from ..sources import (
     Mention,
 )
 from .base import (
+    EARLIER_SENTENCES,
     SUBJECT_REACH,
+    Draft,
     DraftSource,
     _Paragraph,
 )
@@ -23,7 +25,12 @@ class Continuation(Chains):
     def _continued(self, p: _Paragraph, k: int, sentence_initial: bool) -> tuple[DraftSource, list[DraftSource]] | None:
         """The speaker a subjectless cue continues."""
         s0 = p.first_token_of_sentence(k)
-        same_sentence = [d for d in self.drafts if d.paragraph == p.index and p.tokens[s0].start <= d.cue[0] < p.tokens[k].start]
+        same_sentence: list[Draft] = []
+        for d in reversed(self.drafts):  # the drafts of this paragraph come last
+            if d.paragraph != p.index:
+                break
+            if p.tokens[s0].start <= d.cue[0] < p.tokens[k].start:
+                same_sentence.insert(0, d)
         if same_sentence:
             d = same_sentence[-1]
             return attrs.evolve(d.source, mention=None), list(d.via)
@@ -47,7 +54,9 @@ class Continuation(Chains):
         been quoted yet ("استقبل الوزير X الوفد. وأشار إلى أن …")."""
         tokens = p.tokens
         end = s0
-        while end > 0:
+        for _ in range(EARLIER_SENTENCES):
+            if end <= 0:
+                break
             start = p.first_token_of_sentence(end - 1)
             for i in range(start, min(end, start + SUBJECT_REACH)):
                 if not tokens[i].is_word:

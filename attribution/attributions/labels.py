@@ -64,9 +64,11 @@ class LabelRules(Continuation):
                                and tokens[k + 1].text.isdigit())), None)  # not the colon of "22:49"
         if colon is None or colon == 0 or p.sent_of[colon] != 0:
             return
+        shift = 0  # a time stamp before the label: "22:49 وسائل إعلام محلية: …"
         while tokens[0].text[:1].isdigit() and colon > 3 and tokens[1].text == ":":
-            tokens = tokens[3:]  # a time stamp before the label: "22:49 وسائل إعلام محلية: …"
+            tokens = tokens[3:]
             colon -= 3
+            shift += 3
         words = [t for t in tokens[:colon] if t.is_word]
         if not words or len(words) > 8 or any(self.cues.verb(t.text) for t in words):
             return
@@ -89,8 +91,8 @@ class LabelRules(Continuation):
         source.mention = (tokens[0].start, tokens[colon - 1].end)
         start = tokens[colon].end
         nxt = colon + 1
-        direct = nxt < len(tokens) and tokens[nxt].text in OPEN_QUOTES and nxt in p.quotes
-        end = p.quote_end(nxt) if direct else self._colon_end(p, colon)
+        direct = nxt < len(tokens) and tokens[nxt].text in OPEN_QUOTES and nxt + shift in p.quotes
+        end = p.quote_end(nxt + shift) if direct else self._colon_end(p, colon + shift)
         if direct:
             start = tokens[nxt].end
         self._add(p, source, via, (tokens[colon].start, tokens[colon].end), ":", "colon", (start, end), direct,

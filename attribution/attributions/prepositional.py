@@ -30,7 +30,7 @@ class PrepositionalRules(Continuation):
             # "وبحسب المعطيات، …", "وفقا للأرقام، …": data with no owner named
             end = j + self.parser._phrase_in(tokens, j, self.parser.documents, clitics=bool(prep.clitic))
             name = self.view.original[slice(*self.view.span(tokens[j].start, tokens[end - 1].end))]
-            m = Mention(j, end, name.lstrip("ل"), "unnamed_source", head=tokens[j].text)
+            m = Mention(j, end, name.removeprefix("ل"), "unnamed_source", head=tokens[j].text)
         if m is None:
             return
         for x in range(k, m.last):

@@ -162,6 +162,10 @@ class Subjects(Content):
         seen = 0
         while pos >= 0 and seen < 8:
             seen += 1
+            end = pos + len(last[0])
+            if (pos > 0 and text[pos - 1].isalpha()) or (end < len(text) and text[end].isalpha()):
+                pos = text.rfind(last[0], 0, pos)  # inside a longer word ("نصر" in "النصر")
+                continue
             window = tokenize(text, max(0, pos - 80), pos)
             words = [t for t in window if t.is_word][-ROLE_WINDOW:]
             for i, t in enumerate(words):

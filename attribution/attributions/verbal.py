@@ -181,6 +181,8 @@ class VerbalRules(Continuation):
             if not before or p.index - self.paragraphs.index(before[-1]) > 2:
                 return
             content = (before[-1].start, before[-1].end)
+        if any(d.content[0] < content[1] and d.content[1] > content[0] for d in self.drafts):
+            return  # what was said already has its speaker: "أوضح ذلك" does not take it over
         consumed.update(range(k, m.last))
         source, via = self._resolve(p, m)
         self._add(p, source, via, (tokens[k].start, tokens[k + 1].end), verb.lemma, "verb", content, False,
