@@ -148,6 +148,15 @@ class SourceParser:
             (self.people, "person"),
         ]
         self.max_head = max((len(h.split()) for table, _ in self.heads for h in table), default=1)
+        # every head phrase by its first word: (length in words, rank of its table, kind, phrase), so one
+        # look-up finds the longest head at a position, the earlier table winning a tie
+        self._head_index: dict[str, list[tuple[int, int, str, str]]] = {}
+        for rank, (head_table, kind) in enumerate(self.heads):
+            for phrase in head_table:
+                parts = phrase.split()
+                self._head_index.setdefault(parts[0], []).append((len(parts), rank, kind, phrase))
+        for entries in self._head_index.values():
+            entries.sort(key=lambda e: (-e[0], e[1]))
         self._firsts: dict[frozenset[str], dict[str, tuple[int, ...]]] = {}  # first word -> phrase lengths
         self.verb_forms: frozenset[str] = frozenset(
             fold_term(f) for v in lex.verbs for f in (*v.forms, *v.participles))
@@ -185,6 +194,25 @@ class SourceParser:
                     best = n
                     break
         return best
+
+    def _head_at(self, tokens: list[Token], i: int) -> tuple[int, str]:
+        """The longest role, source, body, media, group, organisation or person head starting at token
+        ``i`` (proclitics allowed) and its kind; ``(0, "")`` when there is none."""
+        first = self._word_at(tokens, i)
+        if first is None:
+            return 0, ""
+        best: tuple[int, int, str] = (0, 0, "")
+        for form in strip_clitics(first):
+            for n, rank, kind, phrase in self._head_index.get(form, ()):
+                if n < best[0] or (n == best[0] and rank >= best[1] and best[0]):
+                    continue
+                if n == 1:
+                    best = (1, rank, kind)
+                    continue
+                rest = [self._word_at(tokens, i + k) for k in range(1, n)]
+                if None not in rest and " ".join([form, *rest]) == phrase:  # type: ignore[list-item]
+                    best = (n, rank, kind)
+        return best[0], best[2]
 
     def gazetteer_at(self, tokens: list[Token], i: int, clitics: bool = True) -> tuple[int, SourceEntry] | None:
         first = self._word_at(tokens, i)
@@ -260,11 +288,7 @@ class SourceParser:
             return self._unnamed(tokens, i, i + q, view)
         hit = self.gazetteer_at(tokens, i, clitics=True)
         # a role, body or media head takes precedence over a gazetteer name it contains
-        head_len, head_kind = 0, ""
-        for words, kind in self.heads:
-            n = self._phrase_in(tokens, i, words, clitics=True)
-            if n > head_len:
-                head_len, head_kind = n, kind
+        head_len, head_kind = self._head_at(tokens, i)
         if hit is not None and hit[0] >= head_len:
             n, entry = hit
             end = self._absorb_adjectives(tokens, i + n)

@@ -170,6 +170,8 @@ class _Hulls:
 
     def overlapping(self, s: int, e: int) -> list[int]:
         """Indices of the hulls that overlap ``[s, e)``, in the order of the drafts."""
+        if not self.spans:
+            return []
         lo = bisect_left(self.starts, s - self.longest)
         hi = bisect_left(self.starts, e)
         return sorted(i for i in self.order[lo:hi] if self.spans[i][1] > s)

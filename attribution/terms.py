@@ -81,11 +81,14 @@ _NAME_FRAMES = frozenset({"name", "self_naming", "resistance_naming", "metonym",
 _PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن", "كم", "كما", "نا")
 
 
+_CLITICS_ONLY = regex.compile(r"[وف]?[بلك]?")
+
+
 def _bare(word: str) -> str:
     """``word`` without the proclitics و ف ب ل ك when what is left is a known function word or head."""
     for n in (2, 1):
         rest = word[n:]
-        if len(word) > n + 1 and regex.fullmatch(r"[وف]?[بلك]?", word[:n]) and (
+        if len(word) > n + 1 and _CLITICS_ONLY.fullmatch(word[:n]) and (
                 rest in _PARTICLES or rest in _VERB_PARTICLES or rest in _FUNCTION or rest in _NAME_HEADS
                 or rest in _NAMING_HEADS or rest in _OPENING_VERBS):
             return rest

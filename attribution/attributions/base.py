@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 import attrs
 import regex
@@ -131,14 +132,15 @@ class _Paragraph:
         self.view, self.para, self.index = view, para, index
         self.tokens = tokenize(view.text, para.start, para.end)
         self.quotes = _pair_quotes(self.tokens)
-        self.sent_of: list[int] = []
-        self.sent_first: dict[int, int] = {}  # sentence index -> its first token
-        si = 0
-        for k, t in enumerate(self.tokens):
-            while si < len(para.sentences) - 1 and t.start >= para.sentences[si][1]:
-                si += 1
-            self.sent_of.append(si)
-            self.sent_first.setdefault(si, k)
+        # the sentence of each token (a token past the last sentence belongs to it), and the first token
+        # of each sentence
+        ends = [e for _, e in para.sentences[:-1]]
+        last = len(para.sentences) - 1
+        self.sent_of: list[int] = [min(bisect_right(ends, t.start), last) for t in self.tokens]
+        self.sent_first: dict[int, int] = {}
+        for k, si in enumerate(self.sent_of):
+            if si not in self.sent_first:
+                self.sent_first[si] = k
 
     def sentence(self, k: int) -> tuple[int, int]:
         return self.para.sentences[self.sent_of[min(k, len(self.tokens) - 1)]]
