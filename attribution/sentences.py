@@ -2,7 +2,14 @@
 
 A sentence ends at ``. ! ? ؟ ؛ …`` (closing quotes and brackets stay with it) and at every line
 break. There is no split inside numbers (``2.5``, ``25.01.2024``), after initials (``أ.ف.ب``,
-``د. محمد``, ``U.S.``), in URLs, or after a list number at the start of a line.
+``د. محمد``, ``U.S.``), in URLs, after a list number at the start of a line, or at two dots, which
+Arabic writing uses as a pause inside a sentence (``اتهامات رسمية و.. مع وجود أدلة``).
+
+Examples:
+    >>> from attribution.regions import Segment
+    >>> text = "قال إن الوضع صعب.. لكنه تحت السيطرة. وأضاف أن الحل قريب."
+    >>> [text[s:e] for s, e in split_segment(text, Segment(0, len(text), "body"))]
+    ['قال إن الوضع صعب.. لكنه تحت السيطرة.', 'وأضاف أن الحل قريب.']
 """
 
 from __future__ import annotations
@@ -23,8 +30,10 @@ _LOOKBACK = 64
 
 def _is_boundary(text: str, start: int, end: int, seg_start: int) -> bool:
     mark = text[start:end]
+    if mark.rstrip("»\"”’')]") == "..":
+        return False  # ".." is a pause inside a sentence («اتهامات رسمية و.. مع وجود أدلة»)
     if mark[0] != "." or len(mark.rstrip("»\"”’')]")) > 1:
-        return True  # ! ? ؟ ؛ … and runs like ".." always end a sentence
+        return True  # ! ? ؟ ؛ … and runs of three or more dots end a sentence
     # look back a bounded stretch only: a search from the segment start made long lines quadratic
     before = _TOKEN_BEFORE.search(text, max(seg_start, start - _LOOKBACK), start)
     if before is None:
