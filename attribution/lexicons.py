@@ -372,7 +372,8 @@ SCHEMAS: dict[str, dict[str, Section]] = {
         "cue": Section({"complementizer": Key(type=STRING, nonempty=True), "complementizer_prefixes": Key(),
                         "object_prepositions": Key(), "statement_nouns": Key(), "that": Key(), "saying": Key(),
                         "according": Key(), "numerals": Key()}),
-        "source": _heads("name_parts", "genitive_heads", "authoring", "report_heads", "non_speakers"),
+        "source": _heads("name_parts", "genitive_heads", "authoring", "report_heads", "non_speakers",
+                         "definite_officials"),
         "morphology": _heads("pronoun_suffixes"),
     },
     "page.toml": {

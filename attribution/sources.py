@@ -131,6 +131,12 @@ class SourceParser:
         self.groups = table("groups")
         self.organizations = table("organizations")
         self.words = grammar_words(lex)
+        # portfolios that name their ministry on their own ("الخارجية", "الصحة"): the complements that also
+        # follow "وزارة" in the source gazetteer or the body heads
+        self.bodies_by_portfolio = frozenset(
+            w for w in table("roles", "complements") if w.startswith("ال") and any(
+                fold_term(e.name).startswith("وزاره " + w) for e in lex.sources if e.kind == "government")
+        ) | {w for w in table("bodies") if w.startswith("ال") and " " not in w and w in table("roles", "complements")}
         self.people = table("people")
         self.documents = table("documents")
         self.subject_openers = table("subject_end", "openers")
@@ -369,6 +375,9 @@ class SourceParser:
             return m
         if not guess:
             return m
+        if first is not None and first.startswith("ال") and first in self.complements and first in self.bodies_by_portfolio:
+            # "وكانت الصحة الفلسطينية أعلنت …": a ministry named by its portfolio
+            return Mention(i, e, text, "government", head=first)
         kind = "person"
         for x in range(i, e):
             if self._phrase_in(tokens, x, self.roles, clitics=True):
@@ -510,6 +519,8 @@ class SourceParser:
                 # "المسؤول في إدارة الإنقاذ بيشنوبادا سيثي": a definite head with a name is an official
                 return Mention(first, end, self._text(tokens, j, end, view), "official",
                                (_strip_clitic_text(name),), head=head)
+        if first == head_at and head in self.words.definite_officials:
+            return Mention(first, j, _strip_clitic_text(name), "official", head=head)  # "المسؤول الفلسطيني"
         return Mention(first, j, _strip_clitic_text(name), "unnamed_source", head=head)
 
     def _named_for(self, tokens: list[Token], j: int) -> int:

@@ -53,6 +53,7 @@ class GrammarWords:
     authoring: frozenset[str]
     report_heads: frozenset[str]
     non_speakers: frozenset[str]
+    definite_officials: frozenset[str]
     pronoun_suffixes: tuple[str, ...]
 
     @classmethod
@@ -73,7 +74,7 @@ class GrammarWords:
 _LISTS = {
     "clause": ("conjunctions", "opens_clause", "fronted", "subordinate", "in_turn", "negations", "kana"),
     "cue": ("object_prepositions", "statement_nouns", "that", "saying", "according", "numerals"),
-    "source": ("name_parts", "genitive_heads", "authoring", "report_heads", "non_speakers"),
+    "source": ("name_parts", "genitive_heads", "authoring", "report_heads", "non_speakers", "definite_officials"),
 }
 
 

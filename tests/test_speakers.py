@@ -253,3 +253,11 @@ def test_a_continuation_relaying_sources() -> None:
     att = attribution_at(a, "الطريق آمن")
     assert att.source.name == "مصادر أمنية" and [v.name for v in att.via] == ["الوزير"]
     assert all(v.name for x in a.attributions for v in x.via)
+
+
+def test_a_definite_official_head_and_a_portfolio_name_their_kind() -> None:
+    a = attribution.annotate("وأوضح المسؤول الأردني أن المعبر سيفتح غدا.\nوكانت الصحة الأردنية أعلنت أن الإصابات تراجعت.")
+    assert attribution_at(a, "المعبر سيفتح").source.kind == "official"
+    assert attribution_at(a, "الإصابات تراجعت").source.kind == "government"
+    b = attribution.annotate("وأوضح مسؤول أردني أن المعبر سيفتح غدا.")
+    assert attribution_at(b, "المعبر سيفتح").source.kind == "unnamed_source"
