@@ -125,11 +125,11 @@ class SourceParser:
         self.roles = table("roles")
         self.complements = table("roles", "complements")
         self.titles = table("roles", "titles")
-        self.bodies = table("bodies")
-        self.media = table("media")
+        self.bodies = _with_duals(table("bodies"))
+        self.media = _with_duals(table("media"))
         self.agency_heads = table("media", "agency_heads")
-        self.groups = table("groups")
-        self.organizations = table("organizations")
+        self.groups = _with_duals(table("groups"))
+        self.organizations = _with_duals(table("organizations"))
         self.words = grammar_words(lex)
         # portfolios that name their ministry on their own ("الخارجية", "الصحة"): the complements that also
         # follow "وزارة" in the source gazetteer or the body heads
@@ -715,6 +715,14 @@ MAX_SUBJECT_TOKENS = 18
 _APPOSITION = re.compile(r"\s*[،,]\s*")
 _PRONOUN = re.compile(r"[وف]?(?:(?:ل|ب|في|عن|من|الي|علي|مع|عند|لدي|امام|حول)(?:ه|ها|هم|هما|هن|ي|نا|كم|ك)"
                       r"|هو|هي|هم|هما|نحن|انا|انت|انتم|انتن)")
+
+
+def _with_duals(heads: frozenset[str]) -> frozenset[str]:
+    """``heads`` and the duals of its one-word feminine heads: «المنظمة» → «المنظمتان», «المنظمتين»
+    («وقالت المنظمتان إن …»)."""
+    duals = {h[:-1] + ending for h in heads if " " not in h and h.endswith("ه") and len(h) > 3
+             for ending in ("تان", "تين")}
+    return heads | duals
 
 
 def is_pronoun(word: str) -> bool:
