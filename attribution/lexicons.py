@@ -67,6 +67,7 @@ class Verb:
     object: bool = False
     continuation: bool = False
     chain: bool = False
+    present_needs_that: bool = False  # the present is mostly passive ("يعتبر X من …" = "X is considered")
 
 
 @attrs.frozen
@@ -293,7 +294,7 @@ def load_cues(path: Path) -> tuple[tuple[Verb, ...], tuple[Preposition, ...], di
     verbs = []
     for c in _entries(data, path, lines, "verb"):
         c.keys(("lemma",), ("forms", "past", "present", "participle", "participles", "object", "continuation",
-                            "chain"))
+                            "chain", "present_needs_that"))
         forms, participles = c.strings("forms"), c.strings("participles")
         if "past" in c.entry:
             made, made_participles = paradigm(c.string("past", nonempty=True), c.string("present"),
@@ -302,7 +303,8 @@ def load_cues(path: Path) -> tuple[tuple[Verb, ...], tuple[Preposition, ...], di
         elif not forms:
             raise LexiconError(Errors.E012.format(path=path, line=c.line(), where=c.where, key="forms"))
         verbs.append(Verb(c.string("lemma", nonempty=True), forms, participles,
-                          c.boolean("object"), c.boolean("continuation"), c.boolean("chain")))
+                          c.boolean("object"), c.boolean("continuation"), c.boolean("chain"),
+                          c.boolean("present_needs_that")))
     preps = []
     for c in _entries(data, path, lines, "preposition"):
         c.keys(("lemma", "forms"), ("clitic",))

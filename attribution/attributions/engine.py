@@ -49,7 +49,9 @@ class Attributor(LabelRules, VerbalRules, PrepositionalRules):
                     continue
                 verb = self.cues.verb(tok.text)
                 if verb is not None:
-                    self._verbal(p, k, verb[0], verb[1], consumed)
+                    present = tok.text.removeprefix("و").removeprefix("ف").startswith(("ي", "ت"))
+                    self._verbal(p, k, verb[0], verb[1], consumed,
+                                 that_only=verb[0].present_needs_that and verb[1] == "verb" and present)
                     continue
                 carrying = self.cues.verb_with_object(tok.text)
                 if carrying is not None:
