@@ -97,6 +97,10 @@ class Content(Clauses):
             if t.is_word:
                 w = t.text
                 if w in self.words.complementizers:
+                    before = _word(tokens, k - 1)
+                    if k > j and (before in self.words.subordinate or (
+                            before in self.words.fronted and before not in self.words.object_prepositions)):
+                        return None  # "لم يذكر المصدر سبب … رغم أنه …": أن after رغم/بعد/قبل is not the content
                     nxt = k + 1
                     if nxt < len(tokens) and tokens[nxt].text in OPEN_QUOTES and nxt in p.quotes \
                             and p.quotes[nxt] - nxt > 3 and self._quote_ends_sentence(p, nxt):
