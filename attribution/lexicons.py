@@ -373,7 +373,7 @@ SCHEMAS: dict[str, dict[str, Section]] = {
         "clause": _heads("conjunctions", "opens_clause", "fronted", "subordinate", "in_turn", "negations", "kana"),
         "cue": Section({"complementizer": Key(type=STRING, nonempty=True), "complementizer_prefixes": Key(),
                         "object_prepositions": Key(), "statement_nouns": Key(), "that": Key(), "saying": Key(),
-                        "according": Key(), "numerals": Key()}),
+                        "according": Key(), "numerals": Key(), "adverbials": Key()}),
         "source": _heads("name_parts", "genitive_heads", "authoring", "report_heads", "non_speakers",
                          "definite_officials"),
         "morphology": _heads("pronoun_suffixes"),

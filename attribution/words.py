@@ -55,6 +55,8 @@ class GrammarWords:
     non_speakers: frozenset[str]
     definite_officials: frozenset[str]
     pronoun_suffixes: tuple[str, ...]
+    #: Adverbial phrases after a cue, each as its folded words, longest first.
+    adverbials: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def from_lexicons(cls, lex: Lexicons) -> GrammarWords:
@@ -67,7 +69,9 @@ class GrammarWords:
         endings = ("", *suffixes, "نا", "ني", "كم")
         prefixes = ("", *(fold_term(x) for x in cue.get("complementizer_prefixes", ())))
         complementizers = frozenset(p + base + e for p in prefixes for e in endings) | {base + "ّ"}
-        return cls(**lists, complementizers=complementizers, pronoun_suffixes=suffixes)
+        adverbials = tuple(sorted({tuple(fold_term(w) for w in phrase.split()) for phrase in cue.get("adverbials", ())},
+                                  key=len, reverse=True))
+        return cls(**lists, complementizers=complementizers, pronoun_suffixes=suffixes, adverbials=adverbials)
 
 
 #: The word lists of lexicons/grammar.toml, by section, that are read as folded sets.

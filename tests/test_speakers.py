@@ -261,3 +261,19 @@ def test_a_definite_official_head_and_a_portfolio_name_their_kind() -> None:
     assert attribution_at(a, "الإصابات تراجعت").source.kind == "government"
     b = attribution.annotate("وأوضح مسؤول أردني أن المعبر سيفتح غدا.")
     assert attribution_at(b, "المعبر سيفتح").source.kind == "unnamed_source"
+
+
+@pytest.mark.parametrize("adverbial", ["أكثر من مرة", "مرارا", "مجددا", "غير مرة"])
+def test_an_adverbial_after_the_cue_is_not_its_subject(adverbial: str) -> None:
+    a = attribution.annotate(f"قال المدرب إن الفريق جاهز.\nوأكد {adverbial} أن اللاعبين بخير.")
+    att = attribution_at(a, "اللاعبين بخير")
+    assert att is not None and att.source.name == "المدرب", att
+    b = attribution.annotate(f"وقال {adverbial} وزير المالية إن الموازنة جاهزة.")
+    assert attribution_at(b, "الموازنة جاهزة").source.name == "وزير المالية"
+
+
+@pytest.mark.parametrize("owned", ["خطته", "مواقفها", "ناشروها"])
+def test_a_noun_with_its_owner_is_not_part_of_a_name(owned: str) -> None:
+    a = attribution.annotate(f"وأعلن الوزير {owned}. وأكد أن الخطة ستنفذ في موعدها.")
+    att = attribution_at(a, "الخطة ستنفذ")
+    assert att is not None and att.source.name == "الوزير", att.source

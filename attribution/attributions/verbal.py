@@ -26,6 +26,17 @@ from .continuation import Continuation
 class VerbalRules(Continuation):
     """Rules on reporting verbs: verb-subject, verb-subject-to-content, verb-preposed-subject,"""
 
+    def _after_adverbial(self, tokens: list[Token], at: int) -> int:
+        """The token after an adverbial phrase ("أكثر من مرة", "مجددا", "أمس") that starts at ``at``,
+        with a comma after it; ``at`` itself when none starts there."""
+        for phrase in self.words.adverbials:
+            if all(_word(tokens, at + n) == w for n, w in enumerate(phrase)):
+                at += len(phrase)
+                while at < len(tokens) and tokens[at].text in "،,":
+                    at += 1
+                return at
+        return at
+
     def _verbal(self, p: _Paragraph, k: int, verb: Verb, cue_type: str, consumed: set[int], *,
                 that_only: bool = False) -> None:
         """A reporting verb at token ``k``. With ``that_only`` (a verb carrying its object pronoun, "ووصفها
@@ -55,6 +66,8 @@ class VerbalRules(Continuation):
                 addressee, at = [self._source(p, addressed)], addressed.last
                 while at < len(tokens) and tokens[at].text in _ASIDE | CLOSE_QUOTES:
                     at += 1
+        if cue_type == "verb":
+            at = self._after_adverbial(tokens, at)  # "وأكدت أكثر من مرة أن …", "وقال أمس الوزير إن …"
         if cue_type == "verb" and not verb.continuation and not self._quote_follows(p, k + 1):
             if not clause_start[0] and not clause_start[1]:
                 preposed = self._preposed(p, k)
