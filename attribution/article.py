@@ -58,7 +58,7 @@ def find_speakers(page: Page) -> Article:
     page = find_sentences(page)
     assert page.paragraphs is not None
     drafts = attribute(page.view, list(page.paragraphs), page.lexicons)
-    paragraphs = split_clauses(page.view, list(page.paragraphs), drafts)
+    paragraphs = split_clauses(page.view, list(page.paragraphs), drafts, page.lexicons)
     speakers = sentence_speakers(page.view, paragraphs, drafts, page.lexicons)
     view, text = page.view, page.text
     attributions = tuple(_attribution(view, d) for d in drafts)

@@ -370,7 +370,8 @@ SCHEMAS: dict[str, dict[str, Section]] = {
         "stop": _heads("words"),
     },
     "grammar.toml": {
-        "clause": _heads("conjunctions", "opens_clause", "fronted", "subordinate", "in_turn", "negations", "kana"),
+        "clause": _heads("conjunctions", "opens_clause", "fronted", "subordinate", "clause_openers", "in_turn", "negations",
+                         "kana"),
         "cue": Section({"complementizer": Key(type=STRING, nonempty=True), "complementizer_prefixes": Key(),
                         "object_prepositions": Key(), "statement_nouns": Key(), "that": Key(), "saying": Key(),
                         "according": Key(), "numerals": Key(), "adverbials": Key()}),

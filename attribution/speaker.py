@@ -51,15 +51,19 @@ def _main_clause_start(text: str, s: int, e: int, cues: CueTables, words: Gramma
 MIN_CLAUSE_WORDS = 3
 
 
-def split_clauses(view: Folded, paragraphs: list[Paragraph], drafts: list[Draft]) -> list[Paragraph]:
+def split_clauses(view: Folded, paragraphs: list[Paragraph], drafts: list[Draft],
+                  lex: Lexicons | None = None) -> list[Paragraph]:
     """The paragraphs with each sentence that holds two voices split at the comma between them.
 
     A sentence splits where an attribution (its cue, subject and content) starts or ends at a comma
     inside it and at least :data:`MIN_CLAUSE_WORDS` words stand on the other side: «بينما قالت الوزارة
     إن …، ذكرت سي إن إن أن …» becomes two sentences with a speaker each, and «أكد الجيش أن …، حيث أطلقت
-    القوات عملية …» leaves the outlet its own clause.
+    القوات عملية …» leaves the outlet its own clause. A subordinator may stand between the comma and
+    the attribution: «أطلق عليه النار، بعد أن قالت الشرطة إنها …» gives the police the second clause.
+    ``lex`` supplies the subordinators (the built-in lexicons when ``None``).
     """
     text = view.text
+    subordinators = grammar_words(lex).clause_openers if lex is not None else frozenset()
     hulls = _Hulls([_hull(d) for d in drafts])
     out = []
     for para in paragraphs:
@@ -75,7 +79,7 @@ def split_clauses(view: Folded, paragraphs: list[Paragraph], drafts: list[Draft]
                     if comma is not None:
                         cuts.add(comma)
                 if s < a < e:
-                    comma = _comma_at(text, s, a, forward=False)
+                    comma = _comma_at(text, s, _before_subordinator(text, s, a, subordinators), forward=False)
                     if comma is not None:
                         cuts.add(comma)
             start = s
@@ -100,6 +104,16 @@ def _comma_at(text: str, a: int, b: int, *, forward: bool) -> int | None:
     while i >= a and (text[i].isspace() or text[i] in "«“\"'(-–—"):
         i -= 1
     return i if i >= a and text[i] in "،,؛;" else None
+
+
+def _before_subordinator(text: str, s: int, a: int, subordinators: frozenset[str]) -> int:
+    """Where the one or two words of a subordinator ending at ``a`` ("بعد أن", "عندما") start; ``a``
+    when none ends there."""
+    found = list(_WORD_RE.finditer(text, max(s, a - 20), a))[-2:]
+    for n in (2, 1):
+        if len(found) >= n and " ".join(m.group() for m in found[-n:]) in subordinators:
+            return found[-n].start()
+    return a
 
 
 def _words_in(text: str, a: int, b: int) -> int:

@@ -38,6 +38,7 @@ class GrammarWords:
     opens_clause: frozenset[str]
     fronted: frozenset[str]
     subordinate: frozenset[str]
+    clause_openers: frozenset[str]
     in_turn: frozenset[str]
     negations: frozenset[str]
     kana: frozenset[str]
@@ -76,7 +77,8 @@ class GrammarWords:
 
 #: The word lists of lexicons/grammar.toml, by section, that are read as folded sets.
 _LISTS = {
-    "clause": ("conjunctions", "opens_clause", "fronted", "subordinate", "in_turn", "negations", "kana"),
+    "clause": ("conjunctions", "opens_clause", "fronted", "subordinate", "clause_openers", "in_turn", "negations",
+               "kana"),
     "cue": ("object_prepositions", "statement_nouns", "that", "saying", "according", "numerals"),
     "source": ("name_parts", "genitive_heads", "authoring", "report_heads", "non_speakers", "definite_officials"),
 }

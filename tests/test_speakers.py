@@ -277,3 +277,10 @@ def test_a_noun_with_its_owner_is_not_part_of_a_name(owned: str) -> None:
     a = attribution.annotate(f"وأعلن الوزير {owned}. وأكد أن الخطة ستنفذ في موعدها.")
     att = attribution_at(a, "الخطة ستنفذ")
     assert att is not None and att.source.name == "الوزير", att.source
+
+
+@pytest.mark.parametrize("opener", ["بعد أن", "عندما", "حين"])
+def test_a_report_in_a_clause_after_a_comma_and_subordinator_speaks_that_clause(opener: str) -> None:
+    a = attribution.annotate(f"أغلق السكان الطريق المؤدي إلى السوق القديم، {opener} قالت البلدية إن الجسر سيغلق لأسبوع.")
+    assert speaker_of(a, "الجسر سيغلق") == ("government", "البلدية")
+    assert speaker_of(a, "الطريق المؤدي")[0] == "outlet"
