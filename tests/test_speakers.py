@@ -284,3 +284,11 @@ def test_a_report_in_a_clause_after_a_comma_and_subordinator_speaks_that_clause(
     a = attribution.annotate(f"أغلق السكان الطريق المؤدي إلى السوق القديم، {opener} قالت البلدية إن الجسر سيغلق لأسبوع.")
     assert speaker_of(a, "الجسر سيغلق") == ("government", "البلدية")
     assert speaker_of(a, "الطريق المؤدي")[0] == "outlet"
+
+
+def test_a_short_quoted_name_after_a_preposition_is_not_the_content() -> None:
+    a = attribution.annotate("يقول المخرج في حوار أجرته معه مجلة فنية، بعد حصوله على “السعفة الذهبية الكبرى” في المهرجان:"
+                             " “لم أكن أتوقع هذا الفوز أبدا، فالجائزة للممثلين”.")
+    att = attribution_at(a, "لم أكن أتوقع")
+    assert att is not None and att.source.name == "المخرج" and att.direct
+    assert attribution_at(a, "السعفة الذهبية") is None
