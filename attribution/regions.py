@@ -120,9 +120,18 @@ def _lines(view: Folded) -> list[_Line]:
     return out
 
 
+#: A line longer than this (in words) that opens with a furniture word is a sentence unless a colon,
+#: bar or dash follows the word: "المصدر: وكالات" is a credit, "المصدر المطلع، أكد أن …" is not.
+FURNITURE_WORDS = 12
+_LABEL_MARK = re.compile(r"\s*[:|\-–—]")
+
+
 def is_boilerplate(line: str, m: PageMarkers) -> bool:
     low = line.lower()
-    if _starts_with(low, m.boiler_starts) or _contains_re(m.boiler_contains).search(low):
+    start = _prefix_re(m.boiler_starts).match(low)
+    if start is not None and (len(WORD.findall(low)) <= FURNITURE_WORDS or _LABEL_MARK.match(low, start.end())):
+        return True
+    if _contains_re(m.boiler_contains).search(low):
         return True
     if m.inline and _contains_re(m.inline).search(low):
         return True

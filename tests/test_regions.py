@@ -81,3 +81,15 @@ def test_crlf_bom_and_marks_keep_offsets() -> None:
     assert len(a.attributions) == 2
     for att in a.attributions:
         assert text[att.content.start:att.content.end] == att.content.text
+
+
+def test_a_long_sentence_opening_with_a_furniture_word_is_body() -> None:
+    page = ("قوات أجنبية تصل إلى المدينة\n"
+            "وصلت قوات أجنبية إلى المدينة صباح اليوم بحسب شهود عيان في المنطقة الشمالية.\n"
+            "المصدر المطلع، أكد أن القوات وصلت إلى المدينة بعد رحلة طويلة عبر الصحراء من الجنوب.\n"
+            "صور الأقمار الصناعية تظهر أرتالا من الآليات على الطريق الدولي الذي يربط المدينتين.\n"
+            "المصدر: وكالات\n")
+    a = attribution.annotate(page)
+    assert kinds(a, "المصدر المطلع") == "body"
+    assert kinds(a, "صور الأقمار") == "body"
+    assert kinds(a, "المصدر: وكالات") == "boilerplate"
