@@ -121,7 +121,8 @@ def _lines(view: Folded) -> list[_Line]:
 
 
 #: A line longer than this (in words) that opens with a furniture word is a sentence unless a colon,
-#: bar or dash follows the word: "المصدر: وكالات" is a credit, "المصدر المطلع، أكد أن …" is not.
+#: bar or dash follows the word: "المصدر: وكالات" is a credit, "المصدر المطلع، أكد أن …" is not. A
+#: shorter line of more than four words is a sentence too when it ends like one.
 FURNITURE_WORDS = 12
 _LABEL_MARK = re.compile(r"\s*[:|\-–—]")
 
@@ -129,8 +130,10 @@ _LABEL_MARK = re.compile(r"\s*[:|\-–—]")
 def is_boilerplate(line: str, m: PageMarkers) -> bool:
     low = line.lower()
     start = _prefix_re(m.boiler_starts).match(low)
-    if start is not None and (len(WORD.findall(low)) <= FURNITURE_WORDS or _LABEL_MARK.match(low, start.end())):
-        return True
+    if start is not None:
+        n = len(WORD.findall(low))
+        if _LABEL_MARK.match(low, start.end()) or n <= 4 or (n <= FURNITURE_WORDS and low[-1:] not in ".!?؟"):
+            return True
     if _contains_re(m.boiler_contains).search(low):
         return True
     if m.inline and _contains_re(m.inline).search(low):

@@ -93,3 +93,13 @@ def test_a_long_sentence_opening_with_a_furniture_word_is_body() -> None:
     assert kinds(a, "المصدر المطلع") == "body"
     assert kinds(a, "صور الأقمار") == "body"
     assert kinds(a, "المصدر: وكالات") == "boilerplate"
+
+
+def test_a_short_sentence_opening_with_a_furniture_word_is_body() -> None:
+    page = ("قوات أجنبية تصل إلى المدينة\n"
+            "وصلت قوات أجنبية إلى المدينة صباح اليوم بحسب شهود عيان في المنطقة الشمالية.\n"
+            "المصدر المطلع أكد أن القوات وصلت إلى المدينة.\n"
+            "المصدر وكالات\n")
+    a = attribution.annotate(page)
+    assert kinds(a, "المصدر المطلع") == "body"
+    assert kinds(a, "المصدر وكالات") == "boilerplate"
