@@ -10,17 +10,49 @@ from ..sources import (
     Mention,
 )
 from .base import (
+    _SENTENCE_END,
     EARLIER_SENTENCES,
     SUBJECT_REACH,
     Draft,
     DraftSource,
     _Paragraph,
+    _word_at_pos,
 )
 from .chains import Chains
 
 
 class Continuation(Chains):
     """Who a cue without a subject goes on with: the previous speaker, the sentence's subject, or the"""
+
+    def _that_continuation(self, p: _Paragraph, before: int) -> None:
+        """Rule that-continuation: a sentence that opens with وأن/وإن/وبأن right after a reported content
+        that ran to the end of the sentence before goes on with that content and its speaker."""
+        sentences = p.para.sentences
+        text = self.view.text
+        starts = {t.start: i for i, t in enumerate(p.tokens)}
+        for n in range(1, len(sentences)):
+            s, e = sentences[n]
+            k = starts.get(s)
+            if k is None or not p.tokens[k].is_word:
+                continue
+            w = p.tokens[k].text
+            if not (w.startswith("و") and w[1:] in self.words.complementizers):
+                continue
+            prev_end = sentences[n - 1][1]
+            while prev_end > s and text[prev_end - 1] in _SENTENCE_END | {" ", "\n", "»", "”", '"'}:
+                prev_end -= 1
+            found = None
+            for d in reversed(self.drafts[before:]):
+                if d.content[0] <= s < d.content[1]:
+                    found = None
+                    break  # already spoken
+                if d.content[0] < prev_end <= d.content[1] + 1 and not d.direct and (
+                        _word_at_pos(p.tokens, d.content[0]) in self.words.complementizers):
+                    found = d
+                    break
+            if found is not None:
+                self._add(p, found.source, found.via, found.cue, found.lemma, found.cue_type,
+                          (p.tokens[k].start + 1, e), False, rule="that-continuation")
 
     def _continued(self, p: _Paragraph, k: int, sentence_initial: bool) -> tuple[DraftSource, list[DraftSource]] | None:
         """The speaker a subjectless cue continues."""

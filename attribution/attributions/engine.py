@@ -62,6 +62,8 @@ class Attributor(LabelRules, VerbalRules, PrepositionalRules):
                     self._prepositional(p, k, prep[0], prep[1], consumed)
             if len(self.drafts) == before:
                 self._quote_paragraph(p)
+            else:
+                self._that_continuation(p, before)
             self._truncate_siblings(before)
         self._chains()
         return [d for d in self.drafts if d.content[1] > d.content[0]]
