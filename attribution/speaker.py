@@ -135,6 +135,8 @@ def sentence_speakers(view: Folded, paragraphs: list[Paragraph], drafts: list[Dr
     Each attribution covers its cue, its subject and its content. The speaker of the sentence's main
     clause speaks it when that attribution covers at least a third of the sentence; otherwise a speaker
     whose attributions cover at least half of it does. Among several, the innermost attribution wins.
+    A report nested in the main clause's content that covers half the sentence speaks it instead
+    (:func:`_nested_speaker`).
     """
     cues = cue_tables(lex)
     words = grammar_words(lex)
@@ -150,7 +152,8 @@ def sentence_speakers(view: Folded, paragraphs: list[Paragraph], drafts: list[Dr
                 opening = [i for i in near if hulls[i][0] <= main + 3 and hulls[i][1] > main
                            and (min(hulls[i][1], e) - max(hulls[i][0], s)) * 3 >= length]
                 if opening:
-                    out.append(min(opening, key=lambda i: hulls[i][1] - hulls[i][0]))
+                    chosen = min(opening, key=lambda i: hulls[i][1] - hulls[i][0])
+                    out.append(_nested_speaker(drafts, hulls, near, chosen, s, e))
                     continue
             per_speaker: dict[tuple[str, str], list[int]] = {}
             for i in near:
@@ -170,6 +173,28 @@ def sentence_speakers(view: Folded, paragraphs: list[Paragraph], drafts: list[Dr
                     best, best_size = inner, size
             out.append(best)
     return out
+
+
+#: Share of a sentence an attribution reported inside the main clause's content must cover to speak
+#: the sentence: «وأضاف البيان أن الفريق الطبي "يطمئن بأن …"» is the medical team's, through the statement.
+NESTED_SHARE = 0.5
+
+
+def _nested_speaker(drafts: list[Draft], hulls: list[tuple[int, int]], near: list[int], chosen: int,
+                    s: int, e: int) -> int:
+    """The attribution reported through ``chosen`` that covers most of sentence ``[s, e)``, or ``chosen``."""
+    outer = drafts[chosen].source.name
+    best = chosen
+    for i in near:
+        if i == chosen or not any(v.name == outer for v in drafts[i].via):
+            continue
+        if drafts[i].source.kind == drafts[chosen].source.kind == "government":
+            continue  # «أعلنت الخارجية أن قطر «ترحب …»»: a ministry voicing its state is one voice
+        a, b = drafts[i].content
+        if (min(b, e) - max(a, s)) >= NESTED_SHARE * (e - s) and (
+                best == chosen or hulls[i][1] - hulls[i][0] < hulls[best][1] - hulls[best][0]):
+            best = i
+    return best
 
 
 class _Hulls:

@@ -292,3 +292,16 @@ def test_a_short_quoted_name_after_a_preposition_is_not_the_content() -> None:
     att = attribution_at(a, "لم أكن أتوقع")
     assert att is not None and att.source.name == "المخرج" and att.direct
     assert attribution_at(a, "السعفة الذهبية") is None
+
+
+def test_a_report_inside_the_main_clause_content_speaks_the_sentence() -> None:
+    a = attribution.annotate('وأضاف البيان أن الفريق الطبي "يطمئن بأن المريض يستجيب للعلاج وحالته في تحسن مستمر".')
+    kind, name = speaker_of(a, "وحالته في تحسن")
+    assert "الفريق الطبي" in name and kind != "outlet"
+    att = attribution_at(a, "وحالته في تحسن")
+    assert [v.name for v in att.via] == ["البيان"]
+
+
+def test_a_ministry_voicing_its_state_keeps_the_sentence() -> None:
+    a = attribution.annotate("وأعلنت الخارجية أن مصر «ترحب بالاتفاق الذي وقعه الطرفان في العاصمة أمس».")
+    assert speaker_of(a, "وقعه الطرفان") == ("government", "الخارجية")
