@@ -374,7 +374,7 @@ SCHEMAS: dict[str, dict[str, Section]] = {
                          "kana"),
         "cue": Section({"complementizer": Key(type=STRING, nonempty=True), "complementizer_prefixes": Key(),
                         "object_prepositions": Key(), "statement_nouns": Key(), "that": Key(), "saying": Key(),
-                        "according": Key(), "numerals": Key(), "adverbials": Key()}),
+                        "according": Key(), "numerals": Key(), "adverbials": Key(), "paired": Key()}),
         "source": _heads("name_parts", "genitive_heads", "authoring", "report_heads", "non_speakers",
                          "definite_officials"),
         "morphology": _heads("pronoun_suffixes"),

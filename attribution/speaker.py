@@ -73,7 +73,11 @@ def split_clauses(view: Folded, paragraphs: list[Paragraph], drafts: list[Draft]
         pieces: list[tuple[int, int]] = []
         for s, e in para.sentences:
             cuts = set()
-            for a, b in (hulls.spans[i] for i in hulls.overlapping(s, e)):
+            for i in hulls.overlapping(s, e):
+                a, b = hulls.spans[i]
+                if s < a < e and drafts[i].cue[0] == a and text[a] == "و" and drafts[i].rule in _OWN_SUBJECT \
+                        and text[a - 1:a].isspace() and _comma_at(text, s, a, forward=False) is None:
+                    cuts.add(a - 1)  # «… "في صحة جيدة" وأكد عضو في المكتب …»: a new clause with its own subject
                 if s < b < e:
                     comma = _comma_at(text, b, e, forward=True)
                     if comma is not None:
@@ -90,6 +94,10 @@ def split_clauses(view: Folded, paragraphs: list[Paragraph], drafts: list[Draft]
             pieces.append(_trimmed(text, start, e))
         out.append(attrs.evolve(para, sentences=[p for p in pieces if p[1] > p[0]]))
     return out
+
+
+#: Rules whose subject follows the cue: a cue of theirs opening with و starts a clause of its own.
+_OWN_SUBJECT = frozenset({"verb-subject", "verb-subject-to-content"})
 
 
 def _comma_at(text: str, a: int, b: int, *, forward: bool) -> int | None:

@@ -49,6 +49,7 @@ class GrammarWords:
     saying: frozenset[str]
     according: frozenset[str]
     numerals: frozenset[str]
+    paired: frozenset[str]
     name_parts: frozenset[str]
     genitive_heads: frozenset[str]
     authoring: frozenset[str]
@@ -79,7 +80,7 @@ class GrammarWords:
 _LISTS = {
     "clause": ("conjunctions", "opens_clause", "fronted", "subordinate", "clause_openers", "in_turn", "negations",
                "kana"),
-    "cue": ("object_prepositions", "statement_nouns", "that", "saying", "according", "numerals"),
+    "cue": ("object_prepositions", "statement_nouns", "that", "saying", "according", "numerals", "paired"),
     "source": ("name_parts", "genitive_heads", "authoring", "report_heads", "non_speakers", "definite_officials"),
 }
 

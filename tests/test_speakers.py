@@ -305,3 +305,17 @@ def test_a_report_inside_the_main_clause_content_speaks_the_sentence() -> None:
 def test_a_ministry_voicing_its_state_keeps_the_sentence() -> None:
     a = attribution.annotate("وأعلنت الخارجية أن مصر «ترحب بالاتفاق الذي وقعه الطرفان في العاصمة أمس».")
     assert speaker_of(a, "وقعه الطرفان") == ("government", "الخارجية")
+
+
+def test_a_cue_with_its_own_subject_after_wa_starts_a_clause() -> None:
+    a = attribution.annotate('ذكرت وسائل إعلام محلية الإثنين أن الرئيس "في صحة جيدة" وأكد عضو في مكتب الرئاسة'
+                             ' نافيا بذلك شائعات عن تدهور وضعه الصحي مؤخرا.')
+    assert speaker_of(a, "في صحة جيدة") == ("media", "وسائل إعلام محلية")
+    assert speaker_of(a, "شائعات عن تدهور")[1] == "عضو في مكتب الرئاسة"
+
+
+def test_wa_bayna_in_a_pair_is_a_preposition_not_a_cue() -> None:
+    a = attribution.annotate("وقالت اللجنة إنها اختارت الفيلم بعد مفاضلة بينه وبين الجمعية الوطنية للمسرح «التي قدمت"
+                             " عملا» قويا.")
+    assert [x.cue.text for x in a.attributions] == ["وقالت"]
+    assert speaker_of(a, "عملا» قويا")[1] == "اللجنة"

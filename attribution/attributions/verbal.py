@@ -48,6 +48,10 @@ class VerbalRules(Continuation):
         before = _word(tokens, k - 1)
         if before is not None and (before.isdigit() or before in self.words.numerals):
             return  # "600 ألف طالب": a noun after a number, not the verb
+        bare = tokens[k].text.removeprefix("و")
+        if bare in self.words.paired and bare != tokens[k].text and any(
+                (_word(tokens, x) or "").startswith(bare) for x in range(max(0, k - 8), k)):
+            return  # "بينه وبين الحكومة": the preposition in a pair, not the verb
         post_marker = self._post_marker(tokens, k)
         if post_marker is None and _word(tokens, k - 1) in self.cues.relative:
             self._relative_report(p, k, verb, cue_type)
