@@ -319,3 +319,12 @@ def test_wa_bayna_in_a_pair_is_a_preposition_not_a_cue() -> None:
                              " عملا» قويا.")
     assert [x.cue.text for x in a.attributions] == ["وقالت"]
     assert speaker_of(a, "عملا» قويا")[1] == "اللجنة"
+
+
+@pytest.mark.parametrize("text,cues", [
+    ("وقال المسؤول إن الخلاف بين الشركة وبين الحكومة أن المشروع متوقف انتهى.", ["وقال"]),
+    ("وبين الوزير أن المشروع متوقف.", ["وبين"]),
+    ("كما بين الوزير أن المشروع متوقف.", ["بين"]),
+])
+def test_bayna_mid_clause_is_the_preposition(text: str, cues: list[str]) -> None:
+    assert [x.cue.text for x in attribution.annotate(text).attributions] == cues

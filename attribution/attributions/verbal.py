@@ -57,6 +57,8 @@ class VerbalRules(Continuation):
             self._relative_report(p, k, verb, cue_type)
             return  # "التي أعلنت", "مما يشير": a relative clause, not a report of its own
         clause_start = self._clause_start(p, k - (len(post_marker) if post_marker else 0))
+        if bare in self.words.paired and not (clause_start[0] or clause_start[1]) and post_marker is None:
+            return  # "الخلاف بين الشركة والحكومة": mid-clause, the preposition
         if cue_type == "verb" and _word(tokens, k + 1) in self.words.that and clause_start[0]:
             self._said_that(p, k, verb, consumed)
             return
