@@ -677,8 +677,10 @@ class SourceParser:
         return k
 
     def _plain(self, tokens: list[Token], i: int, view: Folded) -> Mention | None:
-        end = self._name_extent(tokens, i, 4)
         w = tokens[i].text
+        if w in self.words.non_speakers:
+            return None  # "وكشفت صور انتشرت …": images show, they do not speak
+        end = self._name_extent(tokens, i, 4)
         if end == i and w.startswith("ال") and w.endswith("ي") and len(w) > 4 and w not in self.adjectives \
                 and w not in self.stop and w not in self.complements and w not in self.qualifiers:
             end = i + 1  # a surname on its own: "وأدان السوداني بشدة"

@@ -328,3 +328,9 @@ def test_wa_bayna_in_a_pair_is_a_preposition_not_a_cue() -> None:
 ])
 def test_bayna_mid_clause_is_the_preposition(text: str, cues: list[str]) -> None:
     assert [x.cue.text for x in attribution.annotate(text).attributions] == cues
+
+
+def test_images_spreading_online_do_not_speak() -> None:
+    a = attribution.annotate("وكشفت صور انتشرت على مواقع التواصل الطابق العلوي من مبنى المدرسة وقد انهار سقفه.")
+    assert a.attributions == ()
+    assert speaker_of(a, "انهار سقفه")[0] == "outlet"
