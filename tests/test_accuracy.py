@@ -13,7 +13,7 @@ import pytest
 CMD = f"{sys.executable} -m attribution.cli annotate --format json"
 
 #: Floors: the figures measured at the last commit that changed them, rounded down.
-DEV_FLOORS = {"voice_sentence": 0.86, "voice_span": 0.85, "kind": 0.77, "via": 0.71}
+DEV_FLOORS = {"voice_sentence": 0.90, "voice_span": 0.87, "kind": 0.80, "via": 0.71}
 SEED_FLOORS = {"voice_sentence": 1.0, "voice_span": 1.0, "kind": 1.0, "via": 0.90, "outlet": 1.0}
 TERM_PRECISION_FLOOR = 0.70
 CUE_COVERAGE_FLOOR = 0.92
