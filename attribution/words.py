@@ -59,6 +59,8 @@ class GrammarWords:
     pronoun_suffixes: tuple[str, ...]
     #: Adverbial phrases after a cue, each as its folded words, longest first.
     adverbials: tuple[tuple[str, ...], ...] = ()
+    #: The first words of :attr:`adverbials`, to reject a word in one lookup.
+    adverbial_starts: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicons(cls, lex: Lexicons) -> GrammarWords:
@@ -73,7 +75,8 @@ class GrammarWords:
         complementizers = frozenset(p + base + e for p in prefixes for e in endings) | {base + "ّ"}
         adverbials = tuple(sorted({tuple(fold_term(w) for w in phrase.split()) for phrase in cue.get("adverbials", ())},
                                   key=len, reverse=True))
-        return cls(**lists, complementizers=complementizers, pronoun_suffixes=suffixes, adverbials=adverbials)
+        return cls(**lists, complementizers=complementizers, pronoun_suffixes=suffixes, adverbials=adverbials,
+                   adverbial_starts=frozenset(phrase[0] for phrase in adverbials))
 
 
 #: The word lists of lexicons/grammar.toml, by section, that are read as folded sets.

@@ -29,9 +29,13 @@ class Continuation(Chains):
         that ran to the end of the sentence before goes on with that content and its speaker."""
         sentences = p.para.sentences
         text = self.view.text
-        starts = {t.start: i for i, t in enumerate(p.tokens)}
+        starts: dict[int, int] | None = None
         for n in range(1, len(sentences)):
             s, e = sentences[n]
+            if text[s:s + 1] != "و":
+                continue
+            if starts is None:
+                starts = {t.start: i for i, t in enumerate(p.tokens)}
             k = starts.get(s)
             if k is None or not p.tokens[k].is_word:
                 continue

@@ -29,6 +29,8 @@ class VerbalRules(Continuation):
     def _after_adverbial(self, tokens: list[Token], at: int) -> int:
         """The token after an adverbial phrase ("أكثر من مرة", "مجددا", "أمس") that starts at ``at``,
         with a comma after it; ``at`` itself when none starts there."""
+        if _word(tokens, at) not in self.words.adverbial_starts:
+            return at
         for phrase in self.words.adverbials:
             if all(_word(tokens, at + n) == w for n, w in enumerate(phrase)):
                 at += len(phrase)
