@@ -334,3 +334,10 @@ def test_images_spreading_online_do_not_speak() -> None:
     a = attribution.annotate("وكشفت صور انتشرت على مواقع التواصل الطابق العلوي من مبنى المدرسة وقد انهار سقفه.")
     assert a.attributions == ()
     assert speaker_of(a, "انهار سقفه")[0] == "outlet"
+
+
+def test_an_unclosed_quotation_with_a_report_inside_does_not_crash() -> None:
+    a = attribution.annotate("وقالت الوزارة في بيان: «إن انفجارا وقع في المدينة عند الظهر، وتوعدت بملاحقة المسؤولين."
+                             " بدوره، أعلن مسؤول في مكتب الوزير أن عشرة أشخاص أصيبوا، مشيرا إلى «أنه هجوم مدبر».")
+    assert attribution_at(a, "عشرة أشخاص").source.name == "مسؤول في مكتب الوزير"
+    assert attribution_at(a, "هجوم مدبر").source.name == "مسؤول في مكتب الوزير"

@@ -135,7 +135,7 @@ class Chains(Subjects):
                 outer = [*best.via, best.source]
                 names = {x.name for x in d.via}
                 d.via = [x for x in outer if x.name not in names and x.name != d.source.name] + d.via
-                opening = min(d.cue[0], *(d.source.mention[:1] if d.source.mention else ()))
+                opening = min((d.cue[0], *(d.source.mention[:1] if d.source.mention else ())))
                 if best.direct and not d.direct and self.view.text[best.content[0]:opening].strip(" \"'«“") == "" \
                         and d.content[1] < best.content[1]:
                     # «أردوغان يؤكد أن … .. ونعيد لتركيا …»: a quotation that opens by reporting someone
