@@ -559,6 +559,14 @@ class SourceParser:
         j = self._body_extent(tokens, i + n)
         j = self._modifiers(tokens, j)
         g = self.gazetteer_at(tokens, i + n, clitics=False)
+        if g is not None and kind in ("group", "organization") and i + n + g[0] >= j and g[1].kind == "government":
+            # "بنك السودان المركزي", "جامعة قطر": the country's institution, not the country; a central
+            # bank is a state body
+            j = self._absorb_adjectives(tokens, i + n + g[0])
+            central = self._word_at(tokens, j) in self.words.state_adjectives
+            j += central
+            return Mention(i, j, _strip_clitic_text(self._text(tokens, i, j, view)),
+                           "government" if central else kind, head=head)
         if g is not None and kind in ("group", "organization") and i + n + g[0] >= j:
             j = self._absorb_adjectives(tokens, i + n + g[0])
             return Mention(i, j, g[1].name, g[1].kind, g[1].aliases, head=head)

@@ -56,6 +56,7 @@ class GrammarWords:
     report_heads: frozenset[str]
     non_speakers: frozenset[str]
     definite_officials: frozenset[str]
+    state_adjectives: frozenset[str]
     pronoun_suffixes: tuple[str, ...]
     #: Adverbial phrases after a cue, each as its folded words, longest first.
     adverbials: tuple[tuple[str, ...], ...] = ()
@@ -84,7 +85,8 @@ _LISTS = {
     "clause": ("conjunctions", "opens_clause", "fronted", "subordinate", "clause_openers", "in_turn", "negations",
                "kana"),
     "cue": ("object_prepositions", "statement_nouns", "that", "saying", "according", "numerals", "paired"),
-    "source": ("name_parts", "genitive_heads", "authoring", "report_heads", "non_speakers", "definite_officials"),
+    "source": ("name_parts", "genitive_heads", "authoring", "report_heads", "non_speakers", "definite_officials",
+               "state_adjectives"),
 }
 
 

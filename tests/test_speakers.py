@@ -341,3 +341,13 @@ def test_an_unclosed_quotation_with_a_report_inside_does_not_crash() -> None:
                              " بدوره، أعلن مسؤول في مكتب الوزير أن عشرة أشخاص أصيبوا، مشيرا إلى «أنه هجوم مدبر».")
     assert attribution_at(a, "عشرة أشخاص").source.name == "مسؤول في مكتب الوزير"
     assert attribution_at(a, "هجوم مدبر").source.name == "مسؤول في مكتب الوزير"
+
+
+@pytest.mark.parametrize("text,name,kind", [
+    ("وقال بنك الأردن المركزي إن الاحتياطي ارتفع.", "بنك الأردن المركزي", "government"),
+    ("وقالت جامعة قطر إن الدراسة مستمرة.", "جامعة قطر", "organization"),
+    ("وقالت حركة حماس إن الهدنة صامدة.", "حركة حماس", "group"),
+])
+def test_an_institution_named_after_a_country_is_not_the_country(text: str, name: str, kind: str) -> None:
+    att = attribution.annotate(text).attributions[0]
+    assert (att.source.name, att.source.kind) == (name, kind)
