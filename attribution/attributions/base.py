@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left
+from itertools import repeat
+from operator import itemgetter
 
 import attrs
 import regex
@@ -134,13 +136,20 @@ class _Paragraph:
         self.quotes = _pair_quotes(self.tokens)
         # the sentence of each token (a token past the last sentence belongs to it), and the first token
         # of each sentence
-        ends = [e for _, e in para.sentences[:-1]]
-        last = len(para.sentences) - 1
-        self.sent_of: list[int] = [min(bisect_right(ends, t.start), last) for t in self.tokens]
+        starts = list(map(itemgetter(0), self.tokens))
+        self.sent_of: list[int] = []
         self.sent_first: dict[int, int] = {}
-        for k, si in enumerate(self.sent_of):
-            if si not in self.sent_first:
-                self.sent_first[si] = k
+        done = 0
+        for si, (_, e) in enumerate(para.sentences[:-1]):
+            upto = bisect_left(starts, e, done)  # tokens starting before the sentence's end
+            if upto > done:
+                self.sent_first[si] = done
+                self.sent_of.extend(repeat(si, upto - done))
+                done = upto
+        if len(starts) > done:
+            last = len(para.sentences) - 1
+            self.sent_first[last] = done
+            self.sent_of.extend(repeat(last, len(starts) - done))
 
     def sentence(self, k: int) -> tuple[int, int]:
         return self.para.sentences[self.sent_of[min(k, len(self.tokens) - 1)]]
