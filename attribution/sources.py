@@ -677,7 +677,7 @@ class SourceParser:
                 break
             if any(w in table for table, _ in self.heads) or w in self.adjectives:
                 break
-            if _OWNED.search(w):
+            if w.endswith(_OWNED_ENDINGS) and _OWNED.search(w):
                 break  # "أعلن الوزير خطته", "أكدت الكاتبة مواقفها": a noun with its owner, not a name
             if w.startswith(("وقال", "واضاف")) or (w.startswith("و") and w[1:] in self.verb_forms):
                 break
@@ -725,6 +725,7 @@ _MASDAR_OWNED = re.compile(r"..ت(?:ها|هم|هما|هن|ه)$")
 #: A noun with a possessive pronoun: a masdar in ت, or a word of five letters or more in ها/هم/هما/هن
 #: (short names such as "مها" or "أدهم" end the same way).
 _OWNED = re.compile(r"..ت(?:ها|هم|هما|هن|ه)$|...(?:ها|هما|هن|هم)$")
+_OWNED_ENDINGS = ("ه", "ها", "هم", "هما", "هن")  # a cheap test before the pattern
 #: Longest subject phrase (in tokens) :meth:`SourceParser.chunk` accepts: longer stretches are clauses.
 MAX_SUBJECT_TOKENS = 18
 _APPOSITION = re.compile(r"\s*[،,]\s*")
