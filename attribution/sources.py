@@ -394,7 +394,7 @@ class SourceParser:
         j = self._modifiers(tokens, i + n, places=False)
         owner_at = j
         w = self._word_at(tokens, j)
-        stem = next((w[: -len(s)] for s in sorted(self.words.pronoun_suffixes, key=len, reverse=True)
+        stem = next((w[: -len(s)] for s in self.words.pronoun_suffixes
                      if w is not None and w.endswith(s) and len(w) - len(s) >= 2), None)
         if stem is not None and (stem in self.verb_forms or stem in self.words.authoring):
             owner_at = j + 1  # "دراسة أجرتها جامعة X", "تقرير ذكره موقع X"
@@ -516,7 +516,7 @@ class SourceParser:
         if head.startswith("ال") and first == head_at:
             end = self._name_extent(tokens, j, 4)
             if end > j and self._plain(tokens, j, view) is not None:
-                # "المسؤول في إدارة الإنقاذ بيشنوبادا سيثي": a definite head with a name is an official
+                # "المسؤول في إدارة الدفاع المدني راجيف كومار": a definite head with a name is an official
                 return Mention(first, end, self._text(tokens, j, end, view), "official",
                                (_strip_clitic_text(name),), head=head)
         if first == head_at and head in self.words.definite_officials:
@@ -560,7 +560,7 @@ class SourceParser:
         j = self._modifiers(tokens, j)
         g = self.gazetteer_at(tokens, i + n, clitics=False)
         if g is not None and kind in ("group", "organization") and i + n + g[0] >= j and g[1].kind == "government":
-            # "بنك السودان المركزي", "جامعة قطر": the country's institution, not the country; a central
+            # "بنك الأردن المركزي", "جامعة قطر": the country's institution, not the country; a central
             # bank is a state body
             j = self._absorb_adjectives(tokens, i + n + g[0])
             central = self._word_at(tokens, j) in self.words.state_adjectives
@@ -677,7 +677,7 @@ class SourceParser:
                 break
             if any(w in table for table, _ in self.heads) or w in self.adjectives:
                 break
-            if w.endswith(_OWNED_ENDINGS) and _OWNED.search(w):
+            if w.endswith(self.words.pronoun_suffixes) and _OWNED.search(w):
                 break  # "أعلن الوزير خطته", "أكدت الكاتبة مواقفها": a noun with its owner, not a name
             if w.startswith(("وقال", "واضاف")) or (w.startswith("و") and w[1:] in self.verb_forms):
                 break
@@ -687,7 +687,7 @@ class SourceParser:
     def _plain(self, tokens: list[Token], i: int, view: Folded) -> Mention | None:
         w = tokens[i].text
         if w in self.words.non_speakers:
-            return None  # "وكشفت صور انتشرت …": images show, they do not speak
+            return None  # "وكشفت صور متداولة …": images show, they do not speak
         end = self._name_extent(tokens, i, 4)
         if end == i and w.startswith("ال") and w.endswith("ي") and len(w) > 4 and w not in self.adjectives \
                 and w not in self.stop and w not in self.complements and w not in self.qualifiers:
@@ -709,7 +709,7 @@ class SourceParser:
                                                 or self._phrase_in(tokens, end, self.people)):
             role = self._parse_at(tokens, end, view, plain=False, clitic="")
             if role is not None and role.kind in ("official", "person", "unnamed_source"):
-                # "لين برنجكجي زوجة الفنان X", "فادي نصر الطبيب السوري": a name and its role in apposition
+                # "ليلى حداد زوجة الفنان X", "سامي نصار الطبيب السوري": a name and its role in apposition
                 name = self._text(tokens, i, end, view)
                 kind = "official" if role.kind == "official" or self._phrase_in(tokens, end, self.roles) else "person"
                 return Mention(i, role.last, name, kind, (self._text(tokens, end, role.last, view),),
@@ -724,8 +724,7 @@ class SourceParser:
 _MASDAR_OWNED = re.compile(r"..ت(?:ها|هم|هما|هن|ه)$")
 #: A noun with a possessive pronoun: a masdar in ت, or a word of five letters or more in ها/هم/هما/هن
 #: (short names such as "مها" or "أدهم" end the same way).
-_OWNED = re.compile(r"..ت(?:ها|هم|هما|هن|ه)$|...(?:ها|هما|هن|هم)$")
-_OWNED_ENDINGS = ("ه", "ها", "هم", "هما", "هن")  # a cheap test before the pattern
+_OWNED = re.compile(_MASDAR_OWNED.pattern + r"|...(?:ها|هما|هن|هم)$")
 #: Longest subject phrase (in tokens) :meth:`SourceParser.chunk` accepts: longer stretches are clauses.
 MAX_SUBJECT_TOKENS = 18
 _APPOSITION = re.compile(r"\s*[،,]\s*")

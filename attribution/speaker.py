@@ -52,18 +52,18 @@ MIN_CLAUSE_WORDS = 3
 
 
 def split_clauses(view: Folded, paragraphs: list[Paragraph], drafts: list[Draft],
-                  lex: Lexicons | None = None) -> list[Paragraph]:
+                  lex: Lexicons) -> list[Paragraph]:
     """The paragraphs with each sentence that holds two voices split at the comma between them.
 
     A sentence splits where an attribution (its cue, subject and content) starts or ends at a comma
     inside it and at least :data:`MIN_CLAUSE_WORDS` words stand on the other side: «بينما قالت الوزارة
     إن …، ذكرت سي إن إن أن …» becomes two sentences with a speaker each, and «أكد الجيش أن …، حيث أطلقت
     القوات عملية …» leaves the outlet its own clause. A subordinator may stand between the comma and
-    the attribution: «أطلق عليه النار، بعد أن قالت الشرطة إنها …» gives the police the second clause.
-    ``lex`` supplies the subordinators (the built-in lexicons when ``None``).
+    the attribution: «أطلق عليه النار، بعد أن قالت الشرطة إنها …» gives the police the second clause
+    (``clause_openers`` in ``lex``'s grammar words).
     """
     text = view.text
-    subordinators = grammar_words(lex).clause_openers if lex is not None else frozenset()
+    subordinators = grammar_words(lex).clause_openers
     hulls = _Hulls([_hull(d) for d in drafts])
     out = []
     for para in paragraphs:
@@ -77,7 +77,7 @@ def split_clauses(view: Folded, paragraphs: list[Paragraph], drafts: list[Draft]
                 a, b = hulls.spans[i]
                 if s < a < e and drafts[i].cue[0] == a and text[a] == "و" and drafts[i].rule in _OWN_SUBJECT \
                         and text[a - 1:a].isspace() and _comma_at(text, s, a, forward=False) is None:
-                    cuts.add(a - 1)  # «… "في صحة جيدة" وأكد عضو في المكتب …»: a new clause with its own subject
+                    cuts.add(a - 1)  # «… "بخير تماما" وأكد عضو في المكتب …»: a new clause with its own subject
                 if s < b < e:
                     comma = _comma_at(text, b, e, forward=True)
                     if comma is not None:
@@ -184,7 +184,7 @@ def sentence_speakers(view: Folded, paragraphs: list[Paragraph], drafts: list[Dr
 
 
 #: Share of a sentence an attribution reported inside the main clause's content must cover to speak
-#: the sentence: «وأضاف البيان أن الفريق الطبي "يطمئن بأن …"» is the medical team's, through the statement.
+#: the sentence: «وأضاف البيان أن اللجنة الطبية "تؤكد أن …"» is the medical committee's, through the statement.
 NESTED_SHARE = 0.5
 
 

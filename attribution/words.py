@@ -68,7 +68,8 @@ class GrammarWords:
         g = lex.grammar
         lists = {name: _folded(g.get(section, {}).get(name, ())) for section, names in _LISTS.items() for name in names}
         cue = g.get("cue", {})
-        suffixes = tuple(fold_term(s) for s in g.get("morphology", {}).get("pronoun_suffixes", ()))
+        suffixes = tuple(sorted((fold_term(s) for s in g.get("morphology", {}).get("pronoun_suffixes", ())),
+                                key=len, reverse=True))  # longest first
         base = fold_term(cue.get("complementizer", "أن"))
         # أن with its prefixes (بأن، لأن، فإن) and pronoun suffixes (أنه، إنها، لأنهم), plus first-person forms
         endings = ("", *suffixes, "نا", "ني", "كم")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import attribution
 
 PAGE = """الرئيسية
@@ -83,23 +85,21 @@ def test_crlf_bom_and_marks_keep_offsets() -> None:
         assert text[att.content.start:att.content.end] == att.content.text
 
 
-def test_a_long_sentence_opening_with_a_furniture_word_is_body() -> None:
-    page = ("قوات أجنبية تصل إلى المدينة\n"
-            "وصلت قوات أجنبية إلى المدينة صباح اليوم بحسب شهود عيان في المنطقة الشمالية.\n"
-            "المصدر المطلع، أكد أن القوات وصلت إلى المدينة بعد رحلة طويلة عبر الصحراء من الجنوب.\n"
-            "صور الأقمار الصناعية تظهر أرتالا من الآليات على الطريق الدولي الذي يربط المدينتين.\n"
-            "المصدر: وكالات\n")
-    a = attribution.annotate(page)
-    assert kinds(a, "المصدر المطلع") == "body"
-    assert kinds(a, "صور الأقمار") == "body"
-    assert kinds(a, "المصدر: وكالات") == "boilerplate"
+_NEWS = ("قوات أجنبية تصل إلى المدينة\n"
+         "وصلت قوات أجنبية إلى المدينة صباح اليوم بحسب شهود عيان في المنطقة الشمالية.\n")
 
 
-def test_a_short_sentence_opening_with_a_furniture_word_is_body() -> None:
-    page = ("قوات أجنبية تصل إلى المدينة\n"
-            "وصلت قوات أجنبية إلى المدينة صباح اليوم بحسب شهود عيان في المنطقة الشمالية.\n"
-            "المصدر المطلع أكد أن القوات وصلت إلى المدينة.\n"
-            "المصدر وكالات\n")
-    a = attribution.annotate(page)
-    assert kinds(a, "المصدر المطلع") == "body"
-    assert kinds(a, "المصدر وكالات") == "boilerplate"
+@pytest.mark.parametrize(("lines", "body", "boilerplate"), [
+    # long: a sentence whatever its end
+    ("المصدر المطلع، أكد أن القوات وصلت إلى المدينة بعد رحلة طويلة عبر الصحراء من الجنوب.\n"
+     "صور الأقمار الصناعية تظهر أرتالا من الآليات على الطريق الدولي الذي يربط المدينتين.\n"
+     "المصدر: وكالات\n", ["المصدر المطلع", "صور الأقمار"], "المصدر: وكالات"),
+    # short: a sentence when it ends like one
+    ("المصدر المطلع أكد أن القوات وصلت إلى المدينة.\n"
+     "المصدر وكالات\n", ["المصدر المطلع"], "المصدر وكالات"),
+])
+def test_a_sentence_opening_with_a_furniture_word_is_body(lines: str, body: list[str], boilerplate: str) -> None:
+    a = attribution.annotate(_NEWS + lines)
+    for words in body:
+        assert kinds(a, words) == "body"
+    assert kinds(a, boilerplate) == "boilerplate"

@@ -3,21 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from helpers import attribution_at, speaker_of
 
 import attribution
-from attribution import Article
-
-
-def speaker_of(article: Article, words: str) -> tuple[str, str]:
-    pos = article.text.index(words) + len(words) // 2
-    sentence = next(s for s in article.sentences if s.start <= pos < s.end)
-    return sentence.speaker.kind, sentence.speaker.name
-
-
-def attribution_at(article: Article, words: str):
-    pos = article.text.index(words) + len(words) // 2
-    inside = [a for a in article.attributions if a.content.start <= pos < a.content.end]
-    return min(inside, key=lambda a: a.content.end - a.content.start) if inside else None
 
 
 def test_verb_subject_that_clause() -> None:
@@ -272,7 +260,7 @@ def test_an_adverbial_after_the_cue_is_not_its_subject(adverbial: str) -> None:
     assert attribution_at(b, "الموازنة جاهزة").source.name == "وزير المالية"
 
 
-@pytest.mark.parametrize("owned", ["خطته", "مواقفها", "ناشروها"])
+@pytest.mark.parametrize("owned", ["خطته", "مواقفها", "معارضوها"])
 def test_a_noun_with_its_owner_is_not_part_of_a_name(owned: str) -> None:
     a = attribution.annotate(f"وأعلن الوزير {owned}. وأكد أن الخطة ستنفذ في موعدها.")
     att = attribution_at(a, "الخطة ستنفذ")
@@ -295,9 +283,9 @@ def test_a_short_quoted_name_after_a_preposition_is_not_the_content() -> None:
 
 
 def test_a_report_inside_the_main_clause_content_speaks_the_sentence() -> None:
-    a = attribution.annotate('وأضاف البيان أن الفريق الطبي "يطمئن بأن المريض يستجيب للعلاج وحالته في تحسن مستمر".')
+    a = attribution.annotate('وأضاف البيان أن اللجنة الطبية "تؤكد أن المريض يستجيب للعلاج وحالته في تحسن مستمر".')
     kind, name = speaker_of(a, "وحالته في تحسن")
-    assert "الفريق الطبي" in name and kind != "outlet"
+    assert "اللجنة الطبية" in name and kind != "outlet"
     att = attribution_at(a, "وحالته في تحسن")
     assert [v.name for v in att.via] == ["البيان"]
 
@@ -308,9 +296,9 @@ def test_a_ministry_voicing_its_state_keeps_the_sentence() -> None:
 
 
 def test_a_cue_with_its_own_subject_after_wa_starts_a_clause() -> None:
-    a = attribution.annotate('ذكرت وسائل إعلام محلية الإثنين أن الرئيس "في صحة جيدة" وأكد عضو في مكتب الرئاسة'
+    a = attribution.annotate('ذكرت وسائل إعلام محلية الإثنين أن الرئيس "بخير تماما" وأكد عضو في مكتب الرئاسة'
                              ' نافيا بذلك شائعات عن تدهور وضعه الصحي مؤخرا.')
-    assert speaker_of(a, "في صحة جيدة") == ("media", "وسائل إعلام محلية")
+    assert speaker_of(a, "بخير تماما") == ("media", "وسائل إعلام محلية")
     assert speaker_of(a, "شائعات عن تدهور")[1] == "عضو في مكتب الرئاسة"
 
 
@@ -331,7 +319,7 @@ def test_bayna_mid_clause_is_the_preposition(text: str, cues: list[str]) -> None
 
 
 def test_images_spreading_online_do_not_speak() -> None:
-    a = attribution.annotate("وكشفت صور انتشرت على مواقع التواصل الطابق العلوي من مبنى المدرسة وقد انهار سقفه.")
+    a = attribution.annotate("وكشفت صور متداولة على مواقع التواصل الطابق العلوي من مبنى المدرسة وقد انهار سقفه.")
     assert a.attributions == ()
     assert speaker_of(a, "انهار سقفه")[0] == "outlet"
 

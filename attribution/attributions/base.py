@@ -88,14 +88,6 @@ class Paragraph:
     sentences: list[tuple[int, int]]
 
 
-def _word_at_pos(tokens: list[Token], pos: int) -> str | None:
-    """The word token starting at view offset ``pos``."""
-    for t in tokens:
-        if t.start == pos:
-            return t.text if t.is_word else None
-    return None
-
-
 def _word(tokens: list[Token], i: int) -> str | None:
     if 0 <= i < len(tokens) and tokens[i].is_word:
         return tokens[i].text
@@ -136,7 +128,7 @@ class _Paragraph:
         self.quotes = _pair_quotes(self.tokens)
         # the sentence of each token (a token past the last sentence belongs to it), and the first token
         # of each sentence
-        starts = list(map(itemgetter(0), self.tokens))
+        self.starts = starts = list(map(itemgetter(0), self.tokens))
         self.sent_of: list[int] = []
         self.sent_first: dict[int, int] = {}
         done = 0
@@ -150,6 +142,17 @@ class _Paragraph:
             last = len(para.sentences) - 1
             self.sent_first[last] = done
             self.sent_of.extend(repeat(last, len(starts) - done))
+
+    def token_at(self, pos: int) -> int:
+        """Index of the first token that starts at or after view offset ``pos``."""
+        return bisect_left(self.starts, pos)
+
+    def word_at_pos(self, pos: int) -> str | None:
+        """The word token starting at view offset ``pos``."""
+        i = bisect_left(self.starts, pos)
+        if i < len(self.tokens) and self.starts[i] == pos and self.tokens[i].is_word:
+            return self.tokens[i].text
+        return None
 
     def sentence(self, k: int) -> tuple[int, int]:
         return self.para.sentences[self.sent_of[min(k, len(self.tokens) - 1)]]
@@ -165,7 +168,7 @@ class _Paragraph:
 
 def _strip_suffix(w: str, words: GrammarWords) -> str:
     """``w`` without an object or possessive pronoun suffix ("نقلته" → "نقلت", "كلمته" → "كلمت")."""
-    for suffix in sorted(words.pronoun_suffixes, key=len, reverse=True):
+    for suffix in words.pronoun_suffixes:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             stem = w[: -len(suffix)]
             return stem[:-1] + "ه" if stem.endswith("ت") and suffix and stem[:-1] + "ه" in words.statement_nouns else stem

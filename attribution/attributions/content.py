@@ -93,7 +93,7 @@ class Content(Clauses):
             if t.text in OPEN_QUOTES and k in p.quotes and k > j and p.quotes[k] - k <= 6 and (
                     _word(tokens, k - 1) in self.words.fronted or _word(tokens, k - 1) in self.words.object_prepositions) \
                     and _word(tokens, k + 1) not in self.words.complementizers:
-                k = p.quotes[k] + 1  # "بعد حصوله على “نجمة الخلود”": a short quoted name after a preposition
+                k = p.quotes[k] + 1  # "بعد حصوله على “جائزة الإبداع الأدبي”": a short quoted name after a preposition
                 continue
             if t.text in OPEN_QUOTES and k in p.quotes:
                 close = p.quotes[k]

@@ -16,7 +16,6 @@ from .base import (
     Draft,
     DraftSource,
     _Paragraph,
-    _word_at_pos,
 )
 from .chains import Chains
 
@@ -29,17 +28,12 @@ class Continuation(Chains):
         that ran to the end of the sentence before goes on with that content and its speaker."""
         sentences = p.para.sentences
         text = self.view.text
-        starts: dict[int, int] | None = None
         for n in range(1, len(sentences)):
             s, e = sentences[n]
-            if text[s:s + 1] != "و":
+            w = p.word_at_pos(s) if text[s:s + 1] == "و" else None
+            if w is None:
                 continue
-            if starts is None:
-                starts = {t.start: i for i, t in enumerate(p.tokens)}
-            k = starts.get(s)
-            if k is None or not p.tokens[k].is_word:
-                continue
-            w = p.tokens[k].text
+            k = p.token_at(s)
             if not (w.startswith("و") and w[1:] in self.words.complementizers):
                 continue
             prev_end = sentences[n - 1][1]
@@ -51,7 +45,7 @@ class Continuation(Chains):
                     found = None
                     break  # already spoken
                 if d.content[0] < prev_end <= d.content[1] + 1 and not d.direct and (
-                        _word_at_pos(p.tokens, d.content[0]) in self.words.complementizers):
+                        p.word_at_pos(d.content[0]) in self.words.complementizers):
                     found = d
                     break
             if found is not None:

@@ -57,8 +57,7 @@ class Attributor(LabelRules, VerbalRules, PrepositionalRules):
                 if carrying is not None:
                     self._verbal(p, k, carrying, "verb", consumed, that_only=True)
                     continue
-                prep = self.cues.prep(p.tokens, k)
-                if prep is not None:
+                if prep is not None:  # a one-word prepositional cue ("بحسب")
                     self._prepositional(p, k, prep[0], prep[1], consumed)
             if len(self.drafts) == before:
                 self._quote_paragraph(p)

@@ -170,11 +170,11 @@ class Subjects(Content):
             words = [t for t in window if t.is_word][-ROLE_WINDOW:]
             for i, t in enumerate(words):
                 if self.parser._phrase_in(words, i, self.parser.people, clitics=True):
-                    return None  # "الباحث الفلكي د. خالد الزعاق": a person, whatever title follows
+                    return None  # "الباحث الفلكي د. سامر العلي": a person, whatever title follows
                 if self.parser._phrase_in(words, i, self.parser.roles, clitics=True):
                     a, b = self.view.span(t.start, words[-1].end)
                     return self.view.original[a:b]
-            # or right after it, in apposition: "خالد عبد الغفار، وزير الصحة"
+            # or right after it, in apposition: "سامر الحلبي، وزير الصحة"
             after = [t for t in tokenize(text, pos + len(last[0]), min(len(text), pos + len(last[0]) + 40))
                      if t.is_word][:2]
             if after and self.parser._phrase_in(after, 0, self.parser.roles, clitics=True):

@@ -18,7 +18,6 @@ from .base import (
     DraftSource,
     _Paragraph,
     _word,
-    _word_at_pos,
 )
 from .continuation import Continuation
 
@@ -129,7 +128,7 @@ class VerbalRules(Continuation):
         # where the content is
         found = self._content_marker(p, j, verb)
         if found is not None and _word(tokens, k - 1) in self.words.negations and not found[2] and (
-                _word_at_pos(tokens, found[0]) not in self.words.complementizers):
+                p.word_at_pos(found[0]) not in self.words.complementizers):
             return  # "ولم يذكر المصدر سبب الزيارة": nothing is reported
         if found is None:
             if source is not None and self._ends_clause(tokens, j) and (post_marker or clause_start[1]):
@@ -144,10 +143,10 @@ class VerbalRules(Continuation):
                     self._add(p, source, via, cue, verb.lemma, "verb", span, quoted, rule="verb-after-clause")
             return
         start, end, direct = found
-        if that_only and not self._opened_by_that(tokens, start):
+        if that_only and not self._opened_by_that(p, start):
             return
         if subject is not None and subject.plain and not direct and not (clause_start[0] or clause_start[1]) and (
-                _word_at_pos(tokens, start) not in self.words.complementizers) and self.view.text[start - 1:start] != ":":
+                p.word_at_pos(start) not in self.words.complementizers) and self.view.text[start - 1:start] != ":":
             # a verb with its subject after it opens its clause; mid-clause, an unknown name and a bare
             # object ("… طالب حرموا من الدراسة") read as a noun, not a report
             return
@@ -172,10 +171,11 @@ class VerbalRules(Continuation):
         sibling = clause_start[1]
         self._add(p, source, via, cue, verb.lemma, cue_type, (start, end), direct, sibling, rule=rule)
 
-    def _opened_by_that(self, tokens: list[Token], start: int) -> bool:
+    def _opened_by_that(self, p: _Paragraph, start: int) -> bool:
         """True when the content starting at view offset ``start`` opens with أن/إن, or is a quotation
         right after one («بأنها "شائعة …"»)."""
-        at = next((i for i, t in enumerate(tokens) if t.start >= start), len(tokens))
+        tokens = p.tokens
+        at = p.token_at(start)
         if _word(tokens, at) in self.words.complementizers:
             return True
         return at >= 2 and tokens[at - 1].text in OPEN_QUOTES and _word(tokens, at - 2) in self.words.complementizers
