@@ -3,7 +3,7 @@
 A sentence ends at ``. ! ? ؟ ؛ …`` (closing quotes and brackets stay with it) and at every line
 break. There is no split inside numbers (``2.5``, ``25.01.2024``), after initials (``أ.ف.ب``,
 ``د. محمد``, ``U.S.``), in URLs, after a list number at the start of a line, or at two dots, which
-Arabic writing uses as a pause inside a sentence (``اتهامات رسمية و.. مع وجود أدلة``).
+Arabic writing uses as a pause inside a sentence (``تأجيل الجلسة و.. مع ذلك``).
 
 Examples:
     >>> from attribution.regions import Segment
@@ -31,7 +31,7 @@ _LOOKBACK = 64
 def _is_boundary(text: str, start: int, end: int, seg_start: int) -> bool:
     mark = text[start:end]
     if mark.rstrip("»\"”’')]") == "..":
-        return False  # ".." is a pause inside a sentence («اتهامات رسمية و.. مع وجود أدلة»)
+        return False  # ".." is a pause inside a sentence («تأجيل الجلسة و.. مع ذلك»)
     if mark[0] != "." or len(mark.rstrip("»\"”’')]")) > 1:
         return True  # ! ? ؟ ؛ … and runs of three or more dots end a sentence
     # look back a bounded stretch only: a search from the segment start made long lines quadratic

@@ -57,7 +57,7 @@ def split_clauses(view: Folded, paragraphs: list[Paragraph], drafts: list[Draft]
 
     A sentence splits where an attribution (its cue, subject and content) starts or ends at a comma
     inside it and at least :data:`MIN_CLAUSE_WORDS` words stand on the other side: «بينما قالت الوزارة
-    إن …، ذكرت سي إن إن أن …» becomes two sentences with a speaker each, and «أكد الجيش أن …، حيث أطلقت
+    إن …، أفادت صحيفة محلية أن …» becomes two sentences with a speaker each, and «أكد الجيش أن …، حيث أطلقت
     القوات عملية …» leaves the outlet its own clause. A subordinator may stand between the comma and
     the attribution: «أطلق عليه النار، بعد أن قالت الشرطة إنها …» gives the police the second clause
     (``clause_openers`` in ``lex``'s grammar words).

@@ -222,7 +222,7 @@ def test_a_quoted_medium_addressed_after_the_subject_is_the_chain() -> None:
 
 
 def test_an_intermediary_after_a_cue_with_no_subject() -> None:
-    a = attribution.annotate("طالب المجلس البلدي بفتح الطريق.\nكما طالبوا، بحسب بيان صادر عن مكتب الإعلام"
+    a = attribution.annotate("طالب المجلس البلدي بفتح الطريق.\nثم طالبوا، بحسب بيان صادر عن مكتب الإعلام"
                              " في البلدية، بزيادة عدد الحافلات.")
     att = attribution_at(a, "بزيادة عدد الحافلات")
     assert att is not None and att.rule == "verb-continuation"
@@ -297,9 +297,9 @@ def test_a_ministry_voicing_its_state_keeps_the_sentence() -> None:
 
 def test_a_cue_with_its_own_subject_after_wa_starts_a_clause() -> None:
     a = attribution.annotate('ذكرت وسائل إعلام محلية الإثنين أن الرئيس "بخير تماما" وأكد عضو في مكتب الرئاسة'
-                             ' نافيا بذلك شائعات عن تدهور وضعه الصحي مؤخرا.')
+                             ' نافيا بذلك ما تردد عن تدهور وضعه الصحي مؤخرا.')
     assert speaker_of(a, "بخير تماما") == ("media", "وسائل إعلام محلية")
-    assert speaker_of(a, "شائعات عن تدهور")[1] == "عضو في مكتب الرئاسة"
+    assert speaker_of(a, "ما تردد عن تدهور")[1] == "عضو في مكتب الرئاسة"
 
 
 def test_wa_bayna_in_a_pair_is_a_preposition_not_a_cue() -> None:

@@ -51,7 +51,7 @@ class Chains(Subjects):
             if w in ("الذي", "التي") and self._authored(_word(tokens, q + 1)):
                 m = self.parser.parse(tokens, q + 2, self.view, plain=False)
                 if m is not None:
-                    via, j = [*via, self._source(p, m)], m.last  # "البيان الذي نقله التلفزيون الرسمي"
+                    via, j = [*via, self._source(p, m)], m.last  # "البيان الذي نقلته الإذاعة الرسمية"
                     continue
             if w == "في" and _strip_suffix(_word(tokens, q + 1) or "", self.words) in self.words.statement_nouns:
                 after = _word(tokens, q + 2)

@@ -81,7 +81,7 @@ class Clauses(AttributorBase):
                 k += 1
             return k >= len(tokens) or tokens[k].text in _CLAUSE_END
         found = self.cues.verb(tokens[j].text) if tokens[j].is_word else None
-        return found is not None and found[1] == "participle"  # "…، ذكرت رويترز، مشيرة إلى"
+        return found is not None and found[1] == "participle"  # "…، أفادت الوكالة، مشيرة إلى"
 
     def _starts_content(self, tokens: list[Token], j: int) -> bool:
         w = _word(tokens, j)

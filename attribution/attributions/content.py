@@ -44,7 +44,7 @@ class Content(Clauses):
                     return m
                 found = self.cues.verb(t.text)
                 if found is not None and (found[1] == "verb" or self._participle_cue(p.tokens, m)):
-                    return None  # another cue: "…، ذكرت رويترز، مشيرة إلى أن"
+                    return None  # another cue: "…، أفادت الوكالة، مشيرة إلى أن"
         return None
 
     def _subject_end(self, tokens: list[Token], i: int, marker: int) -> int:

@@ -37,7 +37,7 @@ class PrepositionalRules(Continuation):
             consumed.add(x)
         source, via = self._resolve(p, m)
         end_tok = m.last
-        # "لمصادر ذكرتها رويترز", "لمسؤولين غير مسميين ذكرتهم رويترز وسي إن إن"
+        # "لمصادر ذكرتها رويترز", "لدبلوماسيين لم تسمهم ذكرتهم الوكالة"
         w = _word(tokens, end_tok)
         if w is not None and w.endswith(self.words.pronoun_suffixes) and any(
                 self.cues.verb(w[: -len(s)]) for s in self.words.pronoun_suffixes if w.endswith(s)):

@@ -78,7 +78,7 @@ class Subjects(Content):
 
     def _preposed_phrase(self, p: _Paragraph, k: int, end: int) -> Mention | None:
         """Rule ``verb-preposed-subject`` for subjects no grammar names: the whole stretch from the start of
-        the sentence to the verb ("المندوبة الأميركية في مجلس الأمن سامنثا باور قالت إن …"), when the verb
+        the sentence to the verb ("المندوبة الدائمة لدى المنظمة سلمى ناصر قالت إن …"), when the verb
         is followed by its content (أن/إن, a colon, a quote)."""
         tokens = p.tokens
         start = self._sentence_body_start(p, k)

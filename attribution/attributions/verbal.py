@@ -113,7 +113,7 @@ class VerbalRules(Continuation):
         reported_by: list[DraftSource] = []
         relayed: DraftSource | None = None
         if subject is None and preposed is None and cue_type == "verb":
-            # "كما طالبوا، بحسب بيان صادر عن المكتب الإعلامي، …": an intermediary after a cue with no
+            # "ثم طالبوا، بحسب بيان للمكتب الإعلامي، …": an intermediary after a cue with no
             # subject of its own
             placeholder = DraftSource("", "person")
             after, inner, reported_by = self._chain_after(p, k + 1, placeholder, [], verb)
