@@ -14,6 +14,7 @@ from ..cues import cue_tables
 from ..lexicons import Lexicons
 from ..normalize import Folded
 from ..sources import (
+    CLOSE_QUOTES,
     Mention,
     SourceParser,
     Token,
@@ -32,6 +33,8 @@ _CLAUSE_END = _SENTENCE_END | frozenset("،,;")
 
 
 _ASIDE = frozenset("،,-–—()")
+#: An aside or a closing quotation mark: what may stand between a mention and what follows it.
+_ASIDE_OR_CLOSE = _ASIDE | CLOSE_QUOTES
 
 
 #: How many words before an earlier mention of a name may hold the role that introduced it

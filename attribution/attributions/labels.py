@@ -20,6 +20,10 @@ from .base import (
 )
 from .continuation import Continuation
 
+#: Quotation marks that only open or only close: «» and “”, not the straight quotes that do both.
+_OPENING_MARKS = OPEN_QUOTES - {'"', "'"}
+_CLOSING_MARKS = CLOSE_QUOTES - {'"', "'"}
+
 
 class LabelRules(Continuation):
     """Rules without a verb: headline-colon («الناطق باسم الجيش: …»), speaker-label (interview labels)"""
@@ -104,9 +108,9 @@ class LabelRules(Continuation):
         last = self.drafts[-1]
         if p.index - last.paragraph > 2 or last.region != p.para.region:
             return
-        closer = next((k for k, t in enumerate(p.tokens) if t.text in CLOSE_QUOTES - {'"', "'"}
-                       and k not in p.quotes.values()), None)
-        opener = next((k for k, t in enumerate(p.tokens) if t.text in OPEN_QUOTES - {'"', "'"}), None)
+        paired = set(p.quotes.values())
+        closer = next((k for k, t in enumerate(p.tokens) if t.text in _CLOSING_MARKS and k not in paired), None)
+        opener = next((k for k, t in enumerate(p.tokens) if t.text in _OPENING_MARKS), None)
         if last.direct and last.paragraph == p.index - 1 and closer is not None and (opener is None or closer < opener) \
                 and last.content[1] >= self.paragraphs[last.paragraph].end - 2:
             # «سنعمل ليلا ونهارا.¶ولن نتوقف …»: a quotation left open runs on to its closing mark

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 from ..normalize import fold_term
 from ..sources import (
-    CLOSE_QUOTES,
     OPEN_QUOTES,
     Mention,
     is_pronoun,
     tokenize,
 )
 from .base import (
-    _ASIDE,
+    _ASIDE_OR_CLOSE,
     ROLE_WINDOW,
     DraftSource,
     _Paragraph,
@@ -192,7 +191,7 @@ class Subjects(Content):
         if m is None or m.kind not in ("media", "news_agency"):
             return None
         after = m.last
-        while after < len(p.tokens) and p.tokens[after].text in _ASIDE | CLOSE_QUOTES:
+        while after < len(p.tokens) and p.tokens[after].text in _ASIDE_OR_CLOSE:
             after += 1
         nxt = _word(p.tokens, after)
         return m if nxt is not None and nxt not in self.words.complementizers and not is_pronoun(nxt) else None

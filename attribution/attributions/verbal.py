@@ -7,14 +7,13 @@ from __future__ import annotations
 from ..lexicons import Verb
 from ..normalize import fold_term
 from ..sources import (
-    CLOSE_QUOTES,
     OPEN_QUOTES,
     Mention,
     Token,
     is_pronoun,
 )
 from .base import (
-    _ASIDE,
+    _ASIDE_OR_CLOSE,
     DraftSource,
     _Paragraph,
     _word,
@@ -71,7 +70,7 @@ class VerbalRules(Continuation):
             addressed = self._addressee_before_subject(p, k + 1)
             if addressed is not None:  # "وقال لـ«الشرق الأوسط»، الدكتور X إن …"
                 addressee, at = [self._source(p, addressed)], addressed.last
-                while at < len(tokens) and tokens[at].text in _ASIDE | CLOSE_QUOTES:
+                while at < len(tokens) and tokens[at].text in _ASIDE_OR_CLOSE:
                     at += 1
         if cue_type == "verb":
             at = self._after_adverbial(tokens, at)  # "وأكدت أكثر من مرة أن …", "وقال أمس الوزير إن …"
