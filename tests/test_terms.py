@@ -264,7 +264,7 @@ def written(draw: st.DrawFn, term: str) -> tuple[str, str]:
         elif ch == "ي" and last:
             ch = draw(st.sampled_from("يى"))
         out.append(ch)
-        if ch != " " and not last and draw(st.integers(0, 6)) == 0:
+        if ch.isalpha() and not last and draw(st.integers(0, 6)) == 0:  # not inside a number: 19.48 is not 1948
             out.append(draw(st.sampled_from([*MARKS, "\u0640", "."])))
     return prefix, "".join(out)
 
