@@ -89,10 +89,10 @@ RULES: tuple[Rule, ...] = (
         "After a clause-initial reporting verb, everything up to where the content starts (أن/إن/ان, a colon,"
         " a quote) is the subject, less a trailing adverbial or addressee: appositions, long roles and"
         " names no list holds.",
-        (Example("كشف رئيس نقابة المزارعين، سالم العبيدي، ان المحصول تراجع هذا العام.", "المحصول تراجع",
+        (Example("كشف رئيس نقابة المزارعين، المهندس سالم العبيدي، ان المحصول تراجع هذا العام.", "المحصول تراجع",
                  "سالم العبيدي", "official"),
-         Example("وقال المهندس الزراعي رامي فخري خلال جولة ميدانية إن التربة جافة.", "التربة جافة",
-                 "رامي فخري", "person"),),
+         Example("كشف سالم العبيدي، رئيس نقابة المزارعين في المحافظة الشمالية، ان المحصول تراجع.",
+                 "المحصول تراجع", "سالم العبيدي", "official"),),
         (Example("وتشير المعطيات التي نشرتها اللجنة أمس إلى أن الخسائر كبيرة.", "المعطيات التي", None),),
     ),
     Rule(
@@ -164,6 +164,15 @@ RULES: tuple[Rule, ...] = (
         "A prepositional cue after a clause covers that clause: «…، وفقا لوزارة الداخلية».",
         (Example("ارتفع عدد الجرحى إلى عشرين، وفقا لوزارة الصحة.", "ارتفع عدد الجرحى", "وزارة الصحة",
                  "government"),),
+    ),
+    Rule(
+        "quote-sentence",
+        "A sentence that ends with a closing quotation mark opened nowhere in its paragraph, right after a"
+        " reported sentence, is the rest of that quotation.",
+        (Example("وقال مدير المصنع إن الإنتاج تضاعف هذا العام. ويمثل ذلك أعلى رقم منذ تأسيس المصنع\".",
+                 "أعلى رقم منذ تأسيس", "مدير المصنع", "official"),),
+        (Example("وقال مدير المصنع إن الإنتاج تضاعف. ويمثل ذلك أعلى رقم \"منذ التأسيس\".",
+                 "ويمثل ذلك أعلى", None),),
     ),
     Rule(
         "quote-paragraph",

@@ -362,7 +362,7 @@ class SourceParser:
             return Mention(i, e, text, "unnamed_source", head=self._unclitic(tokens[i].text))
         if m is not None and not m.plain:
             if m.last < e:
-                named = next((x for x in parts[1:] if self._looks_like_name(x)), None)
+                named = next((n for n in map(self._untitled, parts[1:]) if self._looks_like_name(n)), None)
                 if named is not None and m.kind in ("official", "unnamed_source", "person") and (
                         m.head in self.roles or m.head in self.people):
                     # "رئيس النقابة، سالم العبيدي،": the role's holder is named in apposition
@@ -421,6 +421,13 @@ class SourceParser:
             w in self.stop or w in self.roles or w in self.people or w in self.bodies or w in self.documents
             for w in words)
 
+    def _untitled(self, phrase: str) -> str:
+        """``phrase`` without the titles before a name ("المهندس سالم العبيدي" → "سالم العبيدي")."""
+        words = phrase.split()
+        while len(words) > 1 and (fold_term(words[0]) in self.titles or fold_term(words[0]) in self.people):
+            words = words[1:]
+        return " ".join(words)
+
     def _title_word(self, tokens: list[Token], j: int) -> bool:
         """A definite word that can be part of a publication's title: not a stop word, a head, an
         adjective of a place or a nisba ("الأيام", "الشرق", not "البريطانية")."""
@@ -446,6 +453,7 @@ class SourceParser:
         if w is None:
             return True
         return not (w in self.adjectives or w in self.qualifiers or w in self.complements or w == "باسم"
+                    or (w.startswith("ال") and w.endswith(_NISBA) and len(w) > 5 and w not in self.stop)
                     or (self.gazetteer_at(tokens, j, clitics=False) is not None and w not in self.stop))
 
     def _absorb_adjectives(self, tokens: list[Token], j: int) -> int:
@@ -543,6 +551,9 @@ class SourceParser:
             elif w.startswith(("ال", "لل")) and w not in self.stop and w not in self.adjectives and j > 0 and (
                     self._unclitic(tokens[j - 1].text) in self.words.genitive_heads or tokens[j - 1].text in self.complements):
                 j += 1  # "وزارة التربية", "وزير الخارجية"
+            elif w.startswith("ال") and w.endswith(_NISBA) and len(w) > 5 and j > 0 and tokens[j - 1].text.startswith(
+                    "ال") and w not in self.stop and w not in self.verb_forms:
+                j += 1  # "الجمعية العمومية", "المنظمة الدولية": a nisba adjective agreeing with a definite head
             elif w.startswith("وال") and j > 0 and tokens[j - 1].text.startswith("ال") and w[1:] not in self.stop \
                     and w[1:] not in self.adjectives and j >= 2 and (
                         tokens[j - 2].text in self.words.genitive_heads or tokens[j - 1].text in self.complements):
@@ -644,6 +655,14 @@ class SourceParser:
             end = j + g[0]
             return Mention(i, end, g[1].name, "official", g[1].aliases, head=head)
         name_end = self._name_extent(tokens, j, 4)
+        if name_end == j and j + 1 < len(tokens) and tokens[j].text in "،,":
+            # "محافظ المدينة، سالم العبيدي، …": the holder named between commas
+            end = self._name_extent(tokens, j + 1, 4)
+            if end > j + 1 and end < len(tokens) and tokens[end].text in "،," and self._looks_like_name(
+                    self._text(tokens, j + 1, end, view)):
+                name = self._text(tokens, j + 1, end, view)
+                role = _strip_clitic_text(self._text(tokens, i, j, view))
+                return Mention(i, end + 1, name, "official", (role,), head=head)
         w = self._word_at(tokens, j)
         if name_end == j and w is not None and w.startswith("ال") and w.endswith("ي") and w not in self.adjectives \
                 and w not in self.complements and w not in self.qualifiers and w not in self.stop:
@@ -727,6 +746,8 @@ _MASDAR_OWNED = re.compile(r"..ت(?:ها|هم|هما|هن|ه)$")
 _OWNED = re.compile(_MASDAR_OWNED.pattern + r"|...(?:ها|هما|هن|هم)$")
 #: Longest subject phrase (in tokens) :meth:`SourceParser.chunk` accepts: longer stretches are clauses.
 MAX_SUBJECT_TOKENS = 18
+#: Endings of a nisba adjective, folded ("الدولية", "العمومي", "الشعبيين").
+_NISBA = ("يه", "ي", "يون", "يين", "يتان", "يتين")
 _APPOSITION = re.compile(r"\s*[،,]\s*")
 _PRONOUN = re.compile(r"[وف]?(?:(?:ل|ب|في|عن|من|الي|علي|مع|عند|لدي|امام|حول)(?:ه|ها|هم|هما|هن|ي|نا|كم|ك)"
                       r"|هو|هي|هم|هما|نحن|انا|انت|انتم|انتن)")

@@ -339,3 +339,30 @@ def test_an_unclosed_quotation_with_a_report_inside_does_not_crash() -> None:
 def test_an_institution_named_after_a_country_is_not_the_country(text: str, name: str, kind: str) -> None:
     att = attribution.annotate(text).attributions[0]
     assert (att.source.name, att.source.kind) == (name, kind)
+
+
+def test_an_indefinite_role_takes_its_genitive_and_the_holder_named_between_commas() -> None:
+    a = attribution.annotate("أعلن محافظ الساحل، كريم منصور، افتتاح الجسر الجديد.")
+    assert speaker_of(a, "افتتاح الجسر") == ("official", "كريم منصور")
+
+
+def test_a_nisba_adjective_belongs_to_the_body_it_follows() -> None:
+    att = attribution_at(attribution.annotate("وهنأت الهيئة الإدارية المتطوعين على ما قدموه."), "المتطوعين")
+    assert att is not None and att.source.name == "الهيئة الإدارية"
+
+
+def test_an_office_holder_after_the_verb_is_its_subject_not_the_word_before() -> None:
+    a = attribution.annotate("المدينة : النهار أعلن والي الإقليم الجنوبي، هشام عزيز، استعداد الإقليم للموسم.")
+    assert speaker_of(a, "استعداد الإقليم") == ("official", "هشام عزيز")
+
+
+def test_the_object_of_a_preposition_is_not_the_subject_a_continuation_takes() -> None:
+    a = attribution.annotate("وفي روما أصيبت الرسامة اللبنانية نادين خوري بالحمى، وأعلنت إصابتها عبر حسابها.")
+    att = attribution_at(a, "إصابتها عبر")
+    assert att is not None and "نادين خوري" in att.source.name
+
+
+def test_a_closing_mark_opened_nowhere_ends_the_quotation_of_the_sentence_before() -> None:
+    a = attribution.annotate('وقالت الشركة إن المبيعات ارتفعت. وهذا أفضل أداء لنا منذ سنوات".')
+    att = attribution_at(a, "أفضل أداء")
+    assert att is not None and att.source.name == "الشركة" and att.direct and att.rule == "quote-sentence"

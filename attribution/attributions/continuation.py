@@ -7,6 +7,8 @@ from __future__ import annotations
 import attrs
 
 from ..sources import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
     Mention,
 )
 from .base import (
@@ -16,6 +18,7 @@ from .base import (
     Draft,
     DraftSource,
     _Paragraph,
+    _word,
 )
 from .chains import Chains
 
@@ -51,6 +54,33 @@ class Continuation(Chains):
             if found is not None:
                 self._add(p, found.source, found.via, found.cue, found.lemma, found.cue_type,
                           (p.tokens[k].start + 1, e), False, rule="that-continuation")
+
+    def _quote_sentence(self, p: _Paragraph, before: int) -> None:
+        """Rule quote-sentence: a sentence that ends with a closing quotation mark opened nowhere in the
+        paragraph, right after a sentence whose reported content ran to its end, is the rest of that
+        quotation: «وقالت الشركة إن الجهاز جديد. ويمثل ذلك قفزة كبيرة".»"""
+        tokens, text = p.tokens, self.view.text
+        paired = set(p.quotes) | set(p.quotes.values())
+        for k, t in enumerate(tokens):
+            if t.text not in CLOSE_QUOTES or k in paired or k == 0 or text[t.start - 1:t.start].isspace():
+                continue  # a mark written against the word before it closes something
+            if k + 1 < len(tokens) and tokens[k + 1].is_word and not text[t.end:t.end + 1].isspace():
+                continue  # written against the word after it: an opening mark
+            n = p.sent_of[k]
+            first = p.sent_first.get(n)
+            if n == 0 or first is None or any(tokens[x].text in OPEN_QUOTES for x in range(first, k)):
+                continue
+            start = tokens[first].start
+            prev_end = p.para.sentences[n - 1][1]
+            while prev_end > start - 200 and text[prev_end - 1] in _SENTENCE_END | {" ", "\n"}:
+                prev_end -= 1
+            if any(d.content[0] <= start < d.content[1] for d in self.drafts[before:]):
+                continue  # already spoken
+            found = next((d for d in reversed(self.drafts[before:]) if d.paragraph == p.index
+                          and d.content[0] < prev_end <= d.content[1] + 1), None)
+            if found is not None:
+                self._add(p, attrs.evolve(found.source, mention=None), found.via, (t.start, t.end), found.lemma,
+                          "quote", (start, t.start), True, rule="quote-sentence")
 
     def _continued(self, p: _Paragraph, k: int, sentence_initial: bool) -> tuple[DraftSource, list[DraftSource]] | None:
         """The speaker a subjectless cue continues."""
@@ -89,8 +119,8 @@ class Continuation(Chains):
                 break
             start = p.first_token_of_sentence(end - 1)
             for i in range(start, min(end, start + SUBJECT_REACH)):
-                if not tokens[i].is_word:
-                    continue
+                if not tokens[i].is_word or _word(tokens, i - 1) in self.words.fronted:
+                    continue  # "في باريس": the object of a preposition is not a subject
                 m = self.parser.parse(tokens, i, self.view, plain=False)
                 if m is not None and not m.reference and m.kind in ("official", "person", "group", "government",
                                                                   "organization", "news_agency", "media"):
@@ -102,7 +132,7 @@ class Continuation(Chains):
         """The subject of the clause a cue without one continues: a source phrase near the start of the
         sentence ("ونشرت الجمعية على صفحتها قائلة …"), not a noun deep inside it."""
         for i in range(s0, min(k, s0 + SUBJECT_REACH + 2)):
-            if not p.tokens[i].is_word:
+            if not p.tokens[i].is_word or _word(p.tokens, i - 1) in self.words.fronted:
                 continue
             m = self.parser.parse(p.tokens, i, self.view, plain=False)
             if m is not None and m.kind in ("group", "government", "official", "organization", "unnamed_source",

@@ -63,6 +63,7 @@ class Attributor(LabelRules, VerbalRules, PrepositionalRules):
                 self._quote_paragraph(p)
             else:
                 self._that_continuation(p, before)
+                self._quote_sentence(p, before)
             self._truncate_siblings(before)
         self._chains()
         return [d for d in self.drafts if d.content[1] > d.content[0]]

@@ -76,7 +76,10 @@ class VerbalRules(Continuation):
             at = self._after_adverbial(tokens, at)  # "وأكدت أكثر من مرة أن …", "وقال أمس الوزير إن …"
         if cue_type == "verb" and not verb.continuation and not self._quote_follows(p, k + 1):
             if not clause_start[0] and not clause_start[1]:
-                preposed = self._preposed(p, k)
+                follows = self.parser.parse(tokens, at, self.view, plain=False)
+                if follows is None or follows.reference or follows.kind != "official":
+                    # "X أعلن والي الولاية …": an office holder after the verb is its subject
+                    preposed = self._preposed(p, k)
             if preposed is None:
                 subject = self.parser.parse(tokens, at, self.view, plain=True)
                 if subject is not None and subject.plain and self._starts_content(tokens, at):
