@@ -104,6 +104,9 @@ def _verb_like(word: str) -> bool:
         w = w[1:]
     if w.startswith("ي") and len(w) >= 4 and not w.endswith(("ات", "ه", "ي", "ين")):
         return True  # the imperfect: nouns in ي- are few and short («يوم», «يمني»)
+    if "ا" not in w[1:] and ((len(w) == 5 and (w.startswith("ان") or (w[0] == "ا" and w[2] == "ت")))
+                             or (len(w) == 6 and w.startswith("است"))):
+        return True  # a derived perfect («انسحب», «اقتحم», «استهدف»); its verbal noun has a long ا
     return len(w) >= 4 and w.endswith("ت") and not w.endswith(("ات", "وت", "يت"))  # «هاجمت», «نفذت»
 
 
@@ -237,15 +240,15 @@ class TermMatcher:
         """``(start, end, variant)`` in original offsets, in order, longest match first at each place."""
         tv = term_view(view)
         text = tv.text
-        out = []
+        out: list[tuple[int, int, Variant]] = []
+        waiting: list[tuple[int, int]] = []  # (index in out, position): ambiguous hits with no context word
+        loaded: list[int] = []  # positions of the sure non-neutral hits
         for m in self.pattern.finditer(text):
             key = " ".join(m.group("t").split())
             form = self.forms.get(key)
             if form is None:
                 continue
             v = form.variant
-            if v.ambiguous and not self._context_ok(text, m.start(), v):
-                continue
             start = m.start("t")
             prev = None if m.group("c") else _word_before(text, start)
             if prev is not None and _bare(prev[1]) in _NAME_HEADS and _in_name(key, v):
@@ -255,7 +258,16 @@ class TermMatcher:
             if prev is not None and " " not in key and key not in self.lam_forms and not _no_head(prev[1]):
                 start = prev[0]  # the genitive of a construct is reported with its head: «انسحاب العدو»
             s, e = tv.span(start, m.end("t"))
+            if v.ambiguous and not self._context_ok(text, m.start(), v):
+                waiting.append((len(out), m.start()))
+            elif v.stance != "neutral" and v.concept != "distancing":
+                loaded.append(m.start())
             out.append((s, e, v))
+        if waiting:
+            # an ambiguous word also reads as loaded beside another loaded word of the same or the previous
+            # paragraph («عصابة» in a paragraph that says «الاحتلال»)
+            drop = {i for i, pos in waiting if not any(a <= q < b for a, b in [_window(text, pos)] for q in loaded)}
+            out = [hit for i, hit in enumerate(out) if i not in drop]
         return out
 
     @staticmethod
@@ -279,11 +291,17 @@ class TermMatcher:
 
     def _context_ok(self, text: str, pos: int, v: Variant) -> bool:
         """A context word in the same paragraph or the one before it."""
-        b = text.find("\n", pos)
-        a = text.rfind("\n", 0, pos)
-        a = text.rfind("\n", 0, max(a, 0)) + 1 if a > 0 else 0
-        window = text[a: b if b >= 0 else len(text)]
+        a, b = _window(text, pos)
+        window = text[a:b]
         return any(w in window for w in self.context.get(v.term, ()))
+
+
+def _window(text: str, pos: int) -> tuple[int, int]:
+    """The paragraph holding ``pos`` and the one before it."""
+    b = text.find("\n", pos)
+    a = text.rfind("\n", 0, pos)
+    a = text.rfind("\n", 0, max(a, 0)) + 1 if a > 0 else 0
+    return a, b if b >= 0 else len(text)
 
 
 def _in_name(key: str, v: Variant) -> bool:

@@ -77,6 +77,13 @@ def test_ambiguous_needs_context(lexicon: Path) -> None:
     assert hit.variant == "العدو" and hit.text.endswith("العدو")
 
 
+def test_an_ambiguous_term_reads_as_loaded_beside_another_loaded_term(lexicon: Path) -> None:
+    assert hits("وتقدمت الميليشيات نحو السوق.\nوانسحب العدو من المدينة.", lexicon) == [
+        ("الميليشيات", "test_groups", "outlet"), ("العدو", "test_enemy", "outlet")]
+    assert hits("وتقدمت فصائل مسلحة نحو السوق.\nوانسحب العدو من المدينة.", lexicon) == [
+        ("فصائل مسلحة", "test_groups", "outlet")]  # a neutral term is no context
+
+
 def test_construct_head_is_part_of_the_hit(lexicon: Path) -> None:
     a = attribution.annotate("تتزايد المخاوف من نيات العدو في الجنوب الإسرائيلي.", lexicons=[lexicon])
     assert [t.text for t in a.terms if t.concept == "test_enemy"] == ["نيات العدو"]
@@ -117,6 +124,10 @@ def qualifiers(tmp_path: Path) -> Path:
     ("المناطق التي تنتشر فيها الميليشيات واسعة.", ["الميليشيات"]),
     ("جرى ذلك داخل الميليشيات نفسها.", ["الميليشيات"]),
     ("تتواصل تحركات الميليشيات قرب الحدود.", ["تحركات الميليشيات"]),
+    ("وانسحب العدو من التلال الإسرائيلية.", ["العدو"]),
+    ("واقتحمت الميليشيات المخزن.", ["الميليشيات"]),
+    ("واستهدفت الميليشيات المخزن.", ["الميليشيات"]),
+    ("بعد انسحاب الميليشيات من المخزن.", ["انسحاب الميليشيات"]),
 ])
 def test_a_verb_or_particle_never_heads_a_construct(lexicon: Path, text: str, expected: list[str]) -> None:
     assert [h[0] for h in hits(text, lexicon)] == expected
@@ -333,3 +344,17 @@ def test_validate_reports_every_problem(tmp_path: Path, lexicon: Path, capsys: p
     assert any(f"{bad}:5:" in e and "stance" in e for e in err)
     assert any(f"{bad}:7:" in e and "empty" in e for e in err)
     assert any(f"{bad}:10:" in e and "already defined" in e and str(lexicon) in e for e in err)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ووصفت الصحيفة خصومها بالحثالة والمأجورين.", [("negative", "vilifying_labels")] * 2),
+    ("وكتب المعلق أن الأبواق تروج للأكاذيب.", [("negative", "vilifying_labels")]),
+    ("وقاتل جيش ألمانيا النازية على جبهتين.", [("neutral", "ideological_labels")]),
+    ("وانتقد الحزب ما وصفها بالسياسات العنصرية.", [("negative", "racism_labels")]),
+    ("وأكدت الجمعية التزامها بمناهضة العنصرية في المدارس.", [("neutral", "racism_labels")]),
+    ("وقال إن العميل تسلم الطلبية من المتجر.", []),
+    ("وأعلن جهاز المخابرات القبض على عميل جنده الاحتلال.", [("negative", "vilifying_labels")]),
+])
+def test_labels_and_ideologies(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.stance, t.concept) for t in attribution.annotate(text).terms
+            if t.concept in ("vilifying_labels", "ideological_labels", "racism_labels")] == expected
