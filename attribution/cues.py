@@ -43,6 +43,8 @@ class CueTables:
         self.auxiliaries = frozenset(fold_term(x) for x in m.get("auxiliaries", ()) if " " not in x)
         self.background = frozenset(tuple(fold_term(x).split()) for x in m.get("background", ()))
         self.contrast = frozenset(tuple(fold_term(x).split()) for x in m.get("contrast", ()))
+        self.passive = frozenset(fold_term(x) for x in m.get("passive", ()))
+        self.passive_verb = Verb("قيل", (), ())
         self.labels = frozenset(fold_term(w) for w in lex.page.get("labels", {}).get("words", []))
         # "ووصفها المتحدث بأنها …", "واعتبره الوزير أنه …": a finite form carrying its object pronoun
         suffixes = grammar_words(lex).pronoun_suffixes
@@ -54,7 +56,7 @@ class CueTables:
             if not form.startswith(("ي", "ت", "ن")) and form not in stop:
                 for suffix in suffixes:
                     self.with_object.setdefault((form[:-1] + "و" if form.endswith("وا") else form) + suffix, verb)
-        firsts = set(self.verbs) | set(self.participles) | set(self.preps) | set(self.with_object)
+        firsts = set(self.verbs) | set(self.participles) | set(self.preps) | set(self.with_object) | self.passive
         self.candidates = frozenset(firsts | {p + w for w in firsts for p in "وف"})
 
     def verb(self, word: str) -> tuple[Verb, str] | None:
@@ -67,6 +69,10 @@ class CueTables:
             if w in self.participles:
                 return self.participles[w], "participle"
         return None
+
+    def is_passive(self, word: str) -> bool:
+        """True for a passive reporting verb ("يقال", "وقيل")."""
+        return word in self.passive or (word[:1] in "وف" and word[1:] in self.passive)
 
     def verb_with_object(self, word: str) -> Verb | None:
         """The verb ``word`` is a past form of, carrying an object pronoun ("ووصفها", "اعتبره")."""

@@ -166,6 +166,13 @@ RULES: tuple[Rule, ...] = (
                  "government"),),
     ),
     Rule(
+        "passive-report",
+        "A passive reporting verb and أن/إن («يقال إن …», «وأشيع أن …»): what nobody in particular says,"
+        " an unnamed source.",
+        (Example("ويقال إن المصنع سيغلق أبوابه قبل نهاية العام.", "المصنع سيغلق", "يقال", "unnamed_source"),),
+        (Example("يذكر أن المصنع افتتح قبل عشرين عاما.", "المصنع افتتح", None),),
+    ),
+    Rule(
         "quote-sentence",
         "A sentence that ends with a closing quotation mark opened nowhere in its paragraph, right after a"
         " reported sentence, is the rest of that quotation.",

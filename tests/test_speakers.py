@@ -366,3 +366,14 @@ def test_a_closing_mark_opened_nowhere_ends_the_quotation_of_the_sentence_before
     a = attribution.annotate('وقالت الشركة إن المبيعات ارتفعت. وهذا أفضل أداء لنا منذ سنوات".')
     att = attribution_at(a, "أفضل أداء")
     assert att is not None and att.source.name == "الشركة" and att.direct and att.rule == "quote-sentence"
+
+
+def test_a_publishing_verb_after_ma_names_the_source_of_a_trailing_cue() -> None:
+    a = attribution.annotate("وتتضمن الخطة الجديدة 12 بندا بحسب ما نشرته الصحيفة الرسمية.")
+    assert speaker_of(a, "12 بندا")[0] == "media"
+
+
+def test_a_qualifier_of_the_document_before_an_that_is_not_the_content() -> None:
+    a = attribution.annotate("وأفادت رسالة العميد المؤرخة أمس بأن الامتحانات ستؤجل.")
+    att = attribution_at(a, "الامتحانات ستؤجل")
+    assert att is not None and att.content.text.startswith("بأن")

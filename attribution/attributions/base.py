@@ -50,6 +50,9 @@ EARLIER_SENTENCES = 3
 #: How far after a subject (in tokens) its content may start: adverbials, addressees and asides can be
 #: long («في أول كلمة له، بعد إعلان وكالة … فوزه بالانتخابات، الأحد، إن …»); the sentence end stops it.
 CONTENT_REACH = 40
+#: How far (in tokens) a bare object may run before an أن/إن that opens the content instead («وأفادت
+#: رسالة المدير المؤرخة أمس بأن …»).
+THAT_AHEAD = 7
 
 
 _WORD_RE = regex.compile(r"[\p{L}\p{N}]+|[،,؛;:]")

@@ -14,6 +14,7 @@ from ..sources import (
 from .base import (
     _SENTENCE_END,
     CONTENT_REACH,
+    THAT_AHEAD,
     _Paragraph,
     _word,
 )
@@ -126,6 +127,10 @@ class Content(Clauses):
                 if first and w in self.cues.relative and w != "ما":
                     return None  # "، أفاد مسؤولون، مما يشير": the outlet's comment, not an object
                 if first and verb.object and w not in self.parser.stop and not self.cues.verb(w):
+                    that = self._that_ahead(p, k, limit)
+                    if that is not None:
+                        k = that  # "وأفادت رسالة المدير المؤرخة أمس بأن …": the document's qualifier, then أن
+                        continue
                     return t.start, self._content_end(p, k, self._object_breaks), False  # "أعلنت الوزارة نهاية …"
                 if self.cues.verb(w) is not None and k > j:
                     if w in self.words.saying and k + 1 < len(tokens):
@@ -138,6 +143,26 @@ class Content(Clauses):
             if not (t.is_word and (t.text in self.parser.stop or t.text in self.words.statement_nouns)):
                 first = False
             k += 1
+        return None
+
+    def _that_ahead(self, p: _Paragraph, k: int, limit: int) -> int | None:
+        """A complementizer within a few words after ``k``, in the same clause, that opens the content
+        (not after بعد/رغم …)."""
+        tokens = p.tokens
+        for x in range(k + 1, min(limit, k + THAT_AHEAD)):
+            t = tokens[x]
+            if not t.is_word:
+                if t.text in _SENTENCE_END or t.text in "،,:" or t.text in OPEN_QUOTES:
+                    return None
+                continue
+            if t.text in self.words.complementizers:
+                before = _word(tokens, x - 1)
+                if before in self.words.subordinate or (before in self.words.fronted
+                                                        and before not in self.words.object_prepositions):
+                    return None
+                return x
+            if self.cues.verb(t.text) is not None:
+                return None
         return None
 
     def _content_end(self, p: _Paragraph, k: int, breaks: frozenset[tuple[str, ...]]) -> int:

@@ -43,6 +43,9 @@ class Attributor(LabelRules, VerbalRules, PrepositionalRules):
             for k, tok in enumerate(p.tokens):
                 if tok.text not in candidates or k in consumed:
                     continue
+                if self.cues.is_passive(tok.text):
+                    self._passive(p, k)
+                    continue
                 prep = self.cues.prep(p.tokens, k)
                 if prep is not None and prep[0] > 1:
                     self._prepositional(p, k, prep[0], prep[1], consumed)  # "نقلا عن" before the verb نقل

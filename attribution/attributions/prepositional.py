@@ -74,6 +74,10 @@ class PrepositionalRules(Continuation):
                           (tokens[s_start].start, tokens[k - 1].end), False, sibling=self._clause_start(p, k)[1],
                           rule="preposition-trailing")
 
+    def _reports(self, verb: str) -> bool:
+        """A reporting verb, or a verb of publishing ("نشرت", "أوردت"), written after ما."""
+        return self.cues.verb(verb) is not None or verb in self.words.authoring
+
     def _what_said(self, p: _Paragraph, j: int) -> Mention | None:
         """The source of "بحسب ما ذكرته وكالة X", "وفقا لما نقلته صحيفة X", "حسب ما جاء في بيان الوزارة":
         ما, a reporting verb (with or without its object pronoun) or جاء في, then the source."""
@@ -86,9 +90,9 @@ class PrepositionalRules(Continuation):
             return None
         if verb == "جاء" and _word(tokens, j + 2) == "في":
             at = j + 3
-        elif self.cues.verb(verb) is not None or any(
-                verb.endswith(sfx) and self.cues.verb(verb[: -len(sfx)]) for sfx in self.words.pronoun_suffixes):
-            at = j + 2
+        elif self._reports(verb) or any(verb.endswith(sfx) and self._reports(verb[: -len(sfx)])
+                                        for sfx in self.words.pronoun_suffixes):
+            at = j + 2  # "بحسب ما ذكرته وكالة X", "بحسب ما نشرته الجريدة الرسمية"
         else:
             return None
         m = self.parser.parse(tokens, at, self.view, plain=True)

@@ -173,6 +173,22 @@ class VerbalRules(Continuation):
         sibling = clause_start[1]
         self._add(p, source, via, cue, verb.lemma, cue_type, (start, end), direct, sibling, rule=rule)
 
+    def _passive(self, p: _Paragraph, k: int) -> None:
+        """Rule ``passive-report``: a passive reporting verb and أن/إن («يقال إن …», «وأشيع أن …»): what
+        nobody in particular says, an unnamed source."""
+        tokens = p.tokens
+        if _word(tokens, k + 1) not in self.words.complementizers:
+            return
+        found = self._content_marker(p, k + 1, self.cues.passive_verb)
+        if found is None:
+            return
+        t = tokens[k]
+        name = self.view.original[slice(*self.view.span(t.start, t.end))]
+        name = name[1:] if name[:1] in "وف" and len(name) > 3 else name
+        source = DraftSource(name, "unnamed_source", (), (t.start, t.end))
+        self._add(p, source, [], (t.start, t.end), self.cues.passive_verb.lemma, "verb", found[:2], found[2],
+                  rule="passive-report")
+
     def _opened_by_that(self, p: _Paragraph, start: int) -> bool:
         """True when the content starting at view offset ``start`` opens with أن/إن, or is a quotation
         right after one («بأنها "شائعة …"»)."""
