@@ -14,7 +14,7 @@ from . import regions as _regions
 from . import sentences as _sentences
 from .attributions import Draft, DraftSource, Paragraph, attribute
 from .lexicons import Lexicons, TermLexicon
-from .model import DISTANCING, Article, Attribution, Cue, Outlet, Region, Sentence, Source, Span, outlet_source
+from .model import Article, Attribution, Cue, Outlet, Region, Sentence, Source, Span, outlet_source
 from .normalize import Folded, fold
 from .outlet import canonical_outlet, detect_outlet
 from .speaker import sentence_speakers, split_clauses
@@ -109,9 +109,7 @@ def find_term_hits(page: Page, terms: TermLexicon, article: Article | None = Non
     from .terms import find_terms
 
     found = article if article is not None else find_speakers(page)
-    hits = find_terms(found, page.view, terms)
-    return attrs.evolve(found, terms=tuple(t for t in hits if t.concept != DISTANCING),
-                        distancing=tuple(t for t in hits if t.concept == DISTANCING))
+    return attrs.evolve(found, terms=find_terms(found, page.view, terms))
 
 
 def analyze(text: str, lexicons: Lexicons, outlet: str | None = None, terms: TermLexicon | None = None) -> Article:

@@ -109,7 +109,7 @@ def _term(span: Span) -> TermHit | None:
     article = _article(span.doc)
     if article is None:
         return None
-    for hit in (*article.terms, *article.distancing):
+    for hit in article.terms:
         if hit.start >= span.start_char and hit.end <= span.end_char:
             return hit
     return None
@@ -305,9 +305,8 @@ class TermsComponent(_Component):
         cached = _articles.get(doc)
         if data is not None and cached is not None and cached[0] is data and cached[1] is before:
             # The stored JSON is the Article these terms were found in: add the terms, keep the rest.
-            hits = to_json(attrs.evolve(before, regions=(), sentences=(), attributions=(), terms=article.terms,
-                                        distancing=article.distancing))
-            data = {**data, "terms": hits["terms"], "distancing": hits["distancing"]}
+            data = {**data, "terms": to_json(attrs.evolve(before, regions=(), sentences=(), attributions=(),
+                                                          terms=article.terms))["terms"]}
             doc.user_data[ARTICLE_KEY] = data
             _articles[doc] = (data, article)
         else:
@@ -315,8 +314,6 @@ class TermsComponent(_Component):
         tokens = _Tokens(doc)
         doc.spans["attribution_terms"] = [
             sp for t in article.terms if (sp := tokens.span(t.start, t.end, t.concept)) is not None]
-        doc.spans["attribution_distancing"] = [
-            sp for t in article.distancing if (sp := tokens.span(t.start, t.end, t.variant)) is not None]
 
 
 # Every component computes any earlier step that has not run, so none requires another.

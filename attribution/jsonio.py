@@ -46,15 +46,13 @@ def to_json(article: Article) -> dict[str, Any]:
              "rule": a.rule}
             for a in article.attributions
         ],
-        "terms": [_hit(t) for t in article.terms],
-        "distancing": [_hit(t) for t in article.distancing],
+        "terms": [
+            {"start": t.start, "end": t.end, "text": t.text, "concept": t.concept, "variant": t.variant,
+             "stance": t.stance, "frame": t.frame, "voice": t.voice,
+             "speaker": None if t.speaker is None else _source(t.speaker)}
+            for t in article.terms
+        ],
     }
-
-
-def _hit(t: TermHit) -> dict[str, Any]:
-    return {"start": t.start, "end": t.end, "text": t.text, "concept": t.concept, "variant": t.variant,
-            "stance": t.stance, "frame": t.frame, "voice": t.voice,
-            "speaker": None if t.speaker is None else _source(t.speaker)}
 
 
 def _to_span(d: dict[str, Any] | None) -> Span | None:
@@ -63,11 +61,6 @@ def _to_span(d: dict[str, Any] | None) -> Span | None:
 
 def _to_source(d: dict[str, Any]) -> Source:
     return Source(d["name"], d["kind"], tuple(d.get("aliases", ())), _to_span(d.get("mention")))
-
-
-def _to_hit(t: dict[str, Any]) -> TermHit:
-    return TermHit(t["start"], t["end"], t["text"], t["concept"], t["variant"], t["stance"], t["frame"], t["voice"],
-                   None if t.get("speaker") is None else _to_source(t["speaker"]))
 
 
 def from_json(d: dict[str, Any]) -> Article:
@@ -95,7 +88,8 @@ def from_json(d: dict[str, Any]) -> Article:
                         tuple(_to_source(v) for v in a.get("via", [])), a.get("rule", ""))
             for a in d.get("attributions", [])
         ],
-        terms=[_to_hit(t) for t in d.get("terms", [])],
+        terms=[TermHit(t["start"], t["end"], t["text"], t["concept"], t["variant"], t["stance"], t["frame"],
+                       t["voice"], None if t.get("speaker") is None else _to_source(t["speaker"]))
+               for t in d.get("terms", [])],
         path=d.get("path"),
-        distancing=[_to_hit(t) for t in d.get("distancing", [])],
     )

@@ -167,11 +167,6 @@ class TermHit:
     speaker: Source | None = None
 
 
-#: The concept of the distancing lexicon («ما يسمى», «المزعوم») and of scare quotes: its hits go to
-#: :attr:`Article.distancing`, not :attr:`Article.terms`.
-DISTANCING = "distancing"
-
-
 @attrs.frozen
 class Article:
     """Everything ``annotate`` found in one text."""
@@ -183,9 +178,6 @@ class Article:
     attributions: tuple[Attribution, ...] = attrs.field(converter=_attributions)
     terms: tuple[TermHit, ...] = attrs.field(default=(), converter=_terms)
     path: str | None = None
-    #: Where the writer keeps its distance from a word or a claim: «ما يسمى», «المزعوم», «ما وصفه»,
-    #: scare quotes. Not loaded terms (they name no concept), so kept apart from :attr:`terms`.
-    distancing: tuple[TermHit, ...] = attrs.field(default=(), converter=_terms)
 
     @property
     def outlet_voice(self) -> Source:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Article, Source, TermHit
+from .model import Article, Source
 
 __all__ = ["render_text"]
 
@@ -17,15 +17,10 @@ def _who(source: Source) -> str:
     return f"{_LABELS.get(source.kind, source.kind)}: {_RLI}{source.name}{_PDI}"
 
 
-def _hits(article: Article) -> list[TermHit]:
-    """Loaded terms and distancing markers, in text order."""
-    return sorted((*article.terms, *article.distancing), key=lambda t: (t.start, -t.end))
-
-
 def _mark_terms(article: Article, start: int, end: int) -> str:
     """The sentence with each term wrapped in ⟦ ⟧."""
     out, pos = [], start
-    for t in _hits(article):
+    for t in article.terms:
         if start <= t.start and t.end <= end and t.start >= pos:
             out += [article.text[pos:t.start], "⟦", article.text[t.start:t.end], "⟧"]
             pos = t.end
@@ -56,7 +51,7 @@ def render_text(article: Article, path: str | None = None, *, explain: bool = Fa
             who += (f"; rule {a.rule or '?'}" if explain else "") + ")"
         lines.append(f"[{s.region}] {who}")
         lines.append(f"    {_RLI}{_mark_terms(article, s.start, s.end)}{_PDI}")
-        for t in _hits(article):
+        for t in article.terms:
             if s.start <= t.start < s.end:
                 lines.append(f"      ⟦{_RLI}{t.text}{_PDI}⟧ {t.concept} {t.stance} ({t.frame or '-'}), voice {t.voice}")
     return "\n".join(lines)

@@ -54,7 +54,6 @@ def rows(article: Article, aid: str) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {
         "articles": [{"article_id": aid, "path": article.path, "outlet": article.outlet.name, "n_sentences": n,
                       "n_attributions": len(article.attributions), "n_terms": len(article.terms),
-                      "n_distancing": len(article.distancing),
                       "own_voice_share": round(own / n, 4) if n else None}],
         "sentences": [
             {"sentence_id": f"{aid}#s{i}", "article_id": aid, "index": i, "start": s.start, "end": s.end,

@@ -59,7 +59,7 @@ def _allowed(hit: TermHit, config: Config) -> bool:
 
 def _loaded_term(ctx: Context) -> Iterator[Hit]:
     for t in ctx.article.terms:
-        if t.stance == "neutral" or _allowed(t, ctx.config):
+        if t.stance == "neutral" or t.concept == "distancing" or _allowed(t, ctx.config):
             continue
         if t.voice != "outlet" and not ctx.config.check_quoted:
             continue
@@ -120,7 +120,7 @@ def _inconsistent(ctx: Context) -> Iterator[Hit]:
     first: dict[str, TermHit] = {}
     text = ctx.article.text
     for t in ctx.article.terms:
-        if t.voice != "outlet":
+        if t.voice != "outlet" or t.concept == "distancing":
             continue
         ref = first.setdefault(t.concept, t)
         if fold_term(ref.variant) == fold_term(t.variant):
@@ -133,8 +133,8 @@ def _inconsistent(ctx: Context) -> Iterator[Hit]:
 
 
 def _distancing(ctx: Context) -> Iterator[Hit]:
-    for t in ctx.article.distancing:
-        if t.voice == "outlet":
+    for t in ctx.article.terms:
+        if t.concept == "distancing" and t.voice == "outlet":
             what = "scare quotes" if t.variant == "scare quotes" else f"«{t.text}»"
             yield t.start, t.end, f"{what} in the outlet's own voice distance it from the name; report, don't sneer"
 

@@ -31,7 +31,7 @@ def _article_html(article: Article, label: str, regions: tuple[str, ...]) -> str
         last_region = s.region
         pieces = []
         pos = s.start
-        for t in sorted((*article.terms, *article.distancing), key=lambda t: (t.start, -t.end)):
+        for t in article.terms:
             if s.start <= t.start and t.end <= s.end and t.start >= pos:
                 who = "" if t.speaker is None else f" · {t.speaker.name}"
                 tip = f"{t.concept} · {t.stance} · {t.frame or '-'} · {t.voice}{who}"
