@@ -392,12 +392,21 @@ class SourceParser:
         to the reference words."""
         head = self._unclitic(" ".join(t.text for t in tokens[i:i + n]))
         j = self._modifiers(tokens, i + n, places=False)
+        while (a := self._word_at(tokens, j)) is not None and a.startswith("ال") and a.endswith(_NISBA) \
+                and len(a) > 5 and a not in self.stop and head.startswith("ال"):
+            j += 1  # "النشرة الشهرية", "الدراسة الميدانية"
         owner_at = j
         w = self._word_at(tokens, j)
+        if w in ("التي", "الذي") and self._word_at(tokens, j + 1) is not None:
+            j += 1  # "النشرة التي يصدرها البنك": the relative clause names who issues it
+            w = self._word_at(tokens, j)
         stem = next((w[: -len(s)] for s in self.words.pronoun_suffixes
                      if w is not None and w.endswith(s) and len(w) - len(s) >= 2), None)
-        if stem is not None and (stem in self.verb_forms or stem in self.words.authoring):
-            owner_at = j + 1  # "دراسة أجرتها جامعة X", "تقرير ذكره موقع X"
+        if stem is not None and (stem in self.words.issuing if j > owner_at else (
+                stem in self.verb_forms or stem in self.words.authoring)):
+            owner_at = j + 1  # "دراسة أجرتها جامعة X", "تقرير ذكره موقع X", "النشرة التي يصدرها البنك"
+        elif j > owner_at:
+            j = owner_at  # a relative clause that does not name an author
         elif w in ("في", "لدي", "من", "عن"):
             owner_at = j + 1  # "الأرقام الرسمية في وزارة X", "بيان عن الرئاسة"
         elif w in ("صادر", "الصادر", "صادره", "الصادره") and self._word_at(tokens, j + 1) in ("عن", "من"):

@@ -57,6 +57,7 @@ class GrammarWords:
     non_speakers: frozenset[str]
     definite_officials: frozenset[str]
     state_adjectives: frozenset[str]
+    issuing: frozenset[str]
     pronoun_suffixes: tuple[str, ...]
     #: Adverbial phrases after a cue, each as its folded words, longest first.
     adverbials: tuple[tuple[str, ...], ...] = ()
@@ -87,7 +88,7 @@ _LISTS = {
                "kana"),
     "cue": ("object_prepositions", "statement_nouns", "that", "saying", "according", "numerals", "paired"),
     "source": ("name_parts", "genitive_heads", "authoring", "report_heads", "non_speakers", "definite_officials",
-               "state_adjectives"),
+               "state_adjectives", "issuing"),
 }
 
 

@@ -377,3 +377,36 @@ def test_a_qualifier_of_the_document_before_an_that_is_not_the_content() -> None
     a = attribution.annotate("وأفادت رسالة العميد المؤرخة أمس بأن الامتحانات ستؤجل.")
     att = attribution_at(a, "الامتحانات ستؤجل")
     assert att is not None and att.content.text.startswith("بأن")
+
+
+def test_ashar_ila_with_a_noun_reports_what_the_speaker_pointed_to() -> None:
+    a = attribution.annotate("وقالت الوزيرة إن الموازنة جاهزة.\nوأشارت إلى عجز كبير في قطاع الكهرباء.")
+    assert speaker_of(a, "عجز كبير") == ("official", "الوزيرة")
+
+
+def test_a_bulletin_issued_by_a_body_speaks_for_it() -> None:
+    a = attribution.annotate("وكشفت النشرة الفصلية التي يصدرها المصرف المركزي عن تراجع التضخم.")
+    assert speaker_of(a, "تراجع التضخم")[0] == "government"
+
+
+def test_a_relayed_statement_is_not_issued_by_its_relay() -> None:
+    a = attribution.annotate("وأوضح البيان الذي نقلته الإذاعة الرسمية أن الحدود ستفتح.")
+    att = attribution_at(a, "الحدود ستفتح")
+    assert att is not None and att.source.kind != "media" and [v.kind for v in att.via] == ["media"]
+
+
+def test_a_demonstrative_opens_the_subject() -> None:
+    a = attribution.annotate("وأكد هذا المسؤول أن المعبر سيفتح غدا.")
+    assert speaker_of(a, "المعبر سيفتح")[1] == "المسؤول"
+
+
+@pytest.mark.parametrize("told", ["لـ«الوطن»", 'لـ "الوطن"'])
+def test_a_quoted_medium_told_before_the_subject(told: str) -> None:
+    a = attribution.annotate(f"وقال {told}، الدكتور نبيل عيسى أستاذ التاريخ إن المخطوطة أصلية.")
+    att = attribution_at(a, "المخطوطة أصلية")
+    assert att is not None and "نبيل عيسى" in att.source.name and [v.name for v in att.via] == ["الوطن"]
+
+
+def test_a_continuation_verb_with_saying_after_it() -> None:
+    a = attribution.annotate("وقال المدرب إن الفريق جاهز.\nوأضاف قائلا في حديث للإذاعة: «سنلعب للفوز».")
+    assert speaker_of(a, "سنلعب للفوز") == ("person", "المدرب")

@@ -126,7 +126,8 @@ class Content(Clauses):
                         continue
                 if first and w in self.cues.relative and w != "ما":
                     return None  # "، أفاد مسؤولون، مما يشير": the outlet's comment, not an object
-                if first and verb.object and w not in self.parser.stop and not self.cues.verb(w):
+                if first and verb.object and w not in self.parser.stop and w not in self.words.fronted \
+                        and _word(tokens, k - 1) not in self.words.fronted and not self.cues.verb(w):
                     that = self._that_ahead(p, k, limit)
                     if that is not None:
                         k = that  # "وأفادت رسالة المدير المؤرخة أمس بأن …": the document's qualifier, then أن

@@ -188,8 +188,12 @@ class Subjects(Content):
         if w is None or not w.startswith("ل"):
             return None
         m = self.parser.parse(p.tokens, i, self.view, plain=False, clitic="ل")
-        if m is None or m.kind not in ("media", "news_agency"):
+        quoted = any(p.tokens[x].text in OPEN_QUOTES for x in range(i, min(i + 2, len(p.tokens))))
+        if m is None or not (m.kind in ("media", "news_agency") or (quoted and m.kind not in ("official", "person"))):
             return None
+        if m.kind not in ("media", "news_agency"):
+            # "قال لـ«الأنباء»": a quoted name that a speaker tells something is a medium
+            m = Mention(m.first, m.last, m.name, "media", m.aliases, head=m.head)
         after = m.last
         while after < len(p.tokens) and p.tokens[after].text in _ASIDE_OR_CLOSE:
             after += 1

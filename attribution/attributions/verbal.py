@@ -59,7 +59,8 @@ class VerbalRules(Continuation):
         clause_start = self._clause_start(p, k - (len(post_marker) if post_marker else 0))
         if bare in self.words.paired and not (clause_start[0] or clause_start[1]) and post_marker is None:
             return  # "الخلاف بين الشركة والحكومة": mid-clause, the preposition
-        if cue_type == "verb" and _word(tokens, k + 1) in self.words.that and clause_start[0]:
+        demonstrative = self._demonstrative_subject(p, k + 1)
+        if cue_type == "verb" and _word(tokens, k + 1) in self.words.that and clause_start[0] and not demonstrative:
             self._said_that(p, k, verb, consumed)
             return
         subject: Mention | None = None
@@ -74,6 +75,8 @@ class VerbalRules(Continuation):
                     at += 1
         if cue_type == "verb":
             at = self._after_adverbial(tokens, at)  # "وأكدت أكثر من مرة أن …", "وقال أمس الوزير إن …"
+        if demonstrative:
+            at = k + 2  # "وأكد هذا المسؤول أن …": the demonstrative goes with the subject
         if cue_type == "verb" and not verb.continuation and not self._quote_follows(p, k + 1):
             if not clause_start[0] and not clause_start[1]:
                 follows = self.parser.parse(tokens, at, self.view, plain=False)
@@ -160,6 +163,7 @@ class VerbalRules(Continuation):
                 return  # "يتوقع أن", "يعتقد أن": nobody in particular
             nxt = _word(tokens, k + 1)
             if nxt is not None and nxt not in self.words.complementizers and nxt not in self.parser.stop and not in_document \
+                    and nxt not in self.words.saying \
                     and nxt not in self.words.object_prepositions and (not verb.object or nxt.startswith("ال")):
                 return  # an unknown subject ("وتظهر الصور …"): better nothing than a guess
             got = self._continued(p, k, clause_start[0])
@@ -172,6 +176,17 @@ class VerbalRules(Continuation):
             rule = "verb-continuation"
         sibling = clause_start[1]
         self._add(p, source, via, cue, verb.lemma, cue_type, (start, end), direct, sibling, rule=rule)
+
+    def _demonstrative_subject(self, p: _Paragraph, i: int) -> bool:
+        """True when a demonstrative at ``i`` opens the subject ("هذا المسؤول", "هذه الوزارة") and the content
+        follows it, rather than pointing back to what was said ("أوضح ذلك الوزير")."""
+        tokens = p.tokens
+        if _word(tokens, i) not in ("هذا", "هذه") or not (_word(tokens, i + 1) or "").startswith("ال"):
+            return False
+        m = self.parser.parse(tokens, i + 1, self.view, plain=False)
+        if m is None or m.last >= len(tokens):
+            return False
+        return _word(tokens, m.last) in self.words.complementizers or tokens[m.last].text in ":،,"
 
     def _passive(self, p: _Paragraph, k: int) -> None:
         """Rule ``passive-report``: a passive reporting verb and أن/إن («يقال إن …», «وأشيع أن …»): what
