@@ -410,3 +410,13 @@ def test_a_quoted_medium_told_before_the_subject(told: str) -> None:
 def test_a_continuation_verb_with_saying_after_it() -> None:
     a = attribution.annotate("وقال المدرب إن الفريق جاهز.\nوأضاف قائلا في حديث للإذاعة: «سنلعب للفوز».")
     assert speaker_of(a, "سنلعب للفوز") == ("person", "المدرب")
+
+
+@pytest.mark.parametrize(("text", "speaks"), [
+    ("وتتضمن المذكرة زيادة رواتب الممرضين بنسبة الثلث.", True),
+    ("ونصت اللائحة على تشكيل لجنة للتظلمات.", True),
+    ("وتضمن المهرجان عروضا مسرحية متنوعة.", False),
+])
+def test_a_document_only_verb_reports_with_a_document_for_subject(text: str, speaks: bool) -> None:
+    a = attribution.annotate(text)
+    assert bool(a.attributions) is speaks

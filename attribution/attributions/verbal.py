@@ -96,6 +96,14 @@ class VerbalRules(Continuation):
             named = self._whole_subject(p, at, None, guess=clause_start[0])
             if named is not None and named.chunked:
                 subject = named
+        if verb.document_subject and subject is None and preposed is None and (
+                n := self.parser._phrase_in(tokens, at, self.parser.documents, clitics=True)):
+            # "وتضمنت المذكرة …": a bare document speaks, unnamed (or for the owner a reference finds)
+            name = self.view.original[slice(*self.view.span(tokens[at].start, tokens[at + n - 1].end))]
+            subject = Mention(at, at + n, name.lstrip("وف"), "unnamed_source", head=tokens[at].text)
+        if verb.document_subject and not any(m is not None and m.head in self.parser.documents
+                                             for m in (subject, preposed)):
+            return  # "وتضمنت المذكرة …" reports, "وتضمن الحفل فقرات …" does not
         j = subject.last if subject is not None else k + 1
         marker = self._content_start(p, j - 1) if subject is not None and subject.chunked else None
         via: list[DraftSource] = []
