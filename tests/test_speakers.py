@@ -420,3 +420,9 @@ def test_a_continuation_verb_with_saying_after_it() -> None:
 def test_a_document_only_verb_reports_with_a_document_for_subject(text: str, speaks: bool) -> None:
     a = attribution.annotate(text)
     assert bool(a.attributions) is speaks
+
+
+def test_a_participle_after_a_non_speech_verb_takes_that_verbs_subject_not_a_label() -> None:
+    a = attribution.annotate("صحيفة الميدان: وجه المعلق الرياضي سامر خليل، انتقادا حادا، بشأن حارس الفريق، "
+                             "قائلا: إنه لا يستحق مكانه.")
+    assert speaker_of(a, "لا يستحق مكانه") == ("person", "سامر خليل")

@@ -86,10 +86,16 @@ class Continuation(Chains):
         """The speaker a subjectless cue continues."""
         s0 = p.first_token_of_sentence(k)
         same_sentence: list[Draft] = []
+        here = p.tokens[k].start
         for d in reversed(self.drafts):  # the drafts of this paragraph come last
             if d.paragraph != p.index:
                 break
-            if p.tokens[s0].start <= d.cue[0] < p.tokens[k].start:
+            if d.rule in ("headline-colon", "speaker-label") and d.content[0] <= here < d.content[1]:
+                # the cue is inside what someone else says ("صحيفة X: وجه الكاتب … نقدا، قائلا: …"): its
+                # subject is looked for inside that content, and the outer speaker is the chain
+                s0 = max(s0, p.token_at(d.content[0]))
+                continue
+            if p.tokens[s0].start <= d.cue[0] < here:
                 same_sentence.insert(0, d)
         if same_sentence:
             d = same_sentence[-1]
@@ -130,7 +136,10 @@ class Continuation(Chains):
 
     def _sentence_subject(self, p: _Paragraph, s0: int, k: int) -> Mention | None:
         """The subject of the clause a cue without one continues: a source phrase near the start of the
-        sentence ("ونشرت الجمعية على صفحتها قائلة …"), not a noun deep inside it."""
+        sentence ("ونشرت الجمعية على صفحتها قائلة …"), not a noun deep inside it, nor a label before a colon
+        ("صحيفة X: وجه الكاتب …")."""
+        colon = next((i for i in range(s0, min(k, s0 + 5)) if p.tokens[i].text == ":"), None)
+        s0 = s0 if colon is None else colon + 1
         for i in range(s0, min(k, s0 + SUBJECT_REACH + 2)):
             if not p.tokens[i].is_word or _word(p.tokens, i - 1) in self.words.fronted:
                 continue

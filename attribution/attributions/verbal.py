@@ -174,7 +174,7 @@ class VerbalRules(Continuation):
                     and nxt not in self.words.saying \
                     and nxt not in self.words.object_prepositions and (not verb.object or nxt.startswith("ال")):
                 return  # an unknown subject ("وتظهر الصور …"): better nothing than a guess
-            got = self._continued(p, k, clause_start[0])
+            got = self._continued(p, k, clause_start[0] and cue_type != "participle")
             if got is None:
                 return
             source, via = got
