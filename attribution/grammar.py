@@ -166,6 +166,16 @@ RULES: tuple[Rule, ...] = (
                  "government"),),
     ),
     Rule(
+        "coordinated-subject",
+        "A reporting verb coordinated with an earlier verb of its sentence shares that verb's subject: «التقى"
+        " الرئيس وفدا من المزارعين وقال إن …».",
+        (Example("ورفضت الوزيرة هذه الاتهامات وقالت إنها كاذبة.", "كاذبة", "الوزيرة", "official"),
+         Example("وألقى الكاتب المعروف باللوم على الناشر وقال إن العقد لم يحترم.", "العقد لم يحترم", "الكاتب",
+                 "person"),
+         Example("واستقبل الوزير الوفد الزائر وقال إن التعاون سيتوسع.", "التعاون سيتوسع", "الوزير", "official")),
+        (Example("وفي الصباح خرجت العائلات إلى الحدائق وقالت الشرطة إن الطرق مزدحمة.", "الطرق مزدحمة", None),),
+    ),
+    Rule(
         "passive-report",
         "A passive reporting verb and أن/إن («يقال إن …», «وأشيع أن …»): what nobody in particular says,"
         " an unnamed source.",

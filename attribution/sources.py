@@ -57,6 +57,7 @@ class Mention:
     head: str = ""
     plain: bool = False
     chunked: bool = False  # its end was found from where the content starts (SourceParser.chunk)
+    shared: bool = False  # the subject of an earlier verb the cue is coordinated with ("التقى الوزير … وقال")
 
 
 @lru_cache(maxsize=65536)
@@ -554,6 +555,8 @@ class SourceParser:
     def _body_extent(self, tokens: list[Token], j: int) -> int:
         """Complements, adjectives and coordinated complements after a body head."""
         while (w := self._word_at(tokens, j)) is not None:
+            if w in self.bodies and w.startswith("ال") and j > 0 and tokens[j - 1].text.startswith("ال"):
+                break  # "المعارض الحكومة": a definite word takes no genitive; the body is the verb's object
             if w in self.complements or w in self.adjectives or w in self.qualifiers or (w.startswith("و") and (w[1:] in self.complements or (w[1:].startswith("ال") and j > 0
                                          and tokens[j - 1].text in self.complements and w[1:] not in self.stop))):
                 j += 1

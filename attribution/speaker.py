@@ -21,11 +21,12 @@ __all__ = ["MIN_CLAUSE_WORDS", "sentence_speakers", "split_clauses"]
 
 
 def _hull(d: Draft) -> tuple[int, int]:
-    """What an attribution covers: its content, its cue and a subject written next to the cue."""
+    """What an attribution covers: its content, its cue and a subject written next to the cue (or, for a
+    cue coordinated with an earlier verb, that verb's subject: the whole sentence is its clause)."""
     a = min(d.content[0], d.cue[0])
     b = max(d.content[1], d.cue[1])
     m = d.source.mention
-    if m is not None and (abs(m[1] - d.cue[0]) <= 30 or abs(d.cue[1] - m[0]) <= 30):
+    if m is not None and (abs(m[1] - d.cue[0]) <= 30 or abs(d.cue[1] - m[0]) <= 30 or d.rule == "coordinated-subject"):
         a, b = min(a, m[0]), max(b, m[1])
     return a, b
 

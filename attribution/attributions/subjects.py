@@ -75,6 +75,27 @@ class Subjects(Content):
             best = self._preposed_phrase(p, k, end)
         return best
 
+    def _shared_subject(self, p: _Paragraph, start: int, end: int) -> Mention | None:
+        """Rule ``coordinated-subject``: the stretch before «وقال» is a clause of its own, a verb and its
+        subject ("التقى الرئيس وفدا … وقال إن …", "ورفضت الوزيرة الاتهامات وقالت …"): the cue shares that
+        subject. The first word is read as the verb when it is no source and a source follows it."""
+        tokens = p.tokens
+        if end - start < 3 or self.parser.parse(tokens, start, self.view, plain=False) is not None:
+            return None
+        w = _word(tokens, start) or ""
+        if w in self.parser.stop or w in self.words.kana or w.lstrip("وف") in self.words.kana:
+            return None
+        m = self.parser.parse(tokens, start + 1, self.view, plain=False)
+        if m is None or m.last >= end or m.kind not in ("official", "person", "government", "organization", "group",
+                                                        "unnamed_source"):
+            return None
+        named = _word(tokens, m.last - 1) or ""
+        if m.aliases and m.last - 1 > start + 1 and (named.endswith("ا") or named.startswith("بال")):
+            # "التقى الرئيس وفدا …", "وألقى المعارض باللوم …": the verb's object or complement, not a name
+            m = Mention(start + 1, m.last - 1, m.aliases[0], m.kind, m.aliases[1:], head=m.head)
+        m.shared = True
+        return m
+
     def _preposed_phrase(self, p: _Paragraph, k: int, end: int) -> Mention | None:
         """Rule ``verb-preposed-subject`` for subjects no grammar names: the whole stretch from the start of
         the sentence to the verb ("المندوبة الدائمة لدى المنظمة سلمى ناصر قالت إن …"), when the verb
@@ -99,6 +120,9 @@ class Subjects(Content):
         first = _word(tokens, start)
         if first is None or end <= start or first in self.words.fronted or first in self.words.subordinate:
             return None
+        shared = self._shared_subject(p, start, end)
+        if shared is not None:
+            return shared
         if any(t.is_word and (t.text in self.words.complementizers or self.cues.verb(t.text) or t.text in self.cues.auxiliaries
                               or is_pronoun(t.text)) for t in tokens[start:end]):
             return None  # "وكان الكاتب قد نشر تغريدة": a clause of its own, not a subject

@@ -122,7 +122,7 @@ class VerbalRules(Continuation):
                 j = marker  # what stands between is an adverbial or an addressee
         elif preposed is not None:
             source, via = self._resolve(p, preposed)
-            rule = "verb-preposed-subject"
+            rule = "coordinated-subject" if preposed.shared else "verb-preposed-subject"
         reported_by: list[DraftSource] = []
         relayed: DraftSource | None = None
         if subject is None and preposed is None and cue_type == "verb":
