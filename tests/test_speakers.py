@@ -426,3 +426,13 @@ def test_a_participle_after_a_non_speech_verb_takes_that_verbs_subject_not_a_lab
     a = attribution.annotate("صحيفة الميدان: وجه المعلق الرياضي سامر خليل، انتقادا حادا، بشأن حارس الفريق، "
                              "قائلا: إنه لا يستحق مكانه.")
     assert speaker_of(a, "لا يستحق مكانه") == ("person", "سامر خليل")
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("وتم توزيع المساعدات على الأسر وفقا لقرارات مجلس الأمن.", None),
+    ("وستجري الانتخابات في موعدها طبقا للدستور.", None),
+    ("وارتفعت الأسعار بنسبة الخمس وفقا لبيانات المصرف المركزي.", "government"),
+])
+def test_in_accordance_with_a_norm_is_not_according_to_a_source(text: str, source: str | None) -> None:
+    att = attribution_at(attribution.annotate(text), text.split()[1])
+    assert (att.source.kind if att is not None else None) == source

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from ..lexicons import Preposition
+from ..normalize import fold_term
 from ..sources import (
     MAX_SUBJECT_TOKENS,
     Mention,
@@ -23,6 +24,12 @@ class PrepositionalRules(Continuation):
     def _prepositional(self, p: _Paragraph, k: int, n: int, prep: Preposition, consumed: set[int]) -> None:
         tokens = p.tokens
         j = k + n
+        after = _word(tokens, j) or ""
+        if prep.clitic and (after in self.words.normative or (after.startswith(prep.clitic) and (
+                after[len(prep.clitic):] in self.words.normative or "ا" + after[len(prep.clitic):] in self.words.normative))):
+            return  # "وفقا لقرارات الأمم المتحدة": in accordance with a norm, not according to a source
+        if fold_term(prep.lemma) == "وفق" and after in self.words.normative:
+            return
         m = self.parser.parse(tokens, j, self.view, plain=False, clitic=prep.clitic)
         if m is None:
             m = self._what_said(p, j)
