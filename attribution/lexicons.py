@@ -377,7 +377,7 @@ SCHEMAS: dict[str, dict[str, Section]] = {
                         "object_prepositions": Key(), "statement_nouns": Key(), "that": Key(), "saying": Key(),
                         "according": Key(), "numerals": Key(), "adverbials": Key(), "paired": Key()}),
         "source": _heads("name_parts", "genitive_heads", "authoring", "report_heads", "non_speakers",
-                         "definite_officials", "state_adjectives", "issuing", "normative"),
+                         "definite_officials", "state_adjectives", "issuing", "normative", "place_heads"),
         "morphology": _heads("pronoun_suffixes"),
     },
     "page.toml": {

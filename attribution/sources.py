@@ -462,6 +462,8 @@ class SourceParser:
         w = self._word_at(tokens, j)
         if w is None:
             return True
+        if w in ("في", "من", "لدي") and self._modifiers(tokens, j, limit=1) > j:
+            return False  # "المسؤول في إدارة الطوارئ": placed in a body or a place
         return not (w in self.adjectives or w in self.qualifiers or w in self.complements or w == "باسم"
                     or (w.startswith("ال") and w.endswith(_NISBA) and len(w) > 5 and w not in self.stop)
                     or (self.gazetteer_at(tokens, j, clitics=False) is not None and w not in self.stop))
@@ -493,6 +495,10 @@ class SourceParser:
                     g := self.gazetteer_at(tokens, j + 1, clitics=False)) is not None and g[1].kind in (
                     "government", "organization"):
                 j = self._absorb_adjectives(tokens, j + 1 + g[0])
+                continue
+            if places and w in ("في", "من", "ب") and self._word_at(tokens, j + 1) in self.words.place_heads and \
+                    self._word_at(tokens, j + 2) is not None:
+                j = self._absorb_adjectives(tokens, j + 3)  # "في ولاية كيرالا", "في محافظة الجيزة"
                 continue
             if places and w in ("في", "من", "لدى") and self._phrase_in(tokens, j + 1, self.bodies):
                 n = self._phrase_in(tokens, j + 1, self.bodies)

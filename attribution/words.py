@@ -59,6 +59,7 @@ class GrammarWords:
     state_adjectives: frozenset[str]
     issuing: frozenset[str]
     normative: frozenset[str]
+    place_heads: frozenset[str]
     pronoun_suffixes: tuple[str, ...]
     #: Adverbial phrases after a cue, each as its folded words, longest first.
     adverbials: tuple[tuple[str, ...], ...] = ()
@@ -89,7 +90,7 @@ _LISTS = {
                "kana"),
     "cue": ("object_prepositions", "statement_nouns", "that", "saying", "according", "numerals", "paired"),
     "source": ("name_parts", "genitive_heads", "authoring", "report_heads", "non_speakers", "definite_officials",
-               "state_adjectives", "issuing", "normative"),
+               "state_adjectives", "issuing", "normative", "place_heads"),
 }
 
 

@@ -436,3 +436,14 @@ def test_a_participle_after_a_non_speech_verb_takes_that_verbs_subject_not_a_lab
 def test_in_accordance_with_a_norm_is_not_according_to_a_source(text: str, source: str | None) -> None:
     att = attribution_at(attribution.annotate(text), text.split()[1])
     assert (att.source.kind if att is not None else None) == source
+
+
+def test_a_masculine_plural_verb_does_not_go_on_with_a_body() -> None:
+    a = attribution.annotate("وذكرت وسائل إعلام محلية أن وزراء ونوابا من دول عدة، مثل تونس والأردن، دعوا إلى الحوار.")
+    att = attribution_at(a, "إلى الحوار")
+    assert att is not None and att.rule == "verb-subject" and att.source.kind == "media"
+
+
+def test_an_unnamed_head_placed_in_a_body_and_a_place_then_named_is_an_official() -> None:
+    a = attribution.annotate('وقال المسؤول في إدارة الطوارئ في ولاية كيرالا راجو مينون "الوضع صعب جدا".')
+    assert speaker_of(a, "الوضع صعب") == ("official", "راجو مينون")

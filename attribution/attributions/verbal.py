@@ -175,8 +175,8 @@ class VerbalRules(Continuation):
                     and nxt not in self.words.object_prepositions and (not verb.object or nxt.startswith("ال")):
                 return  # an unknown subject ("وتظهر الصور …"): better nothing than a guess
             got = self._continued(p, k, clause_start[0] and cue_type != "participle")
-            if got is None:
-                return
+            if got is None or (_masculine_plural(tokens[k].text) and got[0].kind in _NOT_HUMAN):
+                return  # "…، دعوا إلى …" does not go on with «وسائل إعلام»: a medium agrees as a feminine singular
             source, via = got
             via = [*reported_by, *via]
             if relayed is not None:
@@ -277,3 +277,14 @@ class VerbalRules(Continuation):
         source, via = self._resolve(p, m)
         self._add(p, source, via, (tokens[k].start, tokens[k].end), verb.lemma, "verb", found[:2], found[2],
                   rule="relative-report")
+
+
+#: Source kinds that agree with a verb as a (feminine) singular, never as a masculine plural (a council or
+#: a party may: «طالب المجلس … ثم طالبوا»).
+_NOT_HUMAN = frozenset({"media", "news_agency"})
+
+
+def _masculine_plural(word: str) -> bool:
+    """A verb form of the masculine plural: «قالوا», «وأكدوا», «يقولون»."""
+    w = word[1:] if word[:1] in "وف" and len(word) > 4 else word
+    return w.endswith("وا") or (w[:1] in "يت" and w.endswith("ون"))
