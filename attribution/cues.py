@@ -45,6 +45,7 @@ class CueTables:
         self.contrast = frozenset(tuple(fold_term(x).split()) for x in m.get("contrast", ()))
         self.passive = frozenset(fold_term(x) for x in m.get("passive", ()))
         self.passive_verb = Verb("قيل", (), ())
+        self.news_of = frozenset(fold_term(x) for x in m.get("news_of", ()))
         self.labels = frozenset(fold_term(w) for w in lex.page.get("labels", {}).get("words", []))
         # "ووصفها المتحدث بأنها …", "واعتبره الوزير أنه …": a finite form carrying its object pronoun
         suffixes = grammar_words(lex).pronoun_suffixes
@@ -56,7 +57,8 @@ class CueTables:
             if not form.startswith(("ي", "ت", "ن")) and form not in stop:
                 for suffix in suffixes:
                     self.with_object.setdefault((form[:-1] + "و" if form.endswith("وا") else form) + suffix, verb)
-        firsts = set(self.verbs) | set(self.participles) | set(self.preps) | set(self.with_object) | self.passive
+        firsts = set(self.verbs) | set(self.participles) | set(self.preps) | set(self.with_object) | self.passive \
+            | self.news_of
         self.candidates = frozenset(firsts | {p + w for w in firsts for p in "وف"})
 
     def verb(self, word: str) -> tuple[Verb, str] | None:

@@ -183,6 +183,12 @@ RULES: tuple[Rule, ...] = (
         (Example("يذكر أن المصنع افتتح قبل عشرين عاما.", "المصنع افتتح", None),),
     ),
     Rule(
+        "news-of",
+        "A sentence that opens with «أنباء عن» or «تقارير عن»: news nobody in particular gives, an unnamed source.",
+        (Example("أنباء عن حريق في سوق الخضار وإصابة ثلاثة باعة.", "حريق في سوق", "أنباء", "unnamed_source"),),
+        (Example("وتحدث الوزير عن أنباء عن حريق في السوق.", "حريق في السوق", None),),
+    ),
+    Rule(
         "quote-sentence",
         "A sentence that ends with a closing quotation mark opened nowhere in its paragraph, right after a"
         " reported sentence, is the rest of that quotation.",

@@ -314,7 +314,7 @@ def load_cues(path: Path) -> tuple[tuple[Verb, ...], tuple[Preposition, ...], di
     markers = {}
     if isinstance(markers_raw, dict):
         checker = _Checker(path, lines, "markers", 0, markers_raw)
-        keys = ("post", "relative", "auxiliaries", "background", "contrast", "passive")
+        keys = ("post", "relative", "auxiliaries", "background", "contrast", "passive", "news_of")
         checker.keys((), keys)
         markers = {k: checker.strings(k) for k in keys}
     return tuple(verbs), tuple(preps), markers

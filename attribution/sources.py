@@ -659,6 +659,9 @@ class SourceParser:
                 break
         if body:
             j = self._body_extent(tokens, j + body)
+        elif j == i + n and not head.startswith("ال") and (g := self.gazetteer_at(tokens, j, clitics=False)) is not None \
+                and g[1].kind in ("organization", "government"):
+            j = self._absorb_adjectives(tokens, j + g[0])  # "وسيط الأمم المتحدة", "سفير فرنسا": its genitive
         j = self._modifiers(tokens, j)
         if self._word_at(tokens, j) == "باسم":
             j = self._named_for(tokens, j + 1)

@@ -447,3 +447,19 @@ def test_a_masculine_plural_verb_does_not_go_on_with_a_body() -> None:
 def test_an_unnamed_head_placed_in_a_body_and_a_place_then_named_is_an_official() -> None:
     a = attribution.annotate('وقال المسؤول في إدارة الطوارئ في ولاية كيرالا راجو مينون "الوضع صعب جدا".')
     assert speaker_of(a, "الوضع صعب") == ("official", "راجو مينون")
+
+
+def test_news_of_opens_an_unnamed_report() -> None:
+    a = attribution.annotate("أنباء عن تسرب غاز في مصنع الأسمدة وإجلاء العمال.")
+    assert speaker_of(a, "تسرب غاز") == ("unnamed_source", "أنباء")
+
+
+def test_workers_acting_together_are_a_group() -> None:
+    a = attribution.annotate("وأكد العاملون في الميناء أنهم سيواصلون الإضراب.")
+    assert speaker_of(a, "سيواصلون الإضراب") == ("group", "العاملون")
+
+
+def test_a_role_takes_an_organization_from_the_gazetteer_as_its_genitive() -> None:
+    a = attribution.annotate("ورغم أن مبعوث الأمم المتحدة سالم حداد قال أمس إن الطرفين اتفقا فقد تأجل اللقاء.")
+    att = attribution_at(a, "الطرفين اتفقا")
+    assert att is not None and att.source.name == "سالم حداد" and att.source.kind == "official"

@@ -46,6 +46,9 @@ class Attributor(LabelRules, VerbalRules, PrepositionalRules):
                 if self.cues.is_passive(tok.text):
                     self._passive(p, k)
                     continue
+                if tok.text in self.cues.news_of:
+                    self._news_of(p, k)
+                    continue
                 prep = self.cues.prep(p.tokens, k)
                 if prep is not None and prep[0] > 1:
                     self._prepositional(p, k, prep[0], prep[1], consumed)  # "نقلا عن" before the verb نقل

@@ -212,6 +212,18 @@ class VerbalRules(Continuation):
         self._add(p, source, [], (t.start, t.end), self.cues.passive_verb.lemma, "verb", found[:2], found[2],
                   rule="passive-report")
 
+    def _news_of(self, p: _Paragraph, k: int) -> None:
+        """Rule ``news-of``: a sentence that opens with «أنباء عن» / «تقارير عن»: news nobody in particular
+        gives, an unnamed source."""
+        tokens = p.tokens
+        if p.first_token_of_sentence(k) != k or _word(tokens, k + 1) != "عن" or k + 2 >= len(tokens):
+            return
+        t = tokens[k]
+        s_end = p.sentence(k)[1]
+        name = self.view.original[slice(*self.view.span(t.start, t.end))]
+        self._add(p, DraftSource(name, "unnamed_source", (), (t.start, t.end)), [], (t.start, tokens[k + 1].end),
+                  name, "preposition", (tokens[k + 2].start, s_end), False, rule="news-of")
+
     def _opened_by_that(self, p: _Paragraph, start: int) -> bool:
         """True when the content starting at view offset ``start`` opens with أن/إن, or is a quotation
         right after one («بأنها "شائعة …"»)."""
