@@ -413,9 +413,11 @@ class SourceParser:
         elif w in ("صادر", "الصادر", "صادره", "الصادره") and self._word_at(tokens, j + 1) in ("عن", "من"):
             owner_at = j + 2  # "بيان صادر عن الوزارة"
         owner = self.parse(tokens, owner_at, view, plain=False) if owner_at < len(tokens) else None
-        if owner is not None and not owner.reference and (owner.kind != "unnamed_source" or owner_at > j):
+        if owner is not None and (not owner.reference or owner.kind == "official") and (
+                owner.kind != "unnamed_source" or owner_at > j):
+            # "رسالة القائد": a definite role owns the document even when it points back to someone
             name = _strip_clitic_text(self._text(tokens, i, owner.last, view))
-            return Mention(i, owner.last, owner.name, owner.kind, (*owner.aliases, name), head=head)
+            return Mention(i, owner.last, owner.name, owner.kind, (*owner.aliases, name), owner.reference, head=head)
         if head in self.references and j == i + n:
             return None
         if head.startswith("ال") and j == i + n:

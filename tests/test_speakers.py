@@ -463,3 +463,18 @@ def test_a_role_takes_an_organization_from_the_gazetteer_as_its_genitive() -> No
     a = attribution.annotate("ورغم أن مبعوث الأمم المتحدة سالم حداد قال أمس إن الطرفين اتفقا فقد تأجل اللقاء.")
     att = attribution_at(a, "الطرفين اتفقا")
     assert att is not None and att.source.name == "سالم حداد" and att.source.kind == "official"
+
+
+def test_a_letter_owned_by_a_definite_role_speaks_for_it_past_an_aside() -> None:
+    a = attribution.annotate("وأفادت رسالة العميد المؤرخة بتاريخ 3 مايو، والتي اطلعت «الوطن» على نسخة منها، "
+                             "بأن «الامتحانات ستؤجل».")
+    att = attribution_at(a, "الامتحانات ستؤجل")
+    assert att is not None and att.source.name == "العميد" and "الامتحانات ستؤجل" in att.content.text
+    assert "المؤرخة" not in att.content.text
+
+
+def test_ownerless_data_cited_inside_a_report_stays_the_reporters() -> None:
+    a = attribution.annotate("أعلنت لجنة الطوارئ في البلدة أن مريضا سابقا، وبعدما شفي، أظهرت نتيجة فحص جديد أنه "
+                             "أصيب مرة أخرى.")
+    att = attribution_at(a, "أصيب مرة أخرى")
+    assert att is not None and att.source.name == "لجنة الطوارئ"

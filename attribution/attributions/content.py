@@ -150,13 +150,21 @@ class Content(Clauses):
         """A complementizer within a few words after ``k``, in the same clause, that opens the content
         (not after بعد/رغم …)."""
         tokens = p.tokens
-        for x in range(k + 1, min(limit, k + THAT_AHEAD)):
+        commas = 0
+        for x in range(k + 1, min(limit, k + THAT_AHEAD * 3)):
             t = tokens[x]
             if not t.is_word:
-                if t.text in _SENTENCE_END or t.text in "،,:" or t.text in OPEN_QUOTES:
+                if t.text in "،,":
+                    commas += 1  # "رسالة القائد المؤرخة أمس، والتي اطلعنا عليها، بأن …": an aside
+                    continue
+                if t.text in _SENTENCE_END or t.text == ":" or (t.text in OPEN_QUOTES and not commas):
                     return None
                 continue
+            if x - k >= THAT_AHEAD and not commas:
+                return None
             if t.text in self.words.complementizers:
+                if commas and not t.text.startswith("ب"):
+                    return None  # past a comma only «بأن» still belongs to the verb before
                 before = _word(tokens, x - 1)
                 if before in self.words.subordinate or (before in self.words.fronted
                                                         and before not in self.words.object_prepositions):

@@ -101,6 +101,9 @@ class VerbalRules(Continuation):
             # "وتضمنت المذكرة …": a bare document speaks, unnamed (or for the owner a reference finds)
             name = self.view.original[slice(*self.view.span(tokens[at].start, tokens[at + n - 1].end))]
             subject = Mention(at, at + n, name.lstrip("وف"), "unnamed_source", head=tokens[at].text)
+        if subject is not None and subject.kind == "unnamed_source" and subject.head in self.parser.documents and any(
+                d.paragraph == p.index and d.content[0] <= cue[0] < d.content[1] for d in self.drafts):
+            return  # "أعلنت اللجنة أن … أظهرت نتيجة فحص أنه …": data with no owner, cited inside a report, is the reporter's
         if verb.document_subject and not any(m is not None and m.head in self.parser.documents
                                              for m in (subject, preposed)):
             return  # "وتضمنت المذكرة …" reports, "وتضمن الحفل فقرات …" does not
