@@ -50,6 +50,9 @@ EARLIER_SENTENCES = 3
 #: How far after a subject (in tokens) its content may start: adverbials, addressees and asides can be
 #: long («في أول كلمة له، بعد إعلان وكالة … فوزه بالانتخابات، الأحد، إن …»); the sentence end stops it.
 CONTENT_REACH = 40
+#: Rules whose content frames a whole stretch («صحيفة X: …», an interview label): a cue inside it looks for
+#: its own subject there, and speaks through the frame.
+FRAME_RULES = frozenset({"headline-colon", "speaker-label"})
 #: How far (in tokens) a bare object may run before an أن/إن that opens the content instead («وأفادت
 #: رسالة المدير المؤرخة أمس بأن …»).
 THAT_AHEAD = 7
@@ -200,6 +203,7 @@ class AttributorBase:
         self.cues = cue_tables(lex)
         self.words = grammar_words(lex)
         self.drafts: list[Draft] = []
+        self.frames: list[Draft] = []  # the drafts of FRAME_RULES, in order
         self.labels: frozenset[str] = frozenset()  # the page's speaker labels (LabelRules)
         self.paragraphs: list[Paragraph] = []  # the page's paragraphs, set by Attributor.run
 
@@ -219,3 +223,5 @@ class AttributorBase:
         if e > s:
             self.drafts.append(Draft(source, cue, lemma, cue_type, (s, e), direct, list(via), p.index,
                                      sibling, p.para.region, rule))
+            if rule in FRAME_RULES:
+                self.frames.append(self.drafts[-1])

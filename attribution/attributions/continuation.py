@@ -87,15 +87,18 @@ class Continuation(Chains):
         s0 = p.first_token_of_sentence(k)
         same_sentence: list[Draft] = []
         here = p.tokens[k].start
-        for d in reversed(self.drafts):  # the drafts of this paragraph come last
-            if d.paragraph != p.index:
-                break
-            if d.rule in ("headline-colon", "speaker-label") and d.content[0] <= here < d.content[1]:
-                # the cue is inside what someone else says ("صحيفة X: وجه الكاتب … نقدا، قائلا: …"): its
-                # subject is looked for inside that content, and the outer speaker is the chain
-                s0 = max(s0, p.token_at(d.content[0]))
+        framed = [d for d in self.frames[-4:] if d.paragraph == p.index and d.content[0] <= here < d.content[1]]
+        for d in framed:
+            # the cue is inside what someone else says ("صحيفة X: وجه الكاتب … نقدا، قائلا: …"): its subject
+            # is looked for inside that content, and the outer speaker is the chain
+            s0 = max(s0, p.token_at(d.content[0]))
+        first = p.tokens[s0].start
+        for d in reversed(self.drafts):  # the drafts of this paragraph come last, roughly in text order
+            if d.paragraph != p.index or (d.cue[0] < first and d.content[1] <= first):
+                break  # a draft wholly before this sentence: the ones before it are too
+            if any(d is f for f in framed):
                 continue
-            if p.tokens[s0].start <= d.cue[0] < here:
+            if first <= d.cue[0] < here:
                 same_sentence.insert(0, d)
         if same_sentence:
             d = same_sentence[-1]
