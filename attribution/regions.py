@@ -124,6 +124,9 @@ def _lines(view: Folded) -> list[_Line]:
 #: bar or dash follows the word: "المصدر: وكالات" is a credit, "المصدر المطلع، أكد أن …" is not. A
 #: shorter line of more than four words is a sentence too when it ends like one.
 FURNITURE_WORDS = 12
+#: A line longer than this (in characters) is never furniture for a phrase it contains ("جميع الحقوق
+#: محفوظة" inside a whole page run together on one line): it is text, and its sentences are read.
+FURNITURE_CHARS = 600
 _LABEL_MARK = re.compile(r"\s*[:|\-–—]")
 
 
@@ -134,10 +137,10 @@ def is_boilerplate(line: str, m: PageMarkers) -> bool:
         n = len(WORD.findall(low))
         if _LABEL_MARK.match(low, start.end()) or n <= 4 or (n <= FURNITURE_WORDS and low[-1:] not in ".!?؟"):
             return True
-    if _contains_re(m.boiler_contains).search(low):
+    if len(line) <= FURNITURE_CHARS and _contains_re(m.boiler_contains).search(low):
         return True
-    if m.inline and _contains_re(m.inline).search(low):
-        return True
+    if len(line) <= FURNITURE_CHARS and m.inline and _contains_re(m.inline).search(low):
+        return True  # a long line that mentions a furniture phrase is text that holds it, not furniture
     if _LATIN_ONLY.match(line) and not any(ch.isdigit() for ch in line[:1]):
         return True
     if _BULLET.match(line) or _COUNTER.match(line):

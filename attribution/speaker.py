@@ -7,12 +7,11 @@ outlet. The attributions come from :func:`attribution.attributions.attribute`; s
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 import attrs
 
 from .attributions.base import _WORD_RE, _WORDS, Draft, Paragraph
 from .cues import CueTables, cue_tables
+from .intervals import SpanIndex
 from .lexicons import Lexicons
 from .normalize import Folded
 from .words import GrammarWords, grammar_words
@@ -65,7 +64,7 @@ def split_clauses(view: Folded, paragraphs: list[Paragraph], drafts: list[Draft]
     """
     text = view.text
     subordinators = grammar_words(lex).clause_openers
-    hulls = _Hulls([_hull(d) for d in drafts])
+    hulls = SpanIndex([_hull(d) for d in drafts])
     out = []
     for para in paragraphs:
         if not hulls.overlapping(para.start, para.end):
@@ -149,7 +148,7 @@ def sentence_speakers(view: Folded, paragraphs: list[Paragraph], drafts: list[Dr
     """
     cues = cue_tables(lex)
     words = grammar_words(lex)
-    index = _Hulls([_hull(d) for d in drafts])
+    index = SpanIndex([_hull(d) for d in drafts])
     hulls = index.spans
     out: list[int | None] = []
     for para in paragraphs:
@@ -204,25 +203,6 @@ def _nested_speaker(drafts: list[Draft], hulls: list[tuple[int, int]], near: lis
                 best == chosen or hulls[i][1] - hulls[i][0] < hulls[best][1] - hulls[best][0]):
             best = i
     return best
-
-
-class _Hulls:
-    """Attribution hulls indexed by start, to find those overlapping a sentence without scanning all
-    of them (a long page on one line has thousands)."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.spans = spans
-        self.order = sorted(range(len(spans)), key=lambda i: spans[i])
-        self.starts = [spans[i][0] for i in self.order]
-        self.longest = max((b - a for a, b in spans), default=0)
-
-    def overlapping(self, s: int, e: int) -> list[int]:
-        """Indices of the hulls that overlap ``[s, e)``, in the order of the drafts."""
-        if not self.spans:
-            return []
-        lo = bisect_left(self.starts, s - self.longest)
-        hi = bisect_left(self.starts, e)
-        return sorted(i for i in self.order[lo:hi] if self.spans[i][1] > s)
 
 
 def _covered(spans: list[tuple[int, int]]) -> int:

@@ -37,6 +37,11 @@ _ASIDE = frozenset("،,-–—()")
 _ASIDE_OR_CLOSE = _ASIDE | CLOSE_QUOTES
 
 
+#: How many earlier attributions a reference word ("الوزارة", "المصدر") or a bare surname looks back
+#: through for the speaker it points to.
+ANTECEDENT_REACH = 64
+#: How far back (in characters) the mention that introduced a name with its role is looked for.
+ROLE_REACH = 20_000
 #: How many words before an earlier mention of a name may hold the role that introduced it
 #: ("وزيرة الصحة الفلسطينية مي الكيلة": four).
 ROLE_WINDOW = 5
@@ -53,6 +58,8 @@ CONTENT_REACH = 40
 #: Rules whose content frames a whole stretch («صحيفة X: …», an interview label): a cue inside it looks for
 #: its own subject there, and speaks through the frame.
 FRAME_RULES = frozenset({"headline-colon", "speaker-label"})
+#: How many sentences an unquoted content after a colon may run («قال الوزير: … . … .»).
+COLON_SENTENCES = 8
 #: How far (in tokens) a bare object may run before an أن/إن that opens the content instead («وأفادت
 #: رسالة المدير المؤرخة أمس بأن …»).
 THAT_AHEAD = 7

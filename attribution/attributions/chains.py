@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from ..intervals import SpanIndex
 from ..lexicons import Verb
 from ..sources import OPEN_QUOTES
 from .base import (
@@ -111,19 +112,17 @@ class Chains(Subjects):
     def _chains(self) -> None:
         """An attribution inside another's content is reported through it."""
         order = sorted(range(len(self.drafts)), key=lambda i: -(self.drafts[i].content[1] - self.drafts[i].content[0]))
-        # the drafts whose content may hold a cue: by paragraph, sorted by where their content starts
+        # the drafts whose content may hold a cue, by paragraph, indexed by their content
         by_para: dict[int, list[Draft]] = {}
-        for o in sorted(self.drafts, key=lambda o: o.content[0]):
+        for o in self.drafts:
             by_para.setdefault(o.paragraph, []).append(o)
-        starts = {n: [o.content[0] for o in ds] for n, ds in by_para.items()}
-        longest = {n: max(o.content[1] - o.content[0] for o in ds) for n, ds in by_para.items()}
+        index = {n: SpanIndex([o.content for o in ds]) for n, ds in by_para.items()}
         for i in order:
             d = self.drafts[i]
             best = None
             here = by_para[d.paragraph]
-            lo = bisect_left(starts[d.paragraph], d.cue[0] - longest[d.paragraph])
-            hi = bisect_right(starts[d.paragraph], d.cue[0])
-            for o in here[lo:hi]:
+            holding = sorted(index[d.paragraph].overlapping(d.cue[0], d.cue[0]), key=lambda x: here[x].content[0])
+            for o in (here[x] for x in holding):
                 if o is d:
                     continue
                 mutual = d.content[0] <= o.cue[0] < d.content[1]

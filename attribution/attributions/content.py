@@ -13,6 +13,7 @@ from ..sources import (
 )
 from .base import (
     _SENTENCE_END,
+    COLON_SENTENCES,
     CONTENT_REACH,
     THAT_AHEAD,
     _Paragraph,
@@ -193,15 +194,19 @@ class Content(Clauses):
 
     def _colon_end(self, p: _Paragraph, k: int) -> int:
         """Where unquoted content after a colon at token ``k`` ends: the end of the paragraph, or the start
-        of a later sentence that opens with the outlet's own aside ("يذكر أن …", "ويشار إلى …")."""
+        of a later sentence that opens with the outlet's own aside ("يذكر أن …", "ويشار إلى …"), and at
+        most :data:`COLON_SENTENCES` sentences on (a page run together on one line is no paragraph)."""
         tokens = p.tokens
         s = p.sent_of[k]
-        for x in range(k + 1, len(tokens)):
-            if p.sent_of[x] != s and p.sent_of[x - 1] != p.sent_of[x]:
-                w = _word(tokens, x)
-                if w is not None and ((w,) in self.cues.background or (w[:1] == "و" and (w[1:],) in self.cues.background)):
-                    return p.para.sentences[p.sent_of[x - 1]][1]
-        return p.para.end
+        last = min(len(p.para.sentences) - 1, s + COLON_SENTENCES - 1)
+        for n in range(s + 1, last + 1):
+            x = p.sent_first.get(n)
+            if x is None:
+                continue
+            w = _word(tokens, x)
+            if w is not None and ((w,) in self.cues.background or (w[:1] == "و" and (w[1:],) in self.cues.background)):
+                return p.para.sentences[n - 1][1]
+        return p.para.end if last == len(p.para.sentences) - 1 else p.para.sentences[last][1]
 
     def _quote_ends_sentence(self, p: _Paragraph, k: int) -> bool:
         """True when the quote opened at token ``k`` runs to the end of its sentence (or paragraph): a

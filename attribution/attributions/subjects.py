@@ -13,6 +13,8 @@ from ..sources import (
 )
 from .base import (
     _ASIDE_OR_CLOSE,
+    ANTECEDENT_REACH,
+    ROLE_REACH,
     ROLE_WINDOW,
     DraftSource,
     _Paragraph,
@@ -148,7 +150,7 @@ class Subjects(Content):
 
     def _antecedent(self, m: Mention) -> tuple[DraftSource, list[DraftSource]] | None:
         head = fold_term(m.head)
-        for d in reversed(self.drafts):
+        for d in self.drafts[:-ANTECEDENT_REACH - 1:-1]:
             chain = [*d.via, d.source]
             for depth in range(len(chain) - 1, -1, -1):
                 cand = chain[depth]
@@ -181,13 +183,14 @@ class Subjects(Content):
             return None
         text = self.view.text
         before = p.tokens[m.first].start
-        pos = text.rfind(last[0], 0, before)
+        floor = max(0, before - ROLE_REACH)
+        pos = text.rfind(last[0], floor, before)
         seen = 0
         while pos >= 0 and seen < 8:
             seen += 1
             end = pos + len(last[0])
             if (pos > 0 and text[pos - 1].isalpha()) or (end < len(text) and text[end].isalpha()):
-                pos = text.rfind(last[0], 0, pos)  # inside a longer word ("نصر" in "النصر")
+                pos = text.rfind(last[0], floor, pos)  # inside a longer word ("نصر" in "النصر")
                 continue
             window = tokenize(text, max(0, pos - 80), pos)
             words = [t for t in window if t.is_word][-ROLE_WINDOW:]
@@ -203,7 +206,7 @@ class Subjects(Content):
             if after and self.parser._phrase_in(after, 0, self.parser.roles, clitics=True):
                 a, b = self.view.span(after[0].start, after[-1].end)
                 return self.view.original[a:b]
-            pos = text.rfind(last[0], 0, pos)
+            pos = text.rfind(last[0], floor, pos)
         return None
 
     def _addressee_before_subject(self, p: _Paragraph, i: int) -> Mention | None:
