@@ -88,7 +88,7 @@ def split_clauses(view: Folded, paragraphs: list[Paragraph], drafts: list[Draft]
                         cuts.add(comma)
             start = s
             for c in sorted(cuts):
-                if _words_in(text, start, c) >= MIN_CLAUSE_WORDS and _words_in(text, c + 1, e) >= MIN_CLAUSE_WORDS:
+                if _has_words(text, start, c, MIN_CLAUSE_WORDS) and _has_words(text, c + 1, e, MIN_CLAUSE_WORDS):
                     pieces.append(_trimmed(text, start, c + 1))
                     start = c + 1
             pieces.append(_trimmed(text, start, e))
@@ -124,8 +124,12 @@ def _before_subordinator(text: str, s: int, a: int, subordinators: frozenset[str
     return a
 
 
-def _words_in(text: str, a: int, b: int) -> int:
-    return len(_WORDS.findall(text, a, b))
+def _has_words(text: str, a: int, b: int, n: int) -> bool:
+    """True when ``text[a:b]`` holds at least ``n`` words (counted no further than the n-th)."""
+    for count, _ in enumerate(_WORDS.finditer(text, a, b), 1):
+        if count >= n:
+            return True
+    return n <= 0
 
 
 def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:

@@ -58,6 +58,10 @@ CONTENT_REACH = 40
 #: Rules whose content frames a whole stretch («صحيفة X: …», an interview label): a cue inside it looks for
 #: its own subject there, and speaks through the frame.
 FRAME_RULES = frozenset({"headline-colon", "speaker-label"})
+#: Longest fronted adverbial (in tokens) before the comma and the cue that opens the main clause.
+FRONTED_TOKENS = 40
+#: Longest indirect content (in tokens) when its sentence has no end in sight.
+CONTENT_TOKENS = 400
 #: How many sentences an unquoted content after a colon may run («قال الوزير: … . … .»).
 COLON_SENTENCES = 8
 #: How far (in tokens) a bare object may run before an أن/إن that opens the content instead («وأفادت

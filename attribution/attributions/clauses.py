@@ -13,6 +13,7 @@ from ..sources import (
 from .base import (
     _CLAUSE_END,
     _SENTENCE_END,
+    FRONTED_TOKENS,
     AttributorBase,
     _but_pronoun,
     _Paragraph,
@@ -103,9 +104,12 @@ class Clauses(AttributorBase):
         ("وفي حديث لـ بي بي سي، قال …", "من جهته، أكد …", "وعام 2008، أعلنت …"): the cue opens the main clause."""
         tokens = p.tokens
         s0 = self._sentence_body_start(p, k)
-        commas = [x for x in range(s0, k) if tokens[x].text in "،,"]
-        if not commas or commas[-1] != k - 1 - sum(1 for x in range(commas[-1] + 1, k) if _word(tokens, x) in self.words.conjunctions):
-            return False
+        last = k - 1
+        while last > s0 and _word(tokens, last) in self.words.conjunctions:
+            last -= 1
+        if last <= s0 or tokens[last].text not in "،," or last - s0 > FRONTED_TOKENS:
+            return False  # no comma right before the cue, or too much before it for an adverbial
+        commas = [x for x in range(s0, last + 1) if tokens[x].text in "،,"]
         if any(self.cues.verb(t.text) is not None or t.text in self.words.complementizers for t in tokens[s0:k] if t.is_word):
             return False
         first = _word(tokens, s0) or ""

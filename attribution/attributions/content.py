@@ -15,6 +15,7 @@ from .base import (
     _SENTENCE_END,
     COLON_SENTENCES,
     CONTENT_REACH,
+    CONTENT_TOKENS,
     THAT_AHEAD,
     _Paragraph,
     _word,
@@ -178,13 +179,16 @@ class Content(Clauses):
     def _content_end(self, p: _Paragraph, k: int, breaks: frozenset[tuple[str, ...]]) -> int:
         """The end of an indirect content starting at token ``k``: its sentence's end, or a comma that
         opens a clause of the outlet's own (``breaks``: "، حيث …", "، لكن …"). A semicolon does not
-        end what a speaker says: "إنه … ؛ لأن …" runs on to the full stop."""
+        end what a speaker says: "إنه … ؛ لأن …" runs on to the full stop. A "sentence" of more than
+        :data:`CONTENT_TOKENS` tokens (a page with no full stop) ends the content there."""
         s_end = self._past_semicolons(p, k)
         tokens = p.tokens
         for x in range(k + 1, len(tokens)):
             t = tokens[x]
             if t.start >= s_end:
                 break
+            if x - k > CONTENT_TOKENS:
+                return tokens[x - 1].end
             if t.text in "،," and any(all(_word(tokens, x + 1 + n) == w for n, w in enumerate(b)) for b in breaks):
                 return t.start
             nxt = _word(tokens, x + 1)

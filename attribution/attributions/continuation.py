@@ -99,7 +99,8 @@ class Continuation(Chains):
             if any(d is f for f in framed):
                 continue
             if first <= d.cue[0] < here:
-                same_sentence.insert(0, d)
+                same_sentence.append(d)  # the latest draft of the sentence before the cue is all that counts
+                break
         if same_sentence:
             d = same_sentence[-1]
             return attrs.evolve(d.source, mention=None), list(d.via)

@@ -39,19 +39,51 @@ def _blank(text: str, start: int, end: int, out: list[str]) -> None:
             out[i] = " "
 
 
+def _pairs(text: str, opener: str, closer: str, *, ignore_case: bool = False) -> list[tuple[int, int]]:
+    """The stretches from each ``opener`` to the first ``closer`` after it, found left to right in one
+    pass: an opener never closed ends the search (the scan is linear, however many openers stay open)."""
+    hay = text.lower() if ignore_case else text
+    out, pos = [], 0
+    while (a := hay.find(opener, pos)) >= 0:
+        b = hay.find(closer, a + len(opener))
+        if b < 0:
+            break
+        out.append((a, b + len(closer)))
+        pos = b + len(closer)
+    return out
+
+
+def _fences(text: str) -> list[tuple[int, int]]:
+    """Fenced code blocks (``` or ~~~ at the start of a line, to the same fence), line by line."""
+    out, start, fence, pos = [], 0, "", 0
+    for line in text.splitlines(keepends=True):
+        bare = line.rstrip("\r\n")
+        if not fence and bare.startswith(("```", "~~~")):
+            fence, start = bare[:3], pos
+        elif fence and bare.rstrip(" \t") == fence:
+            out.append((start, pos + len(bare)))
+            fence = ""
+        pos += len(line)
+    return out
+
+
+#: Masks of one line each, bounded so that an unclosed opener on a long line costs a bounded scan.
+_MD_LINE = (re.compile(r"(?m)^(?: {4}|\t).*$"),  # indented code
+            re.compile(r"`[^`\n]{1,1000}`"),  # code spans
+            re.compile(r"\]\([^)\n]{0,1000}\)"),  # link targets
+            re.compile(r"(?m)^\[[^\]\n]+\]:.*$"),  # reference definitions
+            re.compile(r"<[A-Za-z/][^>\n]{0,1000}>"))  # inline HTML tags
+
+
 def mask_markdown(text: str) -> str:
     out = list(text)
     # front matter
     m = re.match(r"\A(---|\+\+\+)[ \t]*\n.*?\n\1[ \t]*(?:\n|\Z)", text, re.S)
     if m:
         _blank(text, 0, m.end(), out)
-    for rx in (re.compile(r"(?ms)^(```|~~~).*?^\1[ \t]*$"),  # fenced code
-               re.compile(r"<!--.*?-->", re.S),  # HTML comments
-               re.compile(r"(?m)^(?: {4}|\t).*$"),  # indented code
-               re.compile(r"`[^`\n]+`"),  # code spans
-               re.compile(r"\]\([^)\n]*\)"),  # link targets
-               re.compile(r"(?m)^\[[^\]\n]+\]:.*$"),  # reference definitions
-               re.compile(r"<[A-Za-z/][^>\n]*>")):  # inline HTML tags
+    for a, b in (*_fences(text), *_pairs(text, "<!--", "-->")):
+        _blank(text, a, b, out)
+    for rx in _MD_LINE:
         for m in rx.finditer(text):
             a, b = m.span()
             if rx.pattern.startswith(r"\]"):
@@ -62,12 +94,15 @@ def mask_markdown(text: str) -> str:
 
 def mask_html(text: str) -> str:
     out = list(text)
-    for rx in (re.compile(r"(?is)<(script|style)\b.*?</\1\s*>"), re.compile(r"<!--.*?-->", re.S),
-               re.compile(r"<[^>]*>")):
-        for m in rx.finditer(text):
-            _blank(text, m.start(), m.end(), out)
-            if _BLOCK_TAGS.match(text, m.start()):
-                out[m.start()] = "\n"  # a block boundary ends a line, as on the page
+    spans = [*_pairs(text, "<script", "</script>", ignore_case=True), *_pairs(text, "<style", "</style>", ignore_case=True),
+             *_pairs(text, "<!--", "-->")]
+    for a, b in spans:
+        _blank(text, a, b, out)
+    masked = "".join(out)  # the tags left, outside scripts, styles and comments
+    for a, b in _pairs(masked, "<", ">"):
+        _blank(text, a, b, out)
+        if _BLOCK_TAGS.match(text, a):
+            out[a] = "\n"  # a block boundary ends a line, as on the page
     for m in re.finditer(r"&(?:nbsp|amp|quot|lt|gt|#\d+|#x[0-9a-fA-F]+);", text):
         _blank(text, m.start(), m.end(), out)
     return "".join(out)
