@@ -11,6 +11,10 @@
   whole processes (target: at most 1.5x).
 * lexicon size: annotate with the built-in lexicons plus 10,000 made-up term variants vs the built-in
   lexicons alone (target: at most 1.3x).
+* size curve: one document of 10 KB, 100 KB, 1 MB and 5 MB, in paragraphs and run together on one line,
+  annotated vs tokenized by ``spacy.blank("ar")`` (target: at most 2.5x at every size; a ratio that
+  climbs with the size is a cost that grows faster than the input). Real news from
+  ``../shared/corpus/multi`` when it is beside the checkout, else the texts above.
 
 Texts: the bundled examples, the seed corpus when ``../shared`` is beside the checkout, and
 synthetic paragraphs built from them, about 300 KB in all.
@@ -191,6 +195,43 @@ def bench_streaming(texts: list[str], repeat: int) -> dict[str, float]:
             "rss_ratio": rss_ten / rss_one, "serial_s": serial, "parallel_s": parallel, "speedup": serial / parallel}
 
 
+def _long_text(size: int, texts: list[str]) -> str:
+    multi = ROOT.parent / "shared" / "corpus" / "multi" / "saudinewsnet.jsonl.gz"
+    if multi.is_file():
+        import gzip
+        import json
+
+        parts: list[str] = []
+        with gzip.open(multi, "rt", encoding="utf-8") as f:
+            for line in f:
+                parts.append(json.loads(line).get("text", ""))
+                if sum(map(len, parts)) > size:
+                    break
+    else:
+        parts = texts * (1 + size // max(1, sum(map(len, texts))))
+    return "\n".join(parts)[:size]
+
+
+def bench_size_curve(texts: list[str], sizes: tuple[int, ...] = (10_000, 100_000, 1_000_000, 5_000_000)
+                     ) -> list[dict[str, float | str]]:
+    import spacy
+
+    import attribution
+
+    nlp = spacy.blank("ar")
+    nlp.max_length = max(sizes) + 1
+    attribution.annotate(texts[0])
+    rows: list[dict[str, float | str]] = []
+    for size in sizes:
+        base = _long_text(size, texts)
+        for shape, doc in (("paragraphs", base), ("one line", base.replace("\n", " "))):
+            repeat = 3 if size <= 100_000 else 1
+            tok = best_of(lambda d=doc: nlp.make_doc(d), repeat)  # type: ignore[misc]
+            ann = best_of(lambda d=doc: attribution.annotate(d), repeat)  # type: ignore[misc]
+            rows.append({"size": size, "shape": shape, "tokenizer_s": tok, "annotate_s": ann, "ratio": ann / tok})
+    return rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=5)
@@ -210,6 +251,9 @@ def main() -> None:
           f"-> ratio {r['rss_ratio']:.2f}x (target <= 1.1x)")
     print(f"parallel: --jobs 1 {r['serial_s']:.2f}s, --jobs 2 {r['parallel_s']:.2f}s -> speed-up "
           f"{r['speedup']:.2f}x (target >= 1.7x on 2 cores)")
+    for row in bench_size_curve(texts):
+        print(f"size curve: {int(row['size']) // 1000:>5,} KB {row['shape']:<10} tokenizer {row['tokenizer_s']:.3f}s, "
+              f"annotate {row['annotate_s']:.3f}s -> ratio {row['ratio']:.2f}x (target <= 2.5x)")
     r = bench_check_startup(args.repeat)
     print(f"check start-up: python -c 'import spacy' {r['import_spacy_s']:.3f}s, attribution check on a "
           f"2,000-word draft {r['check_s']:.3f}s -> ratio {r['ratio']:.2f}x (target <= 1.5x)")
