@@ -120,18 +120,32 @@ def _line_from_message(message: str) -> int:
     return 1
 
 
+_HEADERS: dict[int, tuple[list[str], dict[str, list[int]]]] = {}
+
+
+def _headers(lines: list[str]) -> dict[str, list[int]]:
+    """The 0-based lines of each ``[[table]]`` header in ``lines``, found once per file read (so that
+    locating every entry of a 100,000-entry lexicon is linear, not quadratic)."""
+    cached = _HEADERS.get(id(lines))
+    if cached is not None and cached[0] is lines:
+        return cached[1]
+    found: dict[str, list[int]] = {}
+    for n, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped.startswith("[["):
+            found.setdefault(stripped, []).append(n)
+    if len(_HEADERS) > 16:
+        _HEADERS.clear()
+    _HEADERS[id(lines)] = (lines, found)
+    return found
+
+
 def locate(lines: list[str], table: str, index: int, key: str | None = None) -> int:
     """1-based line of ``key`` in the ``index``-th ``[[table]]`` or in ``[table]`` (or of the header when not
-    found). It rescans ``lines``: call it only to report a problem."""
+    found). Headers are indexed once per file; the key is looked for in its own table only."""
     header = f"[[{table}]]"
-    seen = -1
-    start = None
-    for n, line in enumerate(lines):
-        if line.strip() == header:
-            seen += 1
-            if seen == index:
-                start = n
-                break
+    found = _headers(lines).get(header, [])
+    start = found[index] if 0 <= index < len(found) else None
     if start is None:
         for n, line in enumerate(lines):
             if line.strip() in (f"[{table}]", header):
