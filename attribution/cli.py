@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -30,7 +31,9 @@ def _parser() -> argparse.ArgumentParser:
     an.add_argument("--format", choices=("json", "text", "parquet"), default="json")
     an.add_argument("--jobs", type=int, default=1, metavar="N", help="annotate in N processes (order is kept)")
     an.add_argument("--out", metavar="PATH", help="write here (JSONL file, or a directory for parquet)")
-    an.add_argument("--resume", action="store_true", help="skip ids already in --out and append the rest")
+    an.add_argument("--resume", action="store_true",
+                    help="skip ids already in --out (annotated or failed) and append the rest")
+    an.add_argument("--force", action="store_true", help="replace an existing --out instead of refusing")
     an.add_argument("--outlet", help="the publishing outlet (overrides what the page shows)")
     an.add_argument("--explain", action="store_true",
                     help="with --format text: name the grammar rule that gave each sentence its speaker")
@@ -203,25 +206,73 @@ def _count(inputs: list[str]) -> int | None:
     return total
 
 
+def _out_problem(path: Path, fmt: str, resume: bool, force: bool) -> str | None:
+    """Why ``--out path`` cannot be written (a directory, a missing parent, no permission, an existing file
+    that would be replaced), or ``None``."""
+    if fmt == "parquet":
+        return None  # a directory of tables, checked by its writer
+    if path.is_dir():
+        return Errors.E055.format(path=path, reason="is a directory")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        return Errors.E055.format(path=path, reason=f"no directory {parent}")
+    if path.exists() and not resume and not force and path.stat().st_size > 0:
+        return Errors.E056.format(path=path)
+    if not os.access(path if path.exists() else parent, os.W_OK):
+        return Errors.E055.format(path=path, reason="permission denied")
+    return None
+
+
+def _repair_and_read_ids(path: Path) -> set[str]:
+    """The ids an earlier run wrote to ``path`` (annotated or failed: neither is redone, so nothing is
+    written twice), after cutting a last line that an interruption tore, wherever it was cut."""
+    with path.open("r+b") as fh:
+        data = fh.read()
+        end = data.rfind(b"\n") + 1
+        if end < len(data):
+            fh.truncate(end)  # a torn last line: its document is redone
+    done: set[str] = set()
+    for raw in data[:end].splitlines():
+        try:
+            obj = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+            continue
+        if isinstance(obj, dict) and "id" in obj:
+            done.add(str(obj["id"]))
+    return done
+
+
+def _lock(fh: Any) -> bool:
+    """Take an exclusive lock on the open output file; ``False`` when another run holds it."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock
+        return True
+    try:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
 def _annotate(args: argparse.Namespace) -> int:
     from .corpus import Document, Failure, Line, annotate_pairs, document_json, iter_documents, json_line
     from .render import render_text
 
     done: set[str] = set()
-    if args.resume:
-        if not args.out:
-            print(f"attribution: {Errors.E052}", file=sys.stderr)
+    if args.resume and not args.out:
+        print(f"attribution: {Errors.E052}", file=sys.stderr)
+        return 2
+    if args.resume and args.format == "parquet":
+        print(f"attribution: {Errors.E058}", file=sys.stderr)
+        return 2
+    if args.out:
+        problem = _out_problem(Path(args.out), args.format, args.resume, args.force)
+        if problem is not None:
+            print(f"attribution: {problem}", file=sys.stderr)
             return 2
-        out_path = Path(args.out)
-        if out_path.exists():
-            with out_path.open(encoding="utf-8") as fh:
-                for line in fh:
-                    try:
-                        obj = json.loads(line)
-                    except json.JSONDecodeError:
-                        continue  # a line cut short by the interruption: redone below
-                    if isinstance(obj, dict) and "id" in obj and "error" not in obj:
-                        done.add(str(obj["id"]))
+    if args.resume and Path(args.out).exists():
+        done = _repair_and_read_ids(Path(args.out))
     writer = None
     if args.format == "parquet":
         try:
@@ -235,12 +286,13 @@ def _annotate(args: argparse.Namespace) -> int:
         writer = ParquetTables(Path(args.out))
     sink: Any = None  # a binary stream: lines arrive encoded
     if args.out and writer is None:
-        sink = open(args.out, "ab" if args.resume else "wb")  # noqa: SIM115  closed below
-        if args.resume and sink.tell() > 0:
-            with open(args.out, "rb") as tail:
-                tail.seek(-1, 2)
-                if tail.read(1) != b"\n":
-                    sink.write(b"\n")  # close a line an interrupted run cut short; it is redone below
+        sink = open(args.out, "ab")  # noqa: SIM115  closed below; appended to, or emptied once locked
+        if not _lock(sink):
+            sink.close()
+            print(f"attribution: {Errors.E057.format(path=args.out)}", file=sys.stderr)
+            return 2
+        if not args.resume:
+            sink.truncate(0)
     stdout = sys.stdout.buffer
     status, failed, skipped, n = 0, 0, 0, 0
     progress = _Progress(_count(args.files))
@@ -259,6 +311,7 @@ def _annotate(args: argparse.Namespace) -> int:
             yield doc
 
     convert = json_line if args.format == "json" else None
+    interrupted = False
     try:
         for doc, result in annotate_pairs(documents(), args.jobs, args.outlet, tuple(args.lexicon),
                                           convert=convert):
@@ -282,12 +335,25 @@ def _annotate(args: argparse.Namespace) -> int:
             else:
                 stdout.write(data)
                 stdout.flush()
+    except KeyboardInterrupt:
+        interrupted = True
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError):
+            raise
+        print(f"attribution: {Errors.E055.format(path=args.out or '-', reason=exc.strerror or exc)}",
+              file=sys.stderr)
+        return 2
     finally:
         progress.close()
         if sink is not None:
             sink.close()
         if writer is not None:
             writer.close()
+    if interrupted:
+        hint = (f"run again with --resume --out {args.out} to go on" if args.out and args.format == "json"
+                else "nothing after them was written")
+        print(f"attribution: {Errors.E059.format(n=n, hint=hint)}", file=sys.stderr)
+        return 130
     if failed or skipped or progress.on or (n > 1 and args.out):
         print(f"attribution: {n} annotated, {failed} failed, {skipped} skipped (already in {args.out})"
               if skipped else f"attribution: {n} annotated, {failed} failed", file=sys.stderr)
@@ -322,6 +388,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return status
+    except KeyboardInterrupt:
+        print("attribution: interrupted", file=sys.stderr)
+        return 130
     return status
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-import sys
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -64,11 +64,27 @@ class Line:
             obj = json.loads(self.raw)
         except json.JSONDecodeError as exc:
             return Failure(where, Errors.E050.format(where=where, reason=exc.msg))
+        except RecursionError:
+            return Failure(where, Errors.E050.format(where=where, reason="nested too deeply"))
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
             return Failure(str(obj.get("id", where)) if isinstance(obj, dict) else where,
                            Errors.E051.format(where=where))
         meta = {k: (str(obj[k]) if obj.get(k) is not None else None) for k in ("outlet", "date", "url")}
-        return Document(str(obj.get("id", where)), obj["text"], path=self.origin, **meta)
+        doc_id = str(obj.get("id", where))
+        bad = lone_surrogate(obj["text"])
+        if bad is not None:
+            return Failure(doc_id, Errors.E054.format(where=where, code=ord(obj["text"][bad]), offset=bad), self.origin)
+        return Document(doc_id, obj["text"], path=self.origin, **meta)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(text: str) -> int | None:
+    """The offset of the first lone surrogate in ``text`` (a JSON "\\ud800" escape; no UTF-8 file holds
+    one), or ``None``."""
+    m = _SURROGATE.search(text)
+    return None if m is None else m.start()
 
 
 def _jsonl(lines: Iterable[str], origin: str) -> Iterator[Line]:
@@ -89,7 +105,11 @@ def iter_documents(inputs: Iterable[str], parse: bool = True) -> Iterator[Docume
         return
     for name in inputs:
         if name == "-":
-            data = sys.stdin.read()
+            try:
+                data = read_input("-")
+            except InputError as exc:
+                yield Failure("<stdin>", str(exc), "-", unreadable=True)
+                continue
             if data.lstrip().startswith("{"):
                 yield from _jsonl(data.splitlines(), "<stdin>")
             else:
@@ -108,8 +128,10 @@ def iter_documents(inputs: Iterable[str], parse: bool = True) -> Iterator[Docume
             try:
                 with path.open(encoding="utf-8") as fh:
                     yield from _jsonl(fh, name)
-            except (OSError, UnicodeDecodeError) as exc:
-                yield Failure(name, Errors.E005.format(path=name, reason=exc), name, unreadable=True)
+            except UnicodeDecodeError as exc:
+                yield Failure(name, Errors.E003.format(path=name, offset=exc.start), name, unreadable=True)
+            except OSError as exc:
+                yield Failure(name, Errors.E005.format(path=name, reason=exc.strerror or exc), name, unreadable=True)
             continue
         try:
             yield Document(name, read_input(name), path=name)
@@ -122,6 +144,13 @@ _WORKER: dict[str, Any] = {}
 
 def _init(outlet: str | None, lexicons: tuple[str, ...], convert: Any = None) -> None:
     _WORKER["outlet"], _WORKER["lexicons"], _WORKER["convert"] = outlet, lexicons, convert
+
+
+def _init_worker(outlet: str | None, lexicons: tuple[str, ...], convert: Any = None) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: one message, no tracebacks
+    _init(outlet, lexicons, convert)
 
 
 def annotate_document(doc: Document | Failure, outlet: str | None = None,
@@ -181,7 +210,7 @@ def annotate_pairs(items: Iterable[str | Document | dict[str, Any] | Failure | L
     parser_for(lex), cue_tables(lex), matcher_for(load_terms(lexicons))
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() and os.name == "posix" else "spawn"
     ctx = multiprocessing.get_context(method)
-    with ctx.Pool(n_process, initializer=_init, initargs=(outlet, lexicons, convert)) as pool:
+    with ctx.Pool(n_process, initializer=_init_worker, initargs=(outlet, lexicons, convert)) as pool:
         yield from pool.imap(_work, docs, chunksize=chunksize)
 
 
@@ -190,8 +219,12 @@ def json_line(doc: Document | Failure, result: Article | Failure) -> tuple[bool,
     send back, so serialising and encoding run in parallel and the parent only writes bytes."""
     import json
 
-    line = json.dumps(document_json(doc, result), ensure_ascii=False) + "\n"
-    return isinstance(result, Failure), line.encode("utf-8")
+    data = document_json(doc, result)
+    try:
+        encoded = (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (an API caller's str): escaped, still valid JSON
+        encoded = (json.dumps(data) + "\n").encode("ascii")
+    return isinstance(result, Failure), encoded
 
 
 def annotate_many(texts: Iterable[str | Document | dict[str, Any]], n_process: int = 1, *,

@@ -99,11 +99,13 @@ class Lexicons:
 def read_toml(path: Path) -> tuple[dict[str, Any], list[str]]:
     """Parse ``path``; return the data and its lines (for locating problems)."""
     try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        raw = path.read_text(encoding="utf-8-sig")  # a byte-order mark is allowed
+    except (OSError, UnicodeDecodeError, RuntimeError) as exc:  # RuntimeError: a symlink loop
         raise LexiconError(Errors.E010.format(path=path, line=1, reason=exc)) from None
     try:
         data = tomllib.loads(raw)
+    except RecursionError:
+        raise LexiconError(Errors.E010.format(path=path, line=1, reason="nested too deeply")) from None
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
         reason = getattr(exc, "msg", None) or str(exc).split(" (at")[0]
@@ -565,6 +567,7 @@ def load_term_file(path: Path, problems: list[str] | None = None) -> tuple[Conce
                                                   key=key, allowed="concept"))
     concepts = []
     seen_terms: dict[str, str] = {}
+    seen_ids: dict[str, int] = {}
     variant_index = 0
     for c in _entries(data, path, lines, "concept"):
         raw = c.entry.get("variant")
@@ -572,6 +575,10 @@ def load_term_file(path: Path, problems: list[str] | None = None) -> tuple[Conce
         try:
             c.keys(("id", "variant"), ("label_en", "label_ar", "description_en", "description_ar"))
             cid = c.string("id", nonempty=True)
+            if cid in seen_ids:
+                raise LexiconError(Errors.E025.format(path=path, line=c.line("id"), where=c.where, id=cid,
+                                                      other=seen_ids[cid]))
+            seen_ids[cid] = c.line("id")
             if not isinstance(raw, list) or not raw:
                 raise LexiconError(Errors.E013.format(path=path, line=c.line("id"), where=c.where, key="variant",
                                                       expected="one or more [[concept.variant]] tables", got=raw))
@@ -598,6 +605,10 @@ def load_term_file(path: Path, problems: list[str] | None = None) -> tuple[Conce
     return tuple(concepts)
 
 
+#: Longest term a lexicon may define (a phrase, not a paragraph).
+MAX_TERM_CHARS = 200
+
+
 def _variant(path: Path, lines: list[str], variant_index: int, entry: Any, cid: str, n: int,
              seen_terms: dict[str, str]) -> Variant:
     v = _Checker(path, lines, "concept.variant", variant_index, entry)
@@ -617,6 +628,9 @@ def _variant(path: Path, lines: list[str], variant_index: int, entry: Any, cid: 
                                               term=variant.term))
     if not fold_term(variant.term):
         raise LexiconError(Errors.E015.format(path=path, line=v.line("term"), where=v.where, key="term"))
+    if len(variant.term) > MAX_TERM_CHARS:
+        raise LexiconError(Errors.E026.format(path=path, line=v.line("term"), where=v.where, n=len(variant.term),
+                                              limit=MAX_TERM_CHARS))
     key = fold_term(variant.term)
     if key in seen_terms:
         raise LexiconError(Errors.E016.format(path=path, line=v.line("term"), where=v.where,
@@ -626,6 +640,13 @@ def _variant(path: Path, lines: list[str], variant_index: int, entry: Any, cid: 
 
 
 def _term_files(path: Path) -> list[Path]:
+    try:
+        path.stat()
+    except RuntimeError:  # a symlink loop (older Pythons)
+        raise LexiconError(Errors.E024.format(path=path, reason="symbolic link loop")) from None
+    except OSError as exc:
+        if exc.errno == 40:  # ELOOP
+            raise LexiconError(Errors.E024.format(path=path, reason="symbolic link loop")) from None
     if path.is_dir():
         files = sorted(path.glob("*.toml"))
         if not files:
@@ -665,7 +686,14 @@ def merge_terms(files: list[Path]) -> TermLexicon:
 
 def load_terms(extra: tuple[str | PathLike[str], ...] = ()) -> TermLexicon:
     """The built-in term lexicons, extended or overridden by ``extra`` files or directories."""
-    return _load_terms(tuple(str(Path(p).resolve()) for p in extra))
+    return _load_terms(tuple(_resolved(p) for p in extra))
+
+
+def _resolved(p: str | PathLike[str]) -> str:
+    try:
+        return str(Path(p).resolve())
+    except (RuntimeError, OSError):  # a symlink loop
+        raise LexiconError(Errors.E024.format(path=p, reason="symbolic link loop")) from None
 
 
 @lru_cache(maxsize=16)

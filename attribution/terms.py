@@ -202,8 +202,22 @@ def _trie_regex(forms: Iterable[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
+    def run(ch: str, node: dict[str, dict]) -> tuple[str, dict[str, dict]]:
+        """The literal run from ``ch`` down a chain of single children (so a 600-letter term is one
+        literal, not 600 nested groups), and the node where the chain branches or ends."""
+        parts = []
+        while True:
+            parts.append(r"\s+" if ch == " " else re.escape(ch))
+            if "" in node or len(node) != 1:
+                return "".join(parts), node
+            ((ch, node),) = node.items()
+
     def emit(node: dict[str, dict]) -> str:
-        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in node.items() if ch]
+        alts = []
+        for ch, child in node.items():
+            if ch:
+                literal, end = run(ch, child)
+                alts.append(literal + emit(end))
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"

@@ -1,0 +1,128 @@
+"""Hostile and broken input: every case gives a one-line error from the catalogue that names the input,
+the right exit code, the other inputs still processed, and no output replaced or doubled silently."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from attribution.cli import main
+from attribution.errors import LexiconError
+from attribution.lexicons import load_term_file, load_terms
+
+TEXT = "قال المتحدث إن الاجتماع سيعقد غدا."
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "attribution.cli", *args], input=stdin, capture_output=True,
+                          timeout=300)
+
+
+def _one_line_error(proc: subprocess.CompletedProcess[bytes], code: str) -> None:
+    err = proc.stderr.decode("utf-8")
+    assert "Traceback" not in err, err
+    assert any(line.startswith(f"attribution: {code}") for line in err.splitlines()), err
+
+
+def test_undecodable_stdin_is_reported_and_later_files_are_read(tmp_path: Path) -> None:
+    ok = tmp_path / "ok.txt"
+    ok.write_text(TEXT, encoding="utf-8")
+    proc = run("annotate", "-", str(ok), stdin=b"abc \xff")
+    _one_line_error(proc, "E003 <stdin>")
+    assert proc.returncode == 2
+    assert [json.loads(x)["id"] for x in proc.stdout.decode("utf-8").splitlines()] == [str(ok)]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_lone_surrogate_or_a_deep_line_fails_only_its_document(tmp_path: Path, jobs: str) -> None:
+    jl = tmp_path / "c.jsonl"
+    jl.write_text('{"id": "s", "text": "\\ud800 نص"}\n' + "[" * 5000 + "\n" + json.dumps({"id": "ok", "text": TEXT})
+                  + "\n", encoding="utf-8")
+    proc = run("annotate", "--jobs", jobs, str(jl))
+    lines = [json.loads(x) for x in proc.stdout.decode("utf-8").splitlines()]
+    assert [x.get("id") for x in lines][-1] == "ok" and "error" not in lines[-1]
+    assert lines[0]["error"].startswith("E054") and "nested too deeply" in lines[1]["error"]
+    assert proc.returncode == 1 and b"Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize(("target", "code"), [("dir", "E055"), ("missing/out.jsonl", "E055")])
+def test_out_that_cannot_be_written_is_a_usage_error(tmp_path: Path, target: str, code: str,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "dir").mkdir()
+    ok = tmp_path / "ok.txt"
+    ok.write_text(TEXT, encoding="utf-8")
+    assert main(["annotate", "--out", str(tmp_path / target), str(ok)]) == 2
+    assert capsys.readouterr().err.startswith(f"attribution: {code}")
+
+
+def test_an_existing_out_is_never_replaced_silently(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ok = tmp_path / "ok.txt"
+    ok.write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"id": "old"}\n', encoding="utf-8")
+    assert main(["annotate", "--out", str(out), str(ok)]) == 2
+    assert "E056" in capsys.readouterr().err and out.read_text(encoding="utf-8") == '{"id": "old"}\n'
+    assert main(["annotate", "--out", str(out), "--force", str(ok)]) == 0
+    assert [json.loads(x)["id"] for x in out.read_text(encoding="utf-8").splitlines()] == [str(ok)]
+
+
+def test_resume_repairs_a_line_torn_inside_a_character_and_does_not_redo_failures(tmp_path: Path) -> None:
+    jl = tmp_path / "c.jsonl"
+    jl.write_text("\n".join([json.dumps({"id": "a", "text": TEXT}), '{"id": "bad"}',
+                             json.dumps({"id": "c", "text": TEXT})]) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["annotate", "--out", str(out), str(jl)]) == 1
+    data = out.read_bytes()
+    out.write_bytes(data[:-9])  # the last line cut inside an Arabic letter
+    assert main(["annotate", "--out", str(out), "--resume", str(jl)]) == 0
+    ids = [json.loads(x)["id"] for x in out.read_text(encoding="utf-8").splitlines()]
+    assert ids == ["a", "bad", "c"]  # the failure is not redone, the torn line is
+
+
+def test_a_second_writer_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fcntl = pytest.importorskip("fcntl")
+    ok = tmp_path / "ok.txt"
+    ok.write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    with out.open("ab") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        assert main(["annotate", "--out", str(out), "--resume", str(ok)]) == 2
+    assert "E057" in capsys.readouterr().err and out.read_bytes() == b""
+
+
+def test_parquet_resume_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ok = tmp_path / "ok.txt"
+    ok.write_text(TEXT, encoding="utf-8")
+    assert main(["annotate", "--format", "parquet", "--out", str(tmp_path / "pq"), "--resume", str(ok)]) == 2
+    assert "E058" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("text", "needle"), [
+    ('[[concept]]\nid = "x"\n[[concept.variant]]\nterm = "' + "ك" * 300 + '"\nstance = "negative"\n', "E026"),
+    ('[[concept]]\nid = "x"\n[[concept.variant]]\nterm = "أ"\nstance = "neutral"\n'
+     '[[concept]]\nid = "x"\n[[concept.variant]]\nterm = "ب"\nstance = "neutral"\n', "E025"),
+    ("a = " + "[" * 3000 + "]" * 3000 + "\n", "nested too deeply"),
+])
+def test_lexicon_problems_are_one_line_errors(tmp_path: Path, text: str, needle: str) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LexiconError, match=needle):
+        load_term_file(path)
+
+
+def test_a_byte_order_mark_in_a_lexicon_is_allowed(tmp_path: Path) -> None:
+    path = tmp_path / "bom.toml"
+    path.write_bytes('\ufeff[[concept]]\nid = "x"\n[[concept.variant]]\nterm = "كلمة"\nstance = "neutral"\n'
+                     .encode("utf-8"))
+    assert [c.id for c in load_term_file(path)] == ["x"]
+
+
+def test_a_symlink_loop_is_a_lexicon_error(tmp_path: Path) -> None:
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    with pytest.raises(LexiconError, match="E024"):
+        load_terms((tmp_path / "a",))
