@@ -131,9 +131,13 @@ def _compare(args: argparse.Namespace) -> int:
 
     names: dict[str, str] = {}
     for item in args.outlet:
-        path, sep, name = item.partition("=")
-        if not sep or not name.strip():
-            print(f"attribution: {Errors.E022.format(item=item)}", file=sys.stderr)
+        # FILE is one of the files given (a file name may hold "="), the longest that fits
+        path = max((f for f in args.files if item.startswith(f + "=")), key=len, default=None)
+        name = item[len(path) + 1:] if path is not None else ""
+        if path is None or not name.strip():
+            known = path is not None or "=" not in item
+            print(f"attribution: {Errors.E022.format(item=item) if known else Errors.E027.format(item=item)}",
+                  file=sys.stderr)
             return 2
         names[path] = name.strip()
     articles, labels, status = [], [], 0

@@ -47,6 +47,7 @@ class Errors:
     E059 = "E059 interrupted after {n} documents; {hint}"
     E030 = "E030 {path}: internal error while annotating ({error}); please report it with this file"
     E022 = "E022 --outlet {item!r}: expected FILE=NAME"
+    E027 = "E027 --outlet {item!r}: FILE must be one of the files compared"
     E021 = "E021 {what}: expected a str, got {got}"
 
 

@@ -126,3 +126,41 @@ def test_a_symlink_loop_is_a_lexicon_error(tmp_path: Path) -> None:
     (tmp_path / "b").symlink_to(tmp_path / "a")
     with pytest.raises(LexiconError, match="E024"):
         load_terms((tmp_path / "a",))
+
+
+def test_check_positions_count_lone_carriage_returns_as_line_ends() -> None:
+    from attribution.check import check_text
+
+    findings = check_text("old.txt", "سطر أول\rوقصف الكيان الصهيوني المدينة.\r")
+    assert findings and findings[0].line == 2
+
+
+def test_sarif_uris_are_percent_encoded(tmp_path: Path) -> None:
+    from attribution.check import Finding, render_findings
+
+    f = Finding("مسودة خبر #1.md", 1, 1, 1, 2, 0, 1, "error", "loaded-term", "x")
+    uri = json.loads(render_findings([f], "sarif"))["runs"][0]["results"][0]["locations"][0][
+        "physicalLocation"]["artifactLocation"]["uri"]
+    assert uri.isascii() and "%23" in uri and " " not in uri
+
+
+def test_reports_never_pass_markup_through(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("قال الوزير إن الحوار مستمر.", encoding="utf-8")
+    b.write_text("قالت الوزارة إن الحوار مستمر.", encoding="utf-8")
+    evil = "<!--<script>alert(1)</script>"
+    md = run("compare", str(a), str(b), "--outlet", f"{a}={evil}").stdout.decode("utf-8")
+    assert "<script>" not in md and "&lt;script&gt;" in md
+    html = run("compare", str(a), str(b), "--format", "html", "--outlet", f"{a}={evil}").stdout.decode("utf-8")
+    data = html.split('id="data"', 1)[-1]
+    assert "<script>alert" not in data and "<!--" not in data
+
+
+def test_outlet_flag_names_one_of_the_files(tmp_path: Path) -> None:
+    a, b = tmp_path / "x=1.txt", tmp_path / "b.txt"
+    a.write_text("قال الوزير إن الحوار مستمر.", encoding="utf-8")
+    b.write_text("قالت الوزارة إن الحوار مستمر.", encoding="utf-8")
+    proc = run("compare", str(a), str(b), "--format", "json", "--outlet", f"{a}=صحيفة الغد")
+    assert proc.returncode == 0 and "صحيفة الغد" in proc.stdout.decode("utf-8")
+    proc = run("compare", str(a), str(b), "--outlet", f"{tmp_path / 'other.txt'}=X")
+    _one_line_error(proc, "E027")

@@ -41,8 +41,11 @@ class Finding:
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+    """1-based line and column of ``offset``; a line ends at LF, CRLF or a lone CR (old Mac files)."""
+    lf = text.count("\n", 0, offset)
+    lone_cr = text.count("\r", 0, offset) - text.count("\r\n", 0, offset)
+    start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    return lf + lone_cr + 1, offset - start + 1
 
 
 def check_text(path: str, text: str, config: Config = DEFAULT) -> list[Finding]:
@@ -112,6 +115,13 @@ def render_findings(findings: list[Finding], fmt: str) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+def _uri(path: str) -> str:
+    """A relative URI reference for ``path``: percent-encoded UTF-8, "/" kept ("مسودة خبر #1.md")."""
+    from urllib.parse import quote
+
+    return quote(path.replace("\\", "/"), safe="/")
+
+
 def _sarif(findings: list[Finding]) -> dict[str, object]:
     level = {"error": "error", "warning": "warning", "info": "note"}
     rules = [{"id": r.id, "name": r.id, "shortDescription": {"text": r.summary}, "fullDescription": {"text": r.what},
@@ -122,7 +132,7 @@ def _sarif(findings: list[Finding]) -> dict[str, object]:
         result: dict[str, object] = {
             "ruleId": f.rule, "level": level[f.level], "message": {"text": f.message},
             "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": f.path},
+                "artifactLocation": {"uri": _uri(f.path)},
                 "region": {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
                            "endColumn": f.end_column, "charOffset": f.start, "charLength": f.end - f.start}}}],
         }

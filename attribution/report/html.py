@@ -87,4 +87,4 @@ def render_html(c: Comparison) -> str:
         kind_css=kind_css, legend=legend, mix_table=mix, chains=chains_html, concepts=concepts,
         drift="".join(drift) or "<p>No attributed content is shared between outlets.</p>",
         only_here=f"<ul>{only}</ul>", articles=articles,
-        data=json.dumps(data, ensure_ascii=False).replace("</", "<\\/"))
+        data=json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e"))

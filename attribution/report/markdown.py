@@ -12,6 +12,8 @@ KIND_LABELS = {
 
 
 def _cell(text: str) -> str:
+    """``text`` as literal Markdown: no table breaks, and no raw HTML that a renderer would run."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return text.replace("|", "\\|").replace("\n", " ")
 
 
@@ -38,7 +40,7 @@ def render_markdown(c: Comparison) -> str:
                             if u.outlet == outlet and u.voice == "own")
             att = ", ".join(f"{u.variant} ({u.stance}, ×{u.count})" for u in row.uses
                             if u.outlet == outlet and u.voice == "attributed")
-            name = (f"**{row.concept}**" + (" ⚑" if row.disagreement else "")) if i == 0 else ""
+            name = (f"**{_cell(row.concept)}**" + (" ⚑" if row.disagreement else "")) if i == 0 else ""
             lines.append(f"| {name} | {_cell(outlet)} | {_cell(own) or '—'} | {_cell(att) or '—'} |")
     lines += ["", "⚑ outlets name this concept differently in their own voice.", "", "## Quote drift", ""]
     if not c.drift:
@@ -47,7 +49,7 @@ def render_markdown(c: Comparison) -> str:
         lines.append(f"### {n}. Similarity {g.similarity:.2f}")
         lines.append("")
         for q in g.quotes:
-            chain = " → ".join(q.chain)
+            chain = _cell(" → ".join(q.chain))
             lines.append(f"- **{_cell(q.outlet)}** ({chain}; {'quote' if q.direct else 'paraphrase'}): {_cell(q.text)}")
         for d in g.differences:
             lines.append(f"  - *{d.type}*: {_cell(d.detail)}")
