@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from .compare import Comparison, compare
 from .corpus import Document, annotate_many
 from .errors import AttributionError, Errors, InputError, LexiconError, UsageError
+from .inputs import MAX_CHARS
 from .jsonio import from_json, to_json
 from .model import Article, Attribution, Cue, Outlet, Region, Sentence, Source, Span, TermHit
 from .tables import Tables, tables
@@ -94,4 +95,6 @@ def annotate(text: str, *, outlet: str | None = None, lexicons: Iterable[str | P
         raise UsageError(Errors.E021.format(what="annotate(text)", got=type(text).__name__))
     if outlet is not None and not outlet.strip():
         raise UsageError(Errors.E020)
+    if len(text) > MAX_CHARS:
+        raise InputError(Errors.E006.format(path="annotate(text)", n=len(text), limit=MAX_CHARS))
     return analyze(text, load_builtin(), outlet.strip() if outlet else None, load_terms(tuple(lexicons)))

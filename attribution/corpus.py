@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from .errors import AttributionError, Errors, InputError
+from .inputs import MAX_CHARS
 from .model import Article
 
 __all__ = ["Document", "Failure", "Line", "annotate_document", "annotate_many", "document_json", "iter_documents"]
@@ -71,6 +72,8 @@ class Line:
                            Errors.E051.format(where=where))
         meta = {k: (str(obj[k]) if obj.get(k) is not None else None) for k in ("outlet", "date", "url")}
         doc_id = str(obj.get("id", where))
+        if len(obj["text"]) > MAX_CHARS:
+            return Failure(doc_id, Errors.E006.format(path=where, n=len(obj["text"]), limit=MAX_CHARS), self.origin)
         bad = lone_surrogate(obj["text"])
         if bad is not None:
             return Failure(doc_id, Errors.E054.format(where=where, code=ord(obj["text"][bad]), offset=bad), self.origin)

@@ -17,6 +17,8 @@ class Errors:
     E003 = "E003 {path}: not UTF-8 text (invalid byte at offset {offset}); re-save it as UTF-8"
     E004 = "E004 {path}: looks like a binary file (NUL bytes), not text"
     E005 = "E005 {path}: cannot be read ({reason})"
+    E006 = ("E006 {path}: {n:,} characters, more than the {limit:,} one document may hold (memory grows with "
+            "it); split it into articles")
     E010 = "E010 {path}:{line}: invalid TOML: {reason}"
     E011 = "E011 {path}:{line}: {where}: unknown key {key!r}; allowed keys are {allowed}"
     E012 = "E012 {path}:{line}: {where}: missing required key {key!r}"

@@ -164,3 +164,20 @@ def test_outlet_flag_names_one_of_the_files(tmp_path: Path) -> None:
     assert proc.returncode == 0 and "صحيفة الغد" in proc.stdout.decode("utf-8")
     proc = run("compare", str(a), str(b), "--outlet", f"{tmp_path / 'other.txt'}=X")
     _one_line_error(proc, "E027")
+
+
+def test_an_input_too_large_for_memory_is_refused_by_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    import attribution
+    import attribution.inputs
+
+    monkeypatch.setattr(attribution.inputs, "MAX_CHARS", 100)
+    monkeypatch.setattr(attribution, "MAX_CHARS", 100)
+    big, ok = tmp_path / "big.txt", tmp_path / "ok.txt"
+    big.write_text(TEXT * 10, encoding="utf-8")
+    ok.write_text(TEXT, encoding="utf-8")
+    assert main(["annotate", str(big), str(ok)]) == 2
+    out = capsys.readouterr()
+    assert f"E006 {big}" in out.err and [json.loads(x)["id"] for x in out.out.splitlines()] == [str(ok)]
+    with pytest.raises(attribution.InputError, match="E006"):
+        attribution.annotate(TEXT * 10)
