@@ -22,7 +22,7 @@ from __future__ import annotations
 import heapq
 import re
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterator
 from functools import lru_cache
 
 import attrs
@@ -194,36 +194,28 @@ def surface_forms(variant: Variant) -> set[str]:
 _FUNCTION = frozenset({"من", "في", "على", "علي", "عن", "الى", "بين", "مع", "ضد", "و", "او", "ما"})
 
 
-def _trie_regex(forms: Iterable[str]) -> str:
-    trie: dict[str, dict] = {}
-    for form in forms:
-        node = trie
-        for ch in form:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+class _Match:
+    """Where a term was found: the proclitics (``c``) and the term (``t``), like a match object's groups."""
 
-    def run(ch: str, node: dict[str, dict]) -> tuple[str, dict[str, dict]]:
-        """The literal run from ``ch`` down a chain of single children (so a 600-letter term is one
-        literal, not 600 nested groups), and the node where the chain branches or ends."""
-        parts = []
-        while True:
-            parts.append(r"\s+" if ch == " " else re.escape(ch))
-            if "" in node or len(node) != 1:
-                return "".join(parts), node
-            ((ch, node),) = node.items()
+    __slots__ = ("_c", "_end", "_t", "_text")
 
-    def emit(node: dict[str, dict]) -> str:
-        alts = []
-        for ch, child in node.items():
-            if ch:
-                literal, end = run(ch, child)
-                alts.append(literal + emit(end))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
+    def __init__(self, c: int, t: int, end: int, text: str) -> None:
+        self._c, self._t, self._end, self._text = c, t, end, text
 
-    return emit(trie)
+    def start(self, group: str | None = None) -> int:
+        return self._t if group == "t" else self._c
+
+    def end(self, group: str | None = None) -> int:
+        return self._end
+
+    def group(self, name: str) -> str:
+        return self._text[self._c:self._t] if name == "c" else self._text[self._t:self._end]
+
+
+#: Proclitics a term may carry, longest first, as the matcher tries them: «وب», «و», then none.
+_CLITICS = [a + b for a in ("و", "ف", "") for b in ("ب", "ك", "ل", "")]
+_CLITICS.sort(key=len, reverse=True)
+_TERM_WORD = re.compile(r"\w+")
 
 
 @attrs.frozen
@@ -246,9 +238,13 @@ class TermMatcher:
                     self.forms[form] = _Form(v, is_exact)
         # forms written with ل + ال ("للميليشيات") carry a proclitic: never a construct's genitive
         self.lam_forms = frozenset(f for f in self.forms if f.startswith("لل") and "ا" + f[1:] in self.forms)
-        body = _trie_regex(sorted(self.forms)) or r"(?!)"
-        # the standard library's engine handles a large trie alternation far better than `regex` here
-        self.pattern = re.compile(rf"\b(?P<c>[وف]?[بكل]?)(?P<t>{body})\b")
+        # every beginning of a form, word by word ("فصائل", "فصائل المقاومة", …): a dictionary walk, not a
+        # compiled expression, so there is nothing to build at start-up but these sets
+        self.prefixes = frozenset(" ".join(form.split(" ")[:n]) for form in self.forms
+                                  for n in range(1, form.count(" ") + 2))
+        firsts = {form.split(" ", 1)[0] for form in self.forms}
+        # the first words with every proclitic they may carry: a word not in here starts no form
+        self.openers = frozenset(c + w for w in firsts for c in _CLITICS)
         self.context = {v.term: tuple(fold_term(w) for w in v.context) for v in lexicon.variants if v.ambiguous}
 
     def find(self, view: Folded) -> list[tuple[int, int, Variant]]:
@@ -258,7 +254,7 @@ class TermMatcher:
         out: list[tuple[int, int, Variant]] = []
         waiting: list[tuple[int, int]] = []  # (index in out, position): ambiguous hits with no context word
         loaded: list[int] = []  # positions of the sure non-neutral hits
-        for m in self.pattern.finditer(text):
+        for m in self._scan(text):
             key = " ".join(m.group("t").split())
             form = self.forms.get(key)
             if form is None:
@@ -285,8 +281,44 @@ class TermMatcher:
             out = [hit for i, hit in enumerate(out) if i not in drop]
         return out
 
+    def _scan(self, text: str) -> Iterator[_Match]:
+        """Term forms in ``text``, left to right and not overlapping: at each word, with the longest
+        proclitics that leave a form, the longest form (of words separated by white space only)."""
+        words = _TERM_WORD.findall(text)
+        openers = self.openers
+        starts = [i for i, w in enumerate(words) if w in openers]  # the few words that may open a form
+        if not starts:
+            return
+        matches = list(_TERM_WORD.finditer(text))  # built in C; a span is read only where a form may start
+        forms, prefixes = self.forms, self.prefixes
+        n, after = len(words), 0
+        for i in starts:
+            if i < after:
+                continue  # inside the form found before
+            w = words[i]
+            found = None
+            for c in _CLITICS:
+                if len(w) <= len(c) or not w.startswith(c):
+                    continue
+                key = w[len(c):]
+                k = 1
+                while key in prefixes:  # the longest form along this walk
+                    if key in forms:
+                        found = (len(c), k)
+                    if i + k >= n or not text[matches[i + k - 1].end():matches[i + k].start()].isspace():
+                        break
+                    key = f"{key} {words[i + k]}"
+                    k += 1
+                if found:
+                    break
+            if found is not None:
+                clitic, k = found
+                s = matches[i].start()
+                yield _Match(s, s + clitic, matches[i + k - 1].end(), text)
+                after = i + k
+
     @staticmethod
-    def _adjective(tv: Folded, m: re.Match[str]) -> bool:
+    def _adjective(tv: Folded, m: _Match) -> bool:
         """A bare form that is also a verb reads as the qualifier only after the indefinite noun it
         qualifies («هجوم غادر»), never after a verb particle or before the verb's definite subject or object
         («غادر الوزير القاعة»). Written with ة it is never the verb («قتلة» but «قتله»)."""

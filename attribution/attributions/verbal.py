@@ -79,10 +79,11 @@ class VerbalRules(Continuation):
             at = k + 2  # "وأكد هذا المسؤول أن …": the demonstrative goes with the subject
         if cue_type == "verb" and not verb.continuation and not self._quote_follows(p, k + 1):
             if not clause_start[0] and not clause_start[1]:
-                follows = self.parser.parse(tokens, at, self.view, plain=False)
-                if follows is None or follows.reference or follows.kind != "official":
-                    # "X أعلن والي الولاية …": an office holder after the verb is its subject
-                    preposed = self._preposed(p, k)
+                preposed = self._preposed(p, k)
+                if preposed is not None:
+                    follows = self.parser.parse(tokens, at, self.view, plain=False)
+                    if follows is not None and not follows.reference and follows.kind == "official":
+                        preposed = None  # "X أعلن والي الولاية …": an office holder after the verb is its subject
             if preposed is None:
                 subject = self.parser.parse(tokens, at, self.view, plain=True)
                 if subject is not None and subject.plain and self._starts_content(tokens, at):
