@@ -102,8 +102,12 @@ def read_toml(path: Path) -> tuple[dict[str, Any], list[str]]:
         raw = path.read_text(encoding="utf-8-sig")  # a byte-order mark is allowed
     except (OSError, UnicodeDecodeError, RuntimeError) as exc:  # RuntimeError: a symlink loop
         raise LexiconError(Errors.E010.format(path=path, line=1, reason=exc)) from None
+    cached = _cache_get(raw)
+    if cached is not None:
+        return cached, raw.splitlines()
     try:
         data = tomllib.loads(raw)
+        _cache_put(raw, data)
     except RecursionError:
         raise LexiconError(Errors.E010.format(path=path, line=1, reason="nested too deeply")) from None
     except tomllib.TOMLDecodeError as exc:
@@ -111,6 +115,51 @@ def read_toml(path: Path) -> tuple[dict[str, Any], list[str]]:
         reason = getattr(exc, "msg", None) or str(exc).split(" (at")[0]
         raise LexiconError(Errors.E010.format(path=path, line=line, reason=reason)) from None
     return data, raw.splitlines()
+
+
+def _cache_file(raw: str) -> Path | None:
+    """Where the parsed form of a TOML text is kept between runs (``$ATTRIBUTION_CACHE``, else
+    ``$XDG_CACHE_HOME/attribution`` or ``~/.cache/attribution``; ``ATTRIBUTION_CACHE=off`` turns it off).
+    Keyed by the text's hash, so an edited lexicon is parsed again; stored as JSON, never executed."""
+    import hashlib
+    import os
+
+    root = os.environ.get("ATTRIBUTION_CACHE")
+    if root == "off":
+        return None
+    base = Path(root) if root else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "attribution"
+    digest = hashlib.blake2b(raw.encode("utf-8"), digest_size=16).hexdigest()
+    return base / f"toml-{digest}.json"
+
+
+def _cache_get(raw: str) -> dict[str, Any] | None:
+    import json
+
+    try:
+        path = _cache_file(raw)
+        if path is None or not path.is_file():
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RuntimeError):
+        return None  # no cache, or a broken one: parse the TOML
+    return data if isinstance(data, dict) else None
+
+
+def _cache_put(raw: str, data: dict[str, Any]) -> None:
+    import json
+    import os
+
+    try:
+        path = _cache_file(raw)
+        if path is None:
+            return
+        text = json.dumps(data, ensure_ascii=False)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)  # atomic: a reader sees the whole file or none
+    except (OSError, TypeError, ValueError, RuntimeError):
+        return  # read-only home, or a value JSON cannot hold (a TOML date): nothing cached, nothing lost
 
 
 def _line_from_message(message: str) -> int:

@@ -185,3 +185,23 @@ def test_every_lexicon_rejects_unknown_sections(lexdir: Path, name: str, additio
     message = _problem(lexdir)
     assert needle in message
     assert f"{path}:{start + 1}:" in message
+
+
+def test_parsed_lexicons_are_cached_by_content_and_a_broken_cache_is_ignored(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from attribution.lexicons import load_term_file
+
+    monkeypatch.setenv("ATTRIBUTION_CACHE", str(tmp_path / "cache"))
+    lex = tmp_path / "mine.toml"
+    lex.write_text('[[concept]]\nid = "x"\n[[concept.variant]]\nterm = "كلمة"\nstance = "neutral"\n',
+                   encoding="utf-8")
+    first = load_term_file(lex)
+    (cached,) = (tmp_path / "cache").glob("toml-*.json")
+    assert load_term_file(lex) == first
+    cached.write_text("{not json", encoding="utf-8")
+    assert load_term_file(lex) == first
+    lex.write_text('[[concept]]\nid = "y"\n[[concept.variant]]\nterm = "كلمة"\nstance = "neutral"\n',
+                   encoding="utf-8")
+    assert [c.id for c in load_term_file(lex)] == ["y"]  # an edited file is parsed again
+    monkeypatch.setenv("ATTRIBUTION_CACHE", "off")
+    assert [c.id for c in load_term_file(lex)] == ["y"]
