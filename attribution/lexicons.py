@@ -444,6 +444,8 @@ SCHEMAS: dict[str, dict[str, Section]] = {
         "source": _heads("name_parts", "genitive_heads", "authoring", "report_heads", "non_speakers",
                          "definite_officials", "state_adjectives", "issuing", "normative", "place_heads"),
         "morphology": _heads("pronoun_suffixes"),
+        "terms": _heads("particles", "verb_particles", "opening_verbs", "name_heads", "naming_heads",
+                        "function_words"),
     },
     "page.toml": {
         "boilerplate": _heads("starts", "contains", "inline"),

@@ -31,6 +31,7 @@ import regex
 from .lexicons import TermLexicon, Variant
 from .model import Article, Attribution, TermHit
 from .normalize import Folded, fold, fold_term
+from .words import GrammarWords, grammar_words
 
 __all__ = ["TermMatcher", "find_terms", "matcher_for", "surface_forms", "term_view"]
 
@@ -39,43 +40,14 @@ _NEXT_WORD = regex.compile(r"[ \t]+(\p{Arabic}+)")
 _PROCLITICS = regex.compile(r"^[وف]?[بلك]?")
 
 
-def _folded(*words: str) -> frozenset[str]:
-    return frozenset(fold_term(w) for w in words)
+@lru_cache(maxsize=1)
+def _w() -> GrammarWords:
+    """The term matcher's word lists (``[terms]`` in lexicons/grammar.toml), loaded once."""
+    from .lexicons import load_builtin
+
+    return grammar_words(load_builtin())
 
 
-_PARTICLES = _folded(
-    "ان", "إن", "لكن", "ثم", "قد", "لقد", "لم", "لن", "لا", "ما", "هل", "كما", "حتي", "منذ", "بعد", "قبل", "خلال",
-    "عند", "لدي", "حول", "دون", "غير", "سوي", "كل", "بعض", "اي", "هذا", "هذه", "ذلك", "تلك", "هو", "هي", "هم",
-    "قال", "قالت", "اكد", "اكدت", "وصف", "وصفت", "ضد", "امام", "وراء", "نحو", "عبر", "وسط", "تجاه", "بين", "لدى",
-    "يا", "او", "ام", "بل", "اذا", "اذ", "حيث", "لان", "كي", "ليس", "كان", "كانت", "يكون", "تكون", "انه", "انها",
-    # prepositions and adverbs that govern a genitive but head no noun phrase: «داخل إيران», «بسبب المجزرة»
-    "داخل", "خارج", "فوق", "تحت", "لصالح", "ضمن", "عن", "أمس", "اليوم", "فيما", "بينما", "عقب", "إثر", "إزاء",
-    "بشأن", "رغم", "جراء", "بسبب", "عبر", "هؤلاء", "أولئك",
-)
-# Particles that only a verb follows: «لم يبدأ العدو», «لقد غادر», «بعدما غادر الوزير», «إذا بدأ».
-_VERB_PARTICLES = _folded(
-    "لم", "لن", "قد", "لقد", "سوف", "كي", "لكي", "بعدما", "عندما", "حينما", "كلما", "لما", "إذا", "لو", "أن", "ريثما",
-)
-# Auxiliary and phase verbs that open a clause before their subject (كان وأخواتها، أفعال الشروع) and that
-# the morphology below does not catch: «بدأ العدو», «قام القتلة», «وشنت الميليشيات».
-_OPENING_VERBS = _folded(
-    "بدأ", "بدأت", "تبدأ", "قام", "قامت", "تقوم", "شرع", "شرعت", "أخذ", "أخذت", "راح", "راحت", "ظلت", "تظل", "بات",
-    "باتت", "أصبح", "أصبحت", "تصبح", "أضحى", "أمسى", "صار", "صارت", "عاد", "عادت", "تعود", "واصل", "واصلت", "تواصل",
-    "استمر", "استمرت", "تستمر", "زال", "زالت", "تزال", "كاد", "كادت", "تكاد", "تمكن", "تمكنت", "حاول", "حاولت",
-    "تحاول", "شنت", "تشن",
-)  # not «ظل» or «شن»: nouns too («في ظل الاحتلال», «بعد شن العدوان»)
-# Heads of the proper names of places and institutions: a loaded word in their genitive is part of a name
-# («مستشفى الشهيد …», «شارع الشهداء», «كتائب …»), not the outlet's term.
-_NAME_HEADS = _folded(
-    "مستشفى", "مستوصف", "مدرسة", "جامعة", "كلية", "معهد", "مسجد", "جامع", "كنيسة", "شارع", "ساحة", "ميدان", "حي",
-    "حارة", "مخيم", "جسر", "مطار", "ميناء", "ملعب", "نادي", "قاعة", "مقبرة", "نصب", "صرح", "متحف", "مكتبة", "حديقة",
-    "دوار", "مؤسسة", "جمعية", "كتائب", "كتيبة", "سرايا", "ألوية", "لواء", "فوج", "مدارس",
-)
-# Heads after which a quoted word is the name of a group, operation or campaign: «جماعة "…"», «عملية "…"».
-_NAMING_HEADS = _folded(
-    "جماعة", "تنظيم", "حركة", "حزب", "منظمة", "مجموعة", "فصيل", "ائتلاف", "تحالف", "جبهة", "هيئة", "لواء", "كتائب",
-    "سرايا", "ميليشيا", "مليشيا", "عملية", "معركة", "حملة", "خطة", "مبادرة", "مشروع", "وسم", "شعار",
-) | _NAME_HEADS
 # Frames of terms that are names (of groups, operations, places) or quoted slogans: quotation marks around
 # them are the usual way of writing a name, not scare quotes.
 _NAME_FRAMES = frozenset({"name", "self_naming", "resistance_naming", "metonym", "slogan"})
@@ -87,11 +59,12 @@ _CLITICS_ONLY = regex.compile(r"[وف]?[بلك]?")
 
 def _bare(word: str) -> str:
     """``word`` without the proclitics و ف ب ل ك when what is left is a known function word or head."""
+    words = _w()
     for n in (2, 1):
         rest = word[n:]
         if len(word) > n + 1 and _CLITICS_ONLY.fullmatch(word[:n]) and (
-                rest in _PARTICLES or rest in _VERB_PARTICLES or rest in _FUNCTION or rest in _NAME_HEADS
-                or rest in _NAMING_HEADS or rest in _OPENING_VERBS):
+                rest in words.term_particles or rest in words.term_verb_particles or rest in words.term_function_words
+                or rest in words.term_naming_heads or rest in words.term_opening_verbs):
             return rest
     return word
 
@@ -99,7 +72,7 @@ def _bare(word: str) -> str:
 def _verb_like(word: str) -> bool:
     """A folded word that reads as a verb, not a noun: «يبدأ», «ستواصل», «هاجمت», «قام», «يقودها»."""
     w = word[1:] if word[:1] in "وف" and len(word) > 3 else word
-    if w in _OPENING_VERBS or word in _OPENING_VERBS:
+    if w in _w().term_opening_verbs or word in _w().term_opening_verbs:
         return True
     if w.startswith("سي") and len(w) >= 5:
         w = w[1:]
@@ -114,7 +87,9 @@ def _verb_like(word: str) -> bool:
 def _no_head(word: str) -> bool:
     """``word`` cannot head a construct: a function word, a verb, a pronoun suffix, an accusative ending."""
     w = _bare(word)
-    return (_PROCLITICS.sub("", w, count=1).startswith("ال") or w.startswith(("ال", "لل")) or w in _FUNCTION or w in _PARTICLES or w in _VERB_PARTICLES or len(w) < 3
+    words = _w()
+    return (_PROCLITICS.sub("", w, count=1).startswith("ال") or w.startswith(("ال", "لل"))
+            or w in words.term_function_words or w in words.term_particles or w in words.term_verb_particles or len(w) < 3
             or _verb_like(word) or (len(w) >= 4 and w.endswith(_PRONOUN_SUFFIXES))
             or (w.endswith("ا") and not w.endswith("ايا")))
 
@@ -181,7 +156,7 @@ def surface_forms(variant: Variant) -> set[str]:
         if len(words) == 1:
             forms |= _inflect_word(words[0])
         else:
-            definite = [w if w.startswith("ال") or not w[0].isalpha() or w in _FUNCTION else "ال" + w for w in words]
+            definite = [w if w.startswith("ال") or not w[0].isalpha() or w in _w().term_function_words else "ال" + w for w in words]
             bare = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in words]
             forms |= {" ".join(definite), " ".join(bare)}
     out = set(forms)
@@ -191,7 +166,6 @@ def surface_forms(variant: Variant) -> set[str]:
     return out
 
 
-_FUNCTION = frozenset({"من", "في", "على", "علي", "عن", "الى", "بين", "مع", "ضد", "و", "او", "ما"})
 
 
 class _Match:
@@ -262,7 +236,7 @@ class TermMatcher:
             v = form.variant
             start = m.start("t")
             prev = None if m.group("c") else _word_before(text, start)
-            if prev is not None and _bare(prev[1]) in _NAME_HEADS and _in_name(key, v):
+            if prev is not None and _bare(prev[1]) in _w().term_name_heads and _in_name(key, v):
                 continue  # «مستشفى الشهيد …», «شارع الشهداء»: part of a proper name
             if v.homograph and not key.startswith(("ال", "لل")) and not self._adjective(tv, m):
                 continue  # «لقد غادر», «بعدما غادر الوزير»: the verb, not the qualifier
@@ -298,8 +272,8 @@ class TermMatcher:
             w = words[i]
             found = None
             for c in _CLITICS:
-                if len(w) <= len(c) or not w.startswith(c):
-                    continue
+                if len(w) <= len(c) or not w.startswith(c) or (c and w in _w().term_particles):
+                    continue  # «كما» is a particle, never ك + «ما وصفه»
                 key = w[len(c):]
                 k = 1
                 while key in prefixes:  # the longest form along this walk
@@ -330,8 +304,8 @@ class TermMatcher:
         if prev is None:
             return False
         w = _bare(prev[1])
-        if (_PROCLITICS.sub("", w, count=1).startswith("ال") or w in _FUNCTION or w in _PARTICLES
-                or w in _VERB_PARTICLES or len(w) < 2 or _verb_like(prev[1])):
+        if (_PROCLITICS.sub("", w, count=1).startswith("ال") or w in _w().term_function_words or w in _w().term_particles
+                or w in _w().term_verb_particles or len(w) < 2 or _verb_like(prev[1])):
             return False  # «هجوما غادرا» and «فجا وسافرا» qualify; «لقد غادر», «الوزير غادر» do not
         nxt = _NEXT_WORD.match(text, m.end())
         return nxt is None or not _PROCLITICS.sub("", nxt.group(1), count=1).startswith("ال")
@@ -408,7 +382,7 @@ def _names(view: Folded, v: Variant, quote: int) -> bool:
     if v.frame in _NAME_FRAMES:
         return True
     before = _PREV_WORD.search(fold(view.original[max(0, quote - 40):quote].rstrip()).text)
-    return before is not None and _bare(before.group()) in _NAMING_HEADS
+    return before is not None and _bare(before.group()) in _w().term_naming_heads
 
 
 def find_terms(article: Article, view: Folded, lexicon: TermLexicon) -> tuple[TermHit, ...]:

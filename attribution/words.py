@@ -60,6 +60,12 @@ class GrammarWords:
     issuing: frozenset[str]
     normative: frozenset[str]
     place_heads: frozenset[str]
+    term_particles: frozenset[str]
+    term_verb_particles: frozenset[str]
+    term_opening_verbs: frozenset[str]
+    term_name_heads: frozenset[str]
+    term_naming_heads: frozenset[str]
+    term_function_words: frozenset[str]
     pronoun_suffixes: tuple[str, ...]
     #: Adverbial phrases after a cue, each as its folded words, longest first.
     adverbials: tuple[tuple[str, ...], ...] = ()
@@ -80,7 +86,9 @@ class GrammarWords:
         complementizers = frozenset(p + base + e for p in prefixes for e in endings) | {base + "ّ"}
         adverbials = tuple(sorted({tuple(fold_term(w) for w in phrase.split()) for phrase in cue.get("adverbials", ())},
                                   key=len, reverse=True))
-        return cls(**lists, complementizers=complementizers, pronoun_suffixes=suffixes, adverbials=adverbials,
+        terms = {f"term_{name}": _folded(g.get("terms", {}).get(name, ())) for name in _TERM_LISTS}
+        terms["term_naming_heads"] |= terms["term_name_heads"]
+        return cls(**lists, **terms, complementizers=complementizers, pronoun_suffixes=suffixes, adverbials=adverbials,
                    adverbial_starts=frozenset(phrase[0] for phrase in adverbials))
 
 
@@ -92,6 +100,10 @@ _LISTS = {
     "source": ("name_parts", "genitive_heads", "authoring", "report_heads", "non_speakers", "definite_officials",
                "state_adjectives", "issuing", "normative", "place_heads"),
 }
+
+
+#: The word lists of the [terms] section, read by the term matcher.
+_TERM_LISTS = ("particles", "verb_particles", "opening_verbs", "name_heads", "naming_heads", "function_words")
 
 
 @lru_cache(maxsize=8)
