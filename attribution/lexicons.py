@@ -452,6 +452,7 @@ SCHEMAS: dict[str, dict[str, Section]] = {
         "related": _heads("starts", "counts"),
         "dateline": _heads("starts", "byline"),
         "labels": _heads("words"),
+        "credits": _heads("generic"),
     },
 }
 

@@ -18,10 +18,6 @@ from .regions import Segment
 
 __all__ = ["canonical_outlet", "detect_outlet"]
 
-_GENERIC = frozenset(fold_term(w) for w in (
-    "وكالات", "متابعات", "مواقع", "وكالات أنباء", "خاص", "ترجمة", "المحرر", "محرر", "تقرير", "مواقع التواصل", "وسائل إعلام",
-    "وكالات الأنباء", "وكالة", "مصادر", "و",
-))
 _SOURCE_LINE = regex.compile(r"^\s*المصدر\s*:\s*(.+?)\s*$")
 _SPLIT = regex.compile(r"\s*(?:[+/|،,]|\s-\s|\sو(?=\p{L}))\s*")
 _QUOTES = "\"'«»“”‘’()[]"
@@ -63,9 +59,16 @@ def _is_agency(name: str, lex: Lexicons) -> bool:
     return entry is not None and entry.kind == "news_agency"
 
 
+@lru_cache(maxsize=8)
+def _generic_credits(lex: Lexicons) -> frozenset[str]:
+    """Credits that name no outlet («وكالات», «متابعات»): ``[credits] generic`` in lexicons/page.toml."""
+    return frozenset(fold_term(w).lower() for w in lex.page.get("credits", {}).get("generic", ()))
+
+
 def detect_outlet(view: Folded, segments: list[Segment], lex: Lexicons) -> Outlet:
     """The outlet the page names, or ``Outlet(None)``."""
     text = view.text
+    generic = _generic_credits(lex)
     lines = [(s.start, s.end, s.kind) for s in segments]
     candidates: list[tuple[int, str, int, int]] = []  # (priority, name, start, end) in view coordinates
     for start, end, kind in lines:
@@ -73,7 +76,7 @@ def detect_outlet(view: Folded, segments: list[Segment], lex: Lexicons) -> Outle
         m = _SOURCE_LINE.match(line)
         if m and kind == "boilerplate":
             parts = [(_clean(p), p) for p in _SPLIT.split(m.group(1)) if _clean(p)]
-            parts = [(c, raw) for c, raw in parts if fold_term(c).lower() not in _GENERIC]
+            parts = [(c, raw) for c, raw in parts if fold_term(c).lower() not in generic]
             if parts:
                 own = [c for c, _ in parts if not _is_agency(c, lex)]
                 name = own[-1] if own else parts[0][0]
@@ -81,7 +84,7 @@ def detect_outlet(view: Folded, segments: list[Segment], lex: Lexicons) -> Outle
                 candidates.append((0, name, pos if pos >= 0 else start, (pos if pos >= 0 else start) + len(name)))
         if kind == "dateline":
             b = _BYLINE.match(line)
-            if b and fold_term(_clean(b.group(1))).lower() not in _GENERIC and len(b.group(1).split()) <= 4:
+            if b and fold_term(_clean(b.group(1))).lower() not in generic and len(b.group(1).split()) <= 4:
                 name = _clean(b.group(1))
                 if name and not _is_agency(name, lex):
                     candidates.append((1, name, start + b.start(1), start + b.start(1) + len(b.group(1).strip())))
@@ -93,7 +96,7 @@ def detect_outlet(view: Folded, segments: list[Segment], lex: Lexicons) -> Outle
                 d = rx.search(line)
                 if d and _clean(d.group(1)):
                     name = _clean(d.group(1)).split(" (")[0].strip()
-                    if fold_term(name).lower() not in _GENERIC and len(name) >= 2:
+                    if fold_term(name).lower() not in generic and len(name) >= 2:
                         candidates.append((prio, name, start + d.start(1), start + d.start(1) + len(name)))
     if not candidates:
         return Outlet(None)
