@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from .compare import Comparison, compare
 from .corpus import Document, annotate_many
 from .errors import AttributionError, Errors, InputError, LexiconError, UsageError
-from .inputs import MAX_CHARS
+from .inputs import MAX_CHARS, lone_surrogate
 from .jsonio import from_json, to_json
 from .model import Article, Attribution, Cue, Outlet, Region, Sentence, Source, Span, TermHit
 from .tables import Tables, tables
@@ -97,4 +97,7 @@ def annotate(text: str, *, outlet: str | None = None, lexicons: Iterable[str | P
         raise UsageError(Errors.E020)
     if len(text) > MAX_CHARS:
         raise InputError(Errors.E006.format(path="annotate(text)", n=len(text), limit=MAX_CHARS))
+    bad = lone_surrogate(text)
+    if bad is not None:  # not Unicode text: no file holds one, and no spaCy tokenizer takes it
+        raise InputError(Errors.E054.format(where="annotate(text)", code=ord(text[bad]), offset=bad))
     return analyze(text, load_builtin(), outlet.strip() if outlet else None, load_terms(tuple(lexicons)))

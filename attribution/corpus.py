@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ from typing import Any
 import attrs
 
 from .errors import AttributionError, Errors, InputError
-from .inputs import MAX_CHARS
+from .inputs import MAX_CHARS, lone_surrogate
 from .model import Article
 
 __all__ = ["Document", "Failure", "Line", "annotate_document", "annotate_many", "document_json", "iter_documents"]
@@ -79,15 +78,6 @@ class Line:
             return Failure(doc_id, Errors.E054.format(where=where, code=ord(obj["text"][bad]), offset=bad), self.origin)
         return Document(doc_id, obj["text"], path=self.origin, **meta)
 
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def lone_surrogate(text: str) -> int | None:
-    """The offset of the first lone surrogate in ``text`` (a JSON "\\ud800" escape; no UTF-8 file holds
-    one), or ``None``."""
-    m = _SURROGATE.search(text)
-    return None if m is None else m.start()
 
 
 def _jsonl(lines: Iterable[str], origin: str) -> Iterator[Line]:

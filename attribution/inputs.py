@@ -3,16 +3,27 @@ into the file as it is), with a one-line error from the catalogue when it cannot
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 from .errors import Errors, InputError
 
-__all__ = ["MAX_CHARS", "read_input"]
+__all__ = ["MAX_CHARS", "lone_surrogate", "read_input"]
 
 #: The most characters one document may hold: annotating keeps about 45 bytes per character in memory,
 #: so ten million characters cost about 450 MB; a larger input is refused with E006, not swapped.
 MAX_CHARS = 10_000_000
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(text: str) -> int | None:
+    """The offset of the first lone surrogate in ``text`` (a JSON "\\ud800" escape or a Python str
+    built by hand; no UTF-8 file holds one), or ``None``."""
+    m = _SURROGATE.search(text)
+    return None if m is None else m.start()
 
 
 def read_input(name: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -99,3 +100,51 @@ def test_a_source_is_never_a_pronoun_a_preposition_or_a_number(text: str) -> Non
             assert bare, source
             assert not (len(bare) == 1 and (is_pronoun(bare[0]) or bare[0] in PREPOSITIONS)), source
             assert not all(w.isdigit() for w in bare), source
+
+
+HOSTILE = st.lists(st.one_of(ARABIC, MARKS, PUNCT, WORDS.map(lambda w: f" {w} "),
+                             st.characters(categories=["Cs", "Cc", "Cf", "Co"]),
+                             st.text(alphabet=st.sampled_from("بكل"), min_size=200, max_size=600)),
+                   max_size=60).map("".join)
+
+
+@SETTINGS
+@given(HOSTILE)
+@example("\ud800قال\x00 الوزير\x1b إن «")
+@example("قال\x00 الوزير\x1b إن «" + "ب" * 500)
+def test_hostile_text_annotates_checks_and_serialises(text: str) -> None:
+    """Control and format characters and huge tokens: annotate, check_text and the command line's JSON
+    line never raise, and the spaCy path gives the same Article. A lone surrogate is not text: annotate
+    refuses it with E054 (no file holds one; a JSONL text that does fails that document only)."""
+    from attribution.check import check_text
+    from attribution.corpus import Document, json_line
+    from attribution.inputs import lone_surrogate
+
+    if lone_surrogate(text) is not None:
+        with pytest.raises(attribution.InputError, match="E054"):
+            attribution.annotate(text)
+        return
+    a = attribution.annotate(text)
+    check_spans(a)
+    check_text("draft.md", text)
+    failed, line = json_line(Document("x", text), a)
+    assert not failed and line.endswith(b"\n")
+    assert _nlp()(text)._.article == a
+
+
+_PIPELINE: list[object] = []
+
+
+def _nlp():  # type: ignore[no-untyped-def]
+    if not _PIPELINE:
+        _PIPELINE.append(attribution.pipeline())
+    return _PIPELINE[0]
+
+
+@SETTINGS
+@given(st.one_of(st.text(max_size=200), st.builds(lambda n: "[" * n, st.integers(0, 3000)),
+                 st.builds(lambda t: '{"id": "x", "text": ' + t + "}", st.text(max_size=50).map(repr))))
+def test_any_jsonl_line_parses_to_a_document_or_a_failure(raw: str) -> None:
+    from attribution.corpus import Document, Failure, Line
+
+    assert isinstance(Line("in.jsonl", 1, raw).parse(), (Document, Failure))
