@@ -86,6 +86,20 @@ def _jsonl(lines: Iterable[str], origin: str) -> Iterator[Line]:
             yield Line(origin, n, line)
 
 
+def prose(name: str, text: str) -> str:
+    """The prose of a file: HTML markup, scripts and styles, and Markdown code, front matter and link
+    targets blanked with spaces of the same length (newlines kept), as ``check`` reads them, so every
+    offset still points into the file; other text as it is."""
+    from .readers import mask_html, mask_markdown
+
+    suffix = Path(name).suffix.lower()
+    if suffix in (".html", ".htm"):
+        return mask_html(text)
+    if suffix == ".md":
+        return mask_markdown(text)
+    return text
+
+
 def iter_documents(inputs: Iterable[str], parse: bool = True) -> Iterator[Document | Failure | Line]:
     """Documents from each input, lazily and in order: a text file, a directory (recursively, *.txt, *.md,
     *.html, sorted), a ``.jsonl`` file (one ``{"id", "text", "outlet"?, "date"?, "url"?}`` per line), or
@@ -113,7 +127,7 @@ def iter_documents(inputs: Iterable[str], parse: bool = True) -> Iterator[Docume
             files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
             for p in files:
                 try:
-                    yield Document(str(p), read_input(str(p)), path=str(p))
+                    yield Document(str(p), prose(str(p), read_input(str(p))), path=str(p))
                 except InputError as exc:
                     yield Failure(str(p), str(exc), str(p), unreadable=True)
             continue
@@ -127,7 +141,7 @@ def iter_documents(inputs: Iterable[str], parse: bool = True) -> Iterator[Docume
                 yield Failure(name, Errors.E005.format(path=name, reason=exc.strerror or exc), name, unreadable=True)
             continue
         try:
-            yield Document(name, read_input(name), path=name)
+            yield Document(name, prose(name, read_input(name)), path=name)
         except InputError as exc:
             yield Failure(name, str(exc), name, unreadable=True)
 

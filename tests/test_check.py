@@ -13,9 +13,9 @@ import pytest
 
 from attribution.check import RULES, check_text, exit_code, render_findings
 from attribution.check.config import load_config
-from attribution.check.readers import mask_html, mask_markdown
 from attribution.check.rules import RULE_IDS
 from attribution.errors import UsageError
+from attribution.readers import mask_html, mask_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 

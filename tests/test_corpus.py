@@ -135,3 +135,13 @@ def test_dask_local_cluster_matches_one_process() -> None:
     expected = attribution.tables([attribution.annotate(t) for t in TEXTS], ids=[f"d{i}" for i in range(len(TEXTS))])
     assert list(articles["article_id"]) == [r["article_id"] for r in expected.articles]
     assert list(terms["term_id"]) == [r["term_id"] for r in expected.terms]
+
+
+def test_html_and_markdown_files_are_read_as_their_prose(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text('<html><script>var s = "قال الوزير إن المصنع أغلق";</script><body><p>وقالت الوزارة إن '
+                    "الطريق مفتوح.</p></body></html>", encoding="utf-8")
+    (doc,) = list(iter_documents([str(page)]))
+    assert isinstance(doc, Document) and len(doc.text) == len(page.read_text(encoding="utf-8"))
+    a = attribution.annotate(doc.text)
+    assert [x.source.name for x in a.attributions] == ["الوزارة"]  # not the script's string

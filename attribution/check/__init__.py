@@ -16,8 +16,8 @@ import attrs
 from .. import __version__
 from ..errors import AttributionError, InputError
 from ..lexicons import load_terms
+from ..readers import read_draft
 from .config import DEFAULT, LEVELS, Config, find_config, load_config
-from .readers import read_draft
 from .rules import RULE_IDS, RULES, Context
 
 __all__ = ["LEVELS", "RULES", "Finding", "check_paths", "check_text", "exit_code", "render_findings"]

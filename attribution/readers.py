@@ -1,4 +1,4 @@
-"""Read drafts for checking: .txt, .md and .html, with every offset kept.
+"""Read files as prose for annotating and checking: .txt, .md and .html, with every offset kept.
 
 Parts that are not prose (Markdown code blocks and spans, front matter, link targets, HTML comments,
 HTML tags) are replaced by spaces of the same length, newlines kept, so positions found in the masked
