@@ -182,7 +182,8 @@ def bench_streaming(texts: list[str], repeat: int) -> dict[str, float]:
         _corpus_jsonl(ten, base, 10)
         big = Path(tmp) / "big.jsonl"
         _corpus_jsonl(big, texts, 16)
-        cmd = [sys.executable, "-m", "attribution.cli", "annotate", "--out", str(Path(tmp) / "out.jsonl")]
+        cmd = [sys.executable, "-m", "attribution.cli", "annotate", "--force", "--out",
+               str(Path(tmp) / "out.jsonl")]
         rss_one = min(_peak_rss_kb([*cmd, str(one)]) for _ in range(2))
         rss_ten = min(_peak_rss_kb([*cmd, str(ten)]) for _ in range(2))
 
