@@ -37,9 +37,14 @@ class SpanIndex:
     def overlapping(self, s: int, e: int) -> list[int]:
         """Indices of the spans with ``start < e`` and ``end > s`` (or holding ``s`` when ``s == e``), in
         index order."""
-        lo = bisect_left(self.starts, s - self.longest)
-        hi = bisect_left(self.starts, max(e, s + 1))
+        stop = e if e > s else s + 1
+        hi = bisect_left(self.starts, stop)
+        if not hi and not self.long:
+            return []
         spans = self.spans
-        found = [i for i in self.order[lo:hi] if spans[i][1] > s]
-        found += [i for i in self.long if spans[i][0] < max(e, s + 1) and spans[i][1] > s]
-        return sorted(found)
+        found = [i for i in self.order[bisect_left(self.starts, s - self.longest, 0, hi):hi] if spans[i][1] > s]
+        if self.long:
+            found += [i for i in self.long if spans[i][0] < stop and spans[i][1] > s]
+        if len(found) > 1:
+            found.sort()
+        return found

@@ -24,6 +24,7 @@ import re
 from array import array
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import accumulate
 
 import attrs
 import regex
@@ -186,10 +187,17 @@ class _Match:
         return self._text[self._c:self._t] if name == "c" else self._text[self._t:self._end]
 
 
-#: Proclitics a term may carry, longest first, as the matcher tries them: «وب», «و», then none.
+def _clitic_lengths(word: str) -> tuple[int, ...]:
+    """The lengths of the proclitics ``word`` may carry before a term, longest first, as the matcher
+    tries them: «وبالميليشيات» → 2 (وب), 1 (و), 0."""
+    if len(word) > 2 and word[0] in "وف":
+        return (2, 1, 0) if len(word) > 3 and word[1] in "بكل" else (1, 0)
+    return (1, 0) if len(word) > 2 and word[0] in "بكل" else (0,)
+
+
+#: Proclitics a term may carry (و ف then ب ك ل): every combination, for the set of words that may open one.
 _CLITICS = [a + b for a in ("و", "ف", "") for b in ("ب", "ك", "ل", "")]
-_CLITICS.sort(key=len, reverse=True)
-_TERM_WORD = re.compile(r"\w+")
+_SEPARATORS = re.compile(r"(\W+)")
 
 
 @attrs.frozen
@@ -258,28 +266,29 @@ class TermMatcher:
     def _scan(self, text: str) -> Iterator[_Match]:
         """Term forms in ``text``, left to right and not overlapping: at each word, with the longest
         proclitics that leave a form, the longest form (of words separated by white space only)."""
-        words = _TERM_WORD.findall(text)
+        # words and the separators between them, alternately, and where each piece starts: all built in C,
+        # no match object per word (a page run together on one line has hundreds of thousands)
+        parts = _SEPARATORS.split(text)
+        words = parts[0::2]
         openers = self.openers
         starts = [i for i, w in enumerate(words) if w in openers]  # the few words that may open a form
         if not starts:
             return
-        matches = list(_TERM_WORD.finditer(text))  # built in C; a span is read only where a form may start
-        forms, prefixes = self.forms, self.prefixes
+        offsets = list(accumulate(map(len, parts), initial=0))
+        forms, prefixes, particles = self.forms, self.prefixes, _w().term_particles
         n, after = len(words), 0
         for i in starts:
             if i < after:
                 continue  # inside the form found before
             w = words[i]
             found = None
-            for c in _CLITICS:
-                if len(w) <= len(c) or not w.startswith(c) or (c and w in _w().term_particles):
-                    continue  # «كما» is a particle, never ك + «ما وصفه»
-                key = w[len(c):]
+            for c in _clitic_lengths(w) if w not in particles else (0,):  # «كما» is a particle, not ك + «ما»
+                key = w[c:]
                 k = 1
                 while key in prefixes:  # the longest form along this walk
                     if key in forms:
-                        found = (len(c), k)
-                    if i + k >= n or not text[matches[i + k - 1].end():matches[i + k].start()].isspace():
+                        found = (c, k)
+                    if i + k >= n or not parts[2 * (i + k) - 1].isspace() or not words[i + k]:
                         break
                     key = f"{key} {words[i + k]}"
                     k += 1
@@ -287,8 +296,8 @@ class TermMatcher:
                     break
             if found is not None:
                 clitic, k = found
-                s = matches[i].start()
-                yield _Match(s, s + clitic, matches[i + k - 1].end(), text)
+                s = offsets[2 * i]
+                yield _Match(s, s + clitic, offsets[2 * (i + k - 1) + 1], text)
                 after = i + k
 
     @staticmethod
