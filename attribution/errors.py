@@ -51,6 +51,8 @@ class Errors:
     E022 = "E022 --outlet {item!r}: expected FILE=NAME"
     E027 = "E027 --outlet {item!r}: FILE must be one of the files compared"
     E021 = "E021 {what}: expected a str, got {got}"
+    E028 = "E028 {what}: span ends at {end}, before it starts at {start}"
+    E029 = "E029 {what}: an offset must be 0 or more, got {got}"
 
 
 class AttributionError(ValueError):

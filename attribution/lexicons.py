@@ -100,8 +100,10 @@ def read_toml(path: Path) -> tuple[dict[str, Any], list[str]]:
     """Parse ``path``; return the data and its lines (for locating problems)."""
     try:
         raw = path.read_text(encoding="utf-8-sig")  # a byte-order mark is allowed
-    except (OSError, UnicodeDecodeError, RuntimeError) as exc:  # RuntimeError: a symlink loop
-        raise LexiconError(Errors.E010.format(path=path, line=1, reason=exc)) from None
+    except UnicodeDecodeError as exc:
+        raise LexiconError(Errors.E024.format(path=path, reason=f"not UTF-8 at byte {exc.start}")) from None
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
+        raise LexiconError(Errors.E024.format(path=path, reason=getattr(exc, "strerror", None) or exc)) from None
     cached = _cache_get(raw)
     if cached is not None:
         return cached, raw.splitlines()

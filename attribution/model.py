@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 import attrs
 
+from .errors import Errors, UsageError
+
 __all__ = [
     "KINDS",
     "REGION_KINDS",
@@ -37,12 +39,12 @@ Kind = Literal[
 
 def _ordered(instance: Any, attribute: attrs.Attribute, value: int) -> None:
     if value < instance.start:
-        raise ValueError(f"{type(instance).__name__}: end {value} < start {instance.start}")
+        raise UsageError(Errors.E028.format(what=type(instance).__name__, end=value, start=instance.start))
 
 
 def _non_negative(instance: Any, attribute: attrs.Attribute, value: int) -> None:
     if value < 0:
-        raise ValueError(f"{type(instance).__name__}.{attribute.name} must be >= 0, got {value}")
+        raise UsageError(Errors.E029.format(what=f"{type(instance).__name__}.{attribute.name}", got=value))
 
 
 def _strs(items: Iterable[str]) -> tuple[str, ...]:

@@ -181,3 +181,20 @@ def test_an_input_too_large_for_memory_is_refused_by_name(tmp_path: Path, monkey
     assert f"E006 {big}" in out.err and [json.loads(x)["id"] for x in out.out.splitlines()] == [str(ok)]
     with pytest.raises(attribution.InputError, match="E006"):
         attribution.annotate(TEXT * 10)
+
+
+def test_result_classes_refuse_bad_spans_with_catalogue_errors() -> None:
+    from attribution import UsageError, from_json
+    from attribution.model import Span
+
+    with pytest.raises(UsageError, match="E028"):
+        Span(5, 2, "x")
+    with pytest.raises(UsageError, match="E029"):
+        from_json({"text": "x", "regions": [{"start": -1, "end": 1, "kind": "body"}]})
+
+
+def test_a_lexicon_that_is_not_utf8_is_a_read_error(tmp_path: Path) -> None:
+    path = tmp_path / "latin.toml"
+    path.write_bytes(b'[[concept]]\nid = "\xe9"\n')
+    with pytest.raises(LexiconError, match="E024.*not UTF-8"):
+        load_term_file(path)
