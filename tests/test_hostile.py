@@ -196,5 +196,5 @@ def test_result_classes_refuse_bad_spans_with_catalogue_errors() -> None:
 def test_a_lexicon_that_is_not_utf8_is_a_read_error(tmp_path: Path) -> None:
     path = tmp_path / "latin.toml"
     path.write_bytes(b'[[concept]]\nid = "\xe9"\n')
-    with pytest.raises(LexiconError, match="E024.*not UTF-8"):
+    with pytest.raises(LexiconError, match=r"E024.*not UTF-8"):
         load_term_file(path)
