@@ -81,15 +81,29 @@ def _markers(lex: Lexicons) -> PageMarkers:
     )
 
 
-@lru_cache(maxsize=64)
+#: Compiled word lists, by the identity of the tuple they come from (the tables of PageMarkers are built
+#: once): a lookup per line that does not hash a tuple of a hundred words each time.
+_COMPILED: dict[tuple[int, bool], tuple[tuple[str, ...], re.Pattern[str]]] = {}
+
+
+def _compiled(words: tuple[str, ...], prefix: bool) -> re.Pattern[str]:
+    hit = _COMPILED.get((id(words), prefix))
+    if hit is not None and hit[0] is words:
+        return hit[1]
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    pattern = re.compile(f"(?:{alternation})(?!\\w)" if prefix else alternation)
+    if len(_COMPILED) > 256:
+        _COMPILED.clear()
+    _COMPILED[(id(words), prefix)] = (words, pattern)
+    return pattern
+
+
 def _prefix_re(prefixes: tuple[str, ...]) -> re.Pattern[str]:
-    alternation = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
-    return re.compile(f"(?:{alternation})(?!\\w)")
+    return _compiled(prefixes, True)
 
 
-@lru_cache(maxsize=64)
 def _contains_re(needles: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True)))
+    return _compiled(needles, False)
 
 
 def _starts_with(line: str, prefixes: tuple[str, ...]) -> bool:

@@ -111,6 +111,17 @@ class SourceParser:
                     self.gazetteer.setdefault(words[0], []).append((words, entry))
         for options in self.gazetteer.values():
             options.sort(key=lambda item: -len(item[0]))
+        # the same entries by their first two words (names of one word under the first alone), so that a
+        # common first word («وزارة», «الرئيس») does not mean trying every name that starts with it
+        self._gazetteer2: dict[tuple[str, str], list[tuple[tuple[str, ...], SourceEntry]]] = {}
+        self._gazetteer1: dict[str, list[tuple[tuple[str, ...], SourceEntry]]] = {}
+        for first, options in self.gazetteer.items():
+            for words, entry in options:  # longest first, kept in each list
+                if len(words) > 1:
+                    self._gazetteer2.setdefault((first, words[1]), []).append((words, entry))
+                else:
+                    self._gazetteer1.setdefault(first, []).append((words, entry))
+        self.place_names = frozenset(place.name for place in lex.places)
         self.adjectives: set[str] = set()
         for place in lex.places:
             for adj in place.adjectives:
@@ -225,10 +236,17 @@ class SourceParser:
         first = self._word_at(tokens, i)
         if first is None:
             return None
+        j = i + 1
+        while j < len(tokens) and not tokens[j].is_word and tokens[j].text in "-'":
+            j += 1
+        second = self._word_at(tokens, j)
         for form in strip_clitics(first) if clitics else [first]:
-            for words, entry in self.gazetteer.get(form, ()):
-                if self._match_words(tokens, i, words):
-                    return self._span_len(tokens, i, len(words)), entry
+            if second is not None:
+                for words, entry in self._gazetteer2.get((form, second), ()):
+                    if len(words) == 2 or self._match_words(tokens, i, words):
+                        return self._span_len(tokens, i, len(words)), entry
+            for _words, entry in self._gazetteer1.get(form, ()):
+                return self._span_len(tokens, i, 1), entry
         return None
 
     def _match_words(self, tokens: list[Token], i: int, words: tuple[str, ...]) -> bool:

@@ -92,7 +92,8 @@ def split_clauses(view: Folded, paragraphs: list[Paragraph], drafts: list[Draft]
                     pieces.append(_trimmed(text, start, c + 1))
                     start = c + 1
             pieces.append(_trimmed(text, start, e))
-        out.append(attrs.evolve(para, sentences=[p for p in pieces if p[1] > p[0]]))
+        split = [p for p in pieces if p[1] > p[0]]
+        out.append(para if split == list(para.sentences) else attrs.evolve(para, sentences=split))
     return out
 
 

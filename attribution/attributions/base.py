@@ -209,8 +209,8 @@ class AttributorBase:
 
     def __init__(self, view: Folded, lex: Lexicons) -> None:
         self.view = view
-        self._places = frozenset(place.name for place in lex.places)
         self.parser: SourceParser = parser_for(lex)
+        self._places = self.parser.place_names
         self.cues = cue_tables(lex)
         self.words = grammar_words(lex)
         self.drafts: list[Draft] = []
