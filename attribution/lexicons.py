@@ -584,6 +584,7 @@ class Variant:
     context: tuple[str, ...] = ()
     origin: str = ""  # "file:line"
     homograph: bool = False  # the form without ال is also a verb ("غادر": treacherous / he left)
+    general: bool = False  # from a file of `scope = "general"`: vocabulary of no one conflict
 
 
 @attrs.frozen
@@ -616,9 +617,14 @@ def load_term_file(path: Path, problems: list[str] | None = None) -> tuple[Conce
     """
     data, lines = read_toml(path)
     for key in data:
-        if key != "concept":
-            raise LexiconError(Errors.E011.format(path=path, line=locate(lines, key, 0), where="top level",
-                                                  key=key, allowed="concept"))
+        if key not in ("concept", "scope"):
+            raise LexiconError(Errors.E011.format(path=path, line=_section_line(lines, key), where="top level",
+                                                  key=key, allowed="concept, scope"))
+    scope = data.get("scope", "regional")
+    if scope not in ("general", "regional"):
+        raise LexiconError(Errors.E014.format(path=path, line=_section_line(lines, "scope"), where="top level",
+                                              key="scope", allowed="general, regional", got=scope))
+    general = scope == "general"
     concepts = []
     seen_terms: dict[str, str] = {}
     seen_ids: dict[str, int] = {}
@@ -645,7 +651,7 @@ def load_term_file(path: Path, problems: list[str] | None = None) -> tuple[Conce
         variants: list[Variant] = []
         for entry in raw:
             try:
-                variant = _variant(path, lines, variant_index, entry, cid, len(variants), seen_terms)
+                variant = _variant(path, lines, variant_index, entry, cid, len(variants), seen_terms, general)
             except LexiconError as exc:
                 if problems is None:
                     raise
@@ -664,7 +670,7 @@ MAX_TERM_CHARS = 200
 
 
 def _variant(path: Path, lines: list[str], variant_index: int, entry: Any, cid: str, n: int,
-             seen_terms: dict[str, str]) -> Variant:
+             seen_terms: dict[str, str], general: bool = False) -> Variant:
     v = _Checker(path, lines, "concept.variant", variant_index, entry)
     v.where = f"concept {cid!r}, [[concept.variant]] #{n + 1}"
     v.keys(("term", "stance"), ("frame", "suggest", "notes", "inflect", "ambiguous", "context", "homograph"))
@@ -676,7 +682,7 @@ def _variant(path: Path, lines: list[str], variant_index: int, entry: Any, cid: 
         term=v.string("term", nonempty=True), stance=v.choice("stance", STANCES), frame=v.string("frame"),
         concept=cid, suggest=v.string("suggest"), notes=v.string("notes"), inflect=inflect,
         ambiguous=v.boolean("ambiguous"), context=v.strings("context"),
-        origin=f"{path}:{v.line('term')}", homograph=v.boolean("homograph"))
+        origin=f"{path}:{v.line('term')}", homograph=v.boolean("homograph"), general=general)
     if variant.ambiguous and not variant.context:
         raise LexiconError(Errors.E018.format(path=path, line=v.line("ambiguous"), where=v.where,
                                               term=variant.term))
@@ -739,8 +745,20 @@ def merge_terms(files: list[Path]) -> TermLexicon:
 
 
 def load_terms(extra: tuple[str | PathLike[str], ...] = ()) -> TermLexicon:
-    """The built-in term lexicons, extended or overridden by ``extra`` files or directories."""
-    return _load_terms(tuple(_resolved(p) for p in extra))
+    """The built-in term lexicons, extended or overridden by ``extra`` files or directories (loaded again
+    when one of their files changes)."""
+    paths = tuple(_resolved(p) for p in extra)
+    return _load_terms(paths, tuple(_stamp(p) for p in paths))
+
+
+def _stamp(path: str) -> tuple[tuple[str, int, int], ...]:
+    """What identifies the version of a lexicon file or directory: each file's name, size and mtime."""
+    p = Path(path)
+    try:
+        files = sorted(p.glob("*.toml")) if p.is_dir() else [p]
+        return tuple((str(f), (st := f.stat()).st_size, st.st_mtime_ns) for f in files)
+    except OSError:
+        return ()
 
 
 def _resolved(p: str | PathLike[str]) -> str:
@@ -751,7 +769,7 @@ def _resolved(p: str | PathLike[str]) -> str:
 
 
 @lru_cache(maxsize=16)
-def _load_terms(extra: tuple[str, ...]) -> TermLexicon:
+def _load_terms(extra: tuple[str, ...], stamps: tuple[object, ...] = ()) -> TermLexicon:
     files = _term_files(builtin_dir() / "terms")
     for p in extra:
         files += _term_files(Path(p))

@@ -235,7 +235,7 @@ class TermMatcher:
         text = tv.text
         out: list[tuple[int, int, Variant]] = []
         waiting: list[tuple[int, int]] = []  # (index in out, position): ambiguous hits with no context word
-        loaded: list[int] = []  # positions of the sure non-neutral hits
+        loaded: list[tuple[int, Variant]] = []  # the sure non-neutral hits, by position
         for m in self._scan(text):
             key = " ".join(m.group("t").split())
             form = self.forms.get(key)
@@ -254,12 +254,15 @@ class TermMatcher:
             if v.ambiguous and not self._context_ok(text, m.start(), v):
                 waiting.append((len(out), m.start()))
             elif v.stance != "neutral" and v.concept != "distancing":
-                loaded.append(m.start())
+                loaded.append((m.start(), v))
             out.append((s, e, v))
         if waiting:
-            # an ambiguous word also reads as loaded beside another loaded word of the same or the previous
-            # paragraph («عصابة» in a paragraph that says «الاحتلال»)
-            drop = {i for i, pos in waiting if not any(a <= q < b for a, b in [_window(text, pos)] for q in loaded)}
+            # an ambiguous word also reads as loaded beside a sure loaded word of the same or the previous
+            # paragraph from its own lexicon file or from a file of general vocabulary («عصابة» beside
+            # «الاحتلال»); a loaded word of another conflict does not release it («تحرير المدينة» in a
+            # report on Yemen is not the war in Ukraine)
+            drop = {i for i, pos in waiting
+                    if not any(a <= q < b and _releases(lv, out[i][2]) for a, b in [_window(text, pos)] for q, lv in loaded)}
             out = [hit for i, hit in enumerate(out) if i not in drop]
         return out
 
@@ -324,6 +327,12 @@ class TermMatcher:
         a, b = _window(text, pos)
         window = text[a:b]
         return any(w in window for w in self.context.get(v.term, ()))
+
+
+def _releases(sure: Variant, waiting: Variant) -> bool:
+    """A sure loaded hit lets an ambiguous one read as loaded when both come from one lexicon file (one
+    conflict or field) or either comes from a file of general vocabulary (``scope = "general"``)."""
+    return sure.general or waiting.general or sure.origin.rsplit(":", 1)[0] == waiting.origin.rsplit(":", 1)[0]
 
 
 def _window(text: str, pos: int) -> tuple[int, int]:

@@ -349,3 +349,17 @@ def test_validate_reports_every_problem(tmp_path: Path, lexicon: Path, capsys: p
 def test_labels_and_ideologies(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.stance, t.concept) for t in attribution.annotate(text).terms
             if t.concept in ("vilifying_labels", "ideological_labels", "racism_labels")] == expected
+
+
+def test_an_ambiguous_word_is_released_only_by_its_own_conflict_or_general_vocabulary(tmp_path: Path) -> None:
+    one, two = tmp_path / "one.toml", tmp_path / "two.toml"
+    one.write_text('[[concept]]\nid = "war_a"\n[[concept.variant]]\nterm = "التحرير"\nstance = "positive"\n'
+                   'ambiguous = true\ncontext = ["كييف"]\n', encoding="utf-8")
+    two.write_text('[[concept]]\nid = "war_b"\n[[concept.variant]]\nterm = "المتمردين الجنوبيين"\n'
+                   'stance = "negative"\n', encoding="utf-8")
+    text = "وقاتل المتمردين الجنوبيين في الوادي.\nوبعد التحرير عاد السكان."
+    got = {t.concept for t in attribution.annotate(text, lexicons=[one, two]).terms}
+    assert "war_b" in got and "war_a" not in got  # another conflict's loaded word does not release it
+    two.write_text('scope = "general"\n' + two.read_text(encoding="utf-8"), encoding="utf-8")
+    got = {t.concept for t in attribution.annotate(text, lexicons=[one, two]).terms}
+    assert "war_a" in got  # general vocabulary does
