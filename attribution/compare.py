@@ -25,6 +25,7 @@ import attrs
 
 from .model import Article, Attribution
 from .normalize import fold_term
+from .words import GrammarWords, grammar_words
 
 __all__ = [
     "DEFAULT_REGIONS",
@@ -41,23 +42,22 @@ __all__ = [
 
 DEFAULT_REGIONS = ("headline", "body")
 _WORD = re.compile(r"[^\W\d_]+")
-_STOP = frozenset(fold_term(w) for w in (
-    "في", "من", "على", "إلى", "عن", "مع", "أن", "إن", "التي", "الذي", "الذين", "هذا", "هذه", "ذلك", "كان", "كانت",
-    "قد", "لا", "لم", "لن", "ما", "أو", "ثم", "بعد", "قبل", "حول", "خلال", "كما", "بين", "عند", "كل", "أي", "هو", "هي",
-    "وقال", "قال", "قالت", "وقالت", "أنه", "أنها", "إنه", "إنها", "بأن", "يوم", "اليوم", "أمس",
-))
 _CLITIC = re.compile(r"^(?:وال|فال|بال|كال|لل|ال|و|ف|ب|ل)(?=\w{3,})")
 _RANK = {"unnamed_source": 0, "person": 1, "group": 1, "organization": 1, "media": 2, "news_agency": 2,
          "official": 3, "government": 3, "outlet": 0}
 
 
-_OFFICIAL_WORDS = tuple(fold_term(w) for w in ("مسؤول", "مسئول", "دبلوماسي", "ضابط", "متحدث", "ناطق", "وزير"))
+def _words() -> GrammarWords:
+    """The comparison's word lists (``[compare]`` in lexicons/grammar.toml)."""
+    from .lexicons import load_builtin
+
+    return grammar_words(load_builtin())
 
 
 def _rank(kind: str, name: str) -> float:
     """How authoritative a source reads: unnamed sources < unnamed officials < media < named officials."""
     rank = float(_RANK.get(kind, 1))
-    if kind == "unnamed_source" and any(w in fold_term(name) for w in _OFFICIAL_WORDS):
+    if kind == "unnamed_source" and any(w in fold_term(name) for w in _words().compare_official_words):
         rank += 0.5
     return rank
 
@@ -65,7 +65,8 @@ def _rank(kind: str, name: str) -> float:
 def content_words(text: str) -> frozenset[str]:
     """Folded content words without proclitics or function words: the basis of alignment."""
     words = (_CLITIC.sub("", w) for w in _WORD.findall(fold_term(text)))
-    return frozenset(w for w in words if len(w) > 2 and w not in _STOP)
+    stop = _words().compare_stop_words
+    return frozenset(w for w in words if len(w) > 2 and w not in stop)
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:

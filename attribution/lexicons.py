@@ -448,6 +448,7 @@ SCHEMAS: dict[str, dict[str, Section]] = {
         "morphology": _heads("pronoun_suffixes"),
         "terms": _heads("particles", "verb_particles", "opening_verbs", "name_heads", "naming_heads",
                         "function_words"),
+        "compare": _heads("stop_words", "official_words"),
     },
     "page.toml": {
         "boilerplate": _heads("starts", "contains", "inline"),

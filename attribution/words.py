@@ -66,6 +66,8 @@ class GrammarWords:
     term_name_heads: frozenset[str]
     term_naming_heads: frozenset[str]
     term_function_words: frozenset[str]
+    compare_stop_words: frozenset[str]
+    compare_official_words: frozenset[str]
     pronoun_suffixes: tuple[str, ...]
     #: Adverbial phrases after a cue, each as its folded words, longest first.
     adverbials: tuple[tuple[str, ...], ...] = ()
@@ -88,6 +90,9 @@ class GrammarWords:
                                   key=len, reverse=True))
         terms = {f"term_{name}": _folded(g.get("terms", {}).get(name, ())) for name in _TERM_LISTS}
         terms["term_naming_heads"] |= terms["term_name_heads"]
+        comp = g.get("compare", {})
+        terms["compare_stop_words"] = _folded(comp.get("stop_words", ()))
+        terms["compare_official_words"] = _folded(comp.get("official_words", ()))
         return cls(**lists, **terms, complementizers=complementizers, pronoun_suffixes=suffixes, adverbials=adverbials,
                    adverbial_starts=frozenset(phrase[0] for phrase in adverbials))
 
