@@ -737,6 +737,8 @@ class SourceParser:
                 break
             if any(w in table for table, _ in self.heads) or w in self.adjectives:
                 break
+            if w.startswith("ل") and (w[1:] in self.media or w[1:] in self.bodies or w[1:] in self.organizations):
+                break  # "سامر خليل لشبكة …": the medium he spoke to, not his name
             if w.endswith(self.words.pronoun_suffixes) and _OWNED.search(w):
                 break  # "أعلن الوزير خطته", "أكدت الكاتبة مواقفها": a noun with its owner, not a name
             if w.startswith(("وقال", "واضاف")) or (w.startswith("و") and w[1:] in self.verb_forms):

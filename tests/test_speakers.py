@@ -478,3 +478,18 @@ def test_ownerless_data_cited_inside_a_report_stays_the_reporters() -> None:
                              "أصيب مرة أخرى.")
     att = attribution_at(a, "أصيب مرة أخرى")
     assert att is not None and att.source.name == "لجنة الطوارئ"
+
+
+@pytest.mark.parametrize("text", [
+    "وقال السفير لمحطة التلفزيون المحلية «ن تي في»: «لن نغادر قبل نهاية المهمة».",
+    "وقال سامر خليل، المؤسس والمدير العام لدى «شركة الندى للأغذية»: «لن نغادر قبل نهاية المهمة».",
+])
+def test_a_quoted_name_before_the_colon_is_not_the_content(text: str) -> None:
+    att = attribution_at(attribution.annotate(text), "لن نغادر")
+    assert att is not None and att.content.text.startswith("لن نغادر") and att.source.kind == "official"
+
+
+def test_a_medium_spoken_to_after_a_name_is_not_part_of_it() -> None:
+    a = attribution.annotate('وقال كريم منصور لشبكة "أخبار اليوم" أمس (الاثنين)، "يجب أن يعتذر الوزير".')
+    att = attribution_at(a, "يعتذر الوزير")
+    assert att is not None and att.source.name == "كريم منصور" and att.via

@@ -90,8 +90,9 @@ class Content(Clauses):
                 if nxt < len(tokens) and tokens[nxt].text in OPEN_QUOTES - {'"', "'"}:
                     return tokens[nxt].end, p.para.end, True  # a quotation that runs past its paragraph
                 return t.end, self._colon_end(p, k), False
-            if t.text in OPEN_QUOTES and k in p.quotes and self._addressee(p, k):
-                k = p.quotes[k] + 1
+            if t.text in OPEN_QUOTES and k in p.quotes and (self._addressee(p, k) or (
+                    p.quotes[k] + 1 < len(tokens) and tokens[p.quotes[k] + 1].text == ":")):
+                k = p.quotes[k] + 1  # «… لمحطة «ن تي في»: …»: a quoted name before the colon, not the content
                 continue
             if t.text in OPEN_QUOTES and k in p.quotes and k > j and p.quotes[k] - k <= 6 and (
                     _word(tokens, k - 1) in self.words.fronted or _word(tokens, k - 1) in self.words.object_prepositions) \
