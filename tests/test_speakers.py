@@ -493,3 +493,16 @@ def test_a_medium_spoken_to_after_a_name_is_not_part_of_it() -> None:
     a = attribution.annotate('وقال كريم منصور لشبكة "أخبار اليوم" أمس (الاثنين)، "يجب أن يعتذر الوزير".')
     att = attribution_at(a, "يعتذر الوزير")
     assert att is not None and att.source.name == "كريم منصور" and att.via
+
+
+@pytest.mark.parametrize("text", [
+    'وقال المدير إن الإنتاج تضاعف. وقال المهندس سامر في تصريح لـ»الوطن» إن الآلات جديدة".',
+    'وقال المدير إن الإنتاج تضاعف. يذكر أن المصنع افتتح قبل عشرين عاما".',
+])
+def test_quote_sentence_leaves_a_sentence_with_its_own_cue_or_the_outlets_aside(text: str) -> None:
+    assert all(a.rule != "quote-sentence" for a in attribution.annotate(text).attributions)
+
+
+def test_an_impersonal_present_shares_no_subject() -> None:
+    a = attribution.annotate("واستقبل الوزير الوفد الزائر ويذكر أن الوفد يضم عشرين عضوا.")
+    assert all(a.rule != "coordinated-subject" for a in a.attributions)

@@ -70,7 +70,17 @@ class Continuation(Chains):
             first = p.sent_first.get(n)
             if n == 0 or first is None or any(tokens[x].text in OPEN_QUOTES for x in range(first, k)):
                 continue
+            nxt = k + 1
+            while nxt < len(tokens) and p.sent_of[nxt] == n and not tokens[nxt].is_word:
+                nxt += 1
+            if nxt < len(tokens) and p.sent_of[nxt] == n:
+                continue  # the mark must end its sentence: «… لـ»المدينة» إن …» opens with a reversed mark
+            opener = _word(tokens, first) or ""
+            if (opener,) in self.cues.background or (opener[:1] == "و" and (opener[1:],) in self.cues.background):
+                continue  # "يذكر أن …": the outlet's own aside
             start = tokens[first].start
+            if any(start <= d.cue[0] < t.start for d in self.drafts[before:]):
+                continue  # a sentence with a cue of its own
             prev_end = p.para.sentences[n - 1][1]
             while prev_end > start - 200 and text[prev_end - 1] in _SENTENCE_END | {" ", "\n"}:
                 prev_end -= 1

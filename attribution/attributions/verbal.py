@@ -80,6 +80,8 @@ class VerbalRules(Continuation):
         if cue_type == "verb" and not verb.continuation and not self._quote_follows(p, k + 1):
             if not clause_start[0] and not clause_start[1]:
                 preposed = self._preposed(p, k)
+                if preposed is not None and preposed.shared and self.cues.impersonal(tokens[k].text, verb):
+                    preposed = None  # "… ويذكر أن …": an impersonal present is no verb sharing a subject
                 if preposed is not None:
                     follows = self.parser.parse(tokens, at, self.view, plain=False)
                     if follows is not None and not follows.reference and follows.kind == "official":
