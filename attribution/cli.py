@@ -159,7 +159,7 @@ def _compare(args: argparse.Namespace) -> int:
         try:
             Path(args.out).write_text(report, encoding="utf-8")
         except OSError as exc:
-            print(f"attribution: {Errors.E005.format(path=args.out, reason=exc.strerror or exc)}", file=sys.stderr)
+            print(f"attribution: {Errors.E055.format(path=args.out, reason=exc.strerror or exc)}", file=sys.stderr)
             return 2
     else:
         sys.stdout.write(report)

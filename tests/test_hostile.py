@@ -198,3 +198,10 @@ def test_a_lexicon_that_is_not_utf8_is_a_read_error(tmp_path: Path) -> None:
     path.write_bytes(b'[[concept]]\nid = "\xe9"\n')
     with pytest.raises(LexiconError, match=r"E024.*not UTF-8"):
         load_term_file(path)
+
+
+def test_a_report_that_cannot_be_written_is_a_write_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a = tmp_path / "a.txt"
+    a.write_text(TEXT, encoding="utf-8")
+    assert main(["compare", str(a), str(a), "--out", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.startswith("attribution: E055")
