@@ -506,3 +506,8 @@ def test_quote_sentence_leaves_a_sentence_with_its_own_cue_or_the_outlets_aside(
 def test_an_impersonal_present_shares_no_subject() -> None:
     a = attribution.annotate("واستقبل الوزير الوفد الزائر ويذكر أن الوفد يضم عشرين عضوا.")
     assert all(a.rule != "coordinated-subject" for a in a.attributions)
+
+
+def test_a_stretch_with_a_subordinator_is_no_subject() -> None:
+    a = attribution.annotate("ولم يذكر المصدر سبب الزيارة رغم أنه كان قد رفضها من قبل.")
+    assert attribution_at(a, "كان قد رفضها") is None

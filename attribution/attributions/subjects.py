@@ -43,6 +43,8 @@ class Subjects(Content):
         end = self._subject_end(p.tokens, i, marker)
         if parsed is not None and parsed.last >= end:
             return parsed
+        if any(_word(p.tokens, x) in self.words.subordinate for x in range(i, end)):
+            return parsed  # "ولم يذكر المصدر سبب الزيارة رغم أنه …": a clause of the outlet's, not a subject
         if parsed is not None and not parsed.plain and _word(p.tokens, marker - 1) in self.words.object_prepositions | {"في"}:
             return parsed  # "جدد الناطق التأكيد على أن …": the object and its complement, not the subject
         m = self.parser.chunk(p.tokens, i, end, self.view, guess=guess)
