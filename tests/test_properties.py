@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import attribution
-from attribution.normalize import fold
+from attribution.normalize import _TABLE, fold
 
 ARABIC = st.characters(min_codepoint=0x0600, max_codepoint=0x06FF)
 MARKS = st.sampled_from(list("\u064b\u064e\u064f\u0650\u0651\u0652\u0640\u200b\u200c\u200d\u200e\u200f\u202b\u2067\u2069\ufeff"))
@@ -148,3 +148,13 @@ def test_any_jsonl_line_parses_to_a_document_or_a_failure(raw: str) -> None:
     from attribution.corpus import Document, Failure, Line
 
     assert isinstance(Line("in.jsonl", 1, raw).parse(), (Document, Failure))
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from([*(chr(k) for k in _TABLE), "x", " ", "ب"]), max_size=200))
+def test_folding_by_replacements_equals_one_translation(text: str) -> None:
+    """The chained replacements of fold() give what one str.translate pass gives: no replacement
+    produces a character that a later one would replace again."""
+    from attribution.normalize import _translate
+
+    assert _translate(text) == text.translate(_TABLE)
