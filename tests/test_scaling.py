@@ -38,6 +38,7 @@ MARKDOWN: dict[str, Callable[[int], str]] = {
     "unclosed comments": lambda n: _repeat("<!-- " + SENTENCE, n, "\n"),
     "unclosed links": lambda n: _repeat("[" + SENTENCE + "](", n),
     "unclosed tags": lambda n: _repeat("<a " + SENTENCE, n),
+    "many findings": lambda n: _repeat("وهاجمت الميليشيات الموالية لإيران المعبر ليلا.", n, "\n"),  # one each line
 }
 
 

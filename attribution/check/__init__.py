@@ -8,6 +8,8 @@ suppressions, and returns :class:`Finding` s with 1-based lines and columns coun
 from __future__ import annotations
 
 import json
+import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -40,12 +42,19 @@ class Finding:
     suppressed: bool = False
 
 
-def _position(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of ``offset``; a line ends at LF, CRLF or a lone CR (old Mac files)."""
-    lf = text.count("\n", 0, offset)
-    lone_cr = text.count("\r", 0, offset) - text.count("\r\n", 0, offset)
-    start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
-    return lf + lone_cr + 1, offset - start + 1
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def _line_starts(text: str) -> list[int]:
+    """Where each line starts; a line ends at LF, CRLF or a lone CR (old Mac files)."""
+    return [0, *(m.end() for m in _LINE_END.finditer(text))]
+
+
+def _position(starts: list[int], offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset``, given the line starts of its text (found once, so that a
+    file with thousands of findings is not rescanned for each)."""
+    line = bisect_right(starts, offset)
+    return line, offset - starts[line - 1] + 1
 
 
 def check_text(path: str, text: str, config: Config = DEFAULT) -> list[Finding]:
@@ -56,13 +65,14 @@ def check_text(path: str, text: str, config: Config = DEFAULT) -> list[Finding]:
     article = annotate(draft.masked, lexicons=config.lexicons)
     ctx = Context(article, config, load_terms(config.lexicons))
     findings = []
+    starts = _line_starts(text)
     for rule in RULES:
         level = config.level(rule.id, rule.level)
         if level == "off":
             continue
         for start, end, message in rule.find(ctx):
-            line, col = _position(text, start)
-            end_line, end_col = _position(text, end)
+            line, col = _position(starts, start)
+            end_line, end_col = _position(starts, end)
             suppressed = any(s.first_line <= line <= s.last_line and (not s.rules or rule.id in s.rules)
                              for s in draft.suppressions)
             findings.append(Finding(path, line, col, end_line, end_col, start, end, level, rule.id, message,
