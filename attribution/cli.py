@@ -231,19 +231,34 @@ def _repair_and_read_ids(path: Path) -> set[str]:
     """The ids an earlier run wrote to ``path`` (annotated or failed: neither is redone, so nothing is
     written twice), after cutting a last line that an interruption tore, wherever it was cut."""
     with path.open("r+b") as fh:
-        data = fh.read()
-        end = data.rfind(b"\n") + 1
-        if end < len(data):
+        size = fh.seek(0, 2)
+        end = size
+        while end > 0:  # back from the end, a block at a time, to the last newline
+            fh.seek(max(0, end - 65536))
+            block = fh.read(end - max(0, end - 65536))
+            cut = block.rfind(b"\n")
+            if cut >= 0:
+                end = end - len(block) + cut + 1
+                break
+            end -= len(block)
+        if end < size:
             fh.truncate(end)  # a torn last line: its document is redone
     done: set[str] = set()
-    for raw in data[:end].splitlines():
-        try:
-            obj = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-            continue
-        if isinstance(obj, dict) and "id" in obj:
-            done.add(str(obj["id"]))
+    with path.open("rb") as lines:  # streamed: an output of millions of lines is not held in memory
+        for raw in lines:
+            doc_id = _id_of(raw)
+            if doc_id is not None:
+                done.add(doc_id)
     return done
+
+
+def _id_of(raw: bytes) -> str | None:
+    """The id of one JSON line, or ``None`` for a line that is no JSON object with an id."""
+    try:
+        obj = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        return None
+    return str(obj["id"]) if isinstance(obj, dict) and "id" in obj else None
 
 
 def _lock(fh: Any) -> bool:

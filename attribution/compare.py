@@ -25,7 +25,7 @@ import attrs
 
 from .model import Article, Attribution
 from .normalize import fold_term
-from .words import GrammarWords, grammar_words
+from .words import builtin_words
 
 __all__ = [
     "DEFAULT_REGIONS",
@@ -47,11 +47,8 @@ _RANK = {"unnamed_source": 0, "person": 1, "group": 1, "organization": 1, "media
          "official": 3, "government": 3, "outlet": 0}
 
 
-def _words() -> GrammarWords:
-    """The comparison's word lists (``[compare]`` in lexicons/grammar.toml)."""
-    from .lexicons import load_builtin
-
-    return grammar_words(load_builtin())
+#: The comparison's word lists: ``[compare]`` in lexicons/grammar.toml.
+_words = builtin_words
 
 
 def _rank(kind: str, name: str) -> float:

@@ -42,14 +42,15 @@ def _blank(text: str, start: int, end: int, out: list[str]) -> None:
 def _pairs(text: str, opener: str, closer: str, *, ignore_case: bool = False) -> list[tuple[int, int]]:
     """The stretches from each ``opener`` to the first ``closer`` after it, found left to right in one
     pass: an opener never closed ends the search (the scan is linear, however many openers stay open)."""
-    hay = text.lower() if ignore_case else text
+    flags = re.IGNORECASE if ignore_case else 0  # not text.lower(): it may change the text's length («İ»)
+    opens, closes = re.compile(re.escape(opener), flags), re.compile(re.escape(closer), flags)
     out, pos = [], 0
-    while (a := hay.find(opener, pos)) >= 0:
-        b = hay.find(closer, a + len(opener))
-        if b < 0:
+    while (a := opens.search(text, pos)) is not None:
+        b = closes.search(text, a.end())
+        if b is None:
             break
-        out.append((a, b + len(closer)))
-        pos = b + len(closer)
+        out.append((a.start(), b.end()))
+        pos = b.end()
     return out
 
 

@@ -97,25 +97,25 @@ class SourceParser:
 
     def __init__(self, lex: Lexicons) -> None:
         p = lex.patterns
-        self.gazetteer: dict[str, list[tuple[tuple[str, ...], SourceEntry]]] = {}
+        gazetteer: dict[str, list[tuple[tuple[str, ...], SourceEntry]]] = {}
         for entry in lex.sources:
             for form in (entry.name, *entry.aliases):
                 words = _words(form)
                 if words:
-                    self.gazetteer.setdefault(words[0], []).append((words, entry))
+                    gazetteer.setdefault(words[0], []).append((words, entry))
         for place in lex.places:
             entry = SourceEntry(place.name, "government", tuple(a for a in (place.en, place.capital, *place.aliases) if a))
             for form in (place.name, place.capital, *place.aliases):
                 words = _words(form) if form else ()
-                if (words and words[0] not in self.gazetteer) or (words and not any(w == words for w, _ in self.gazetteer.get(words[0], []))):
-                    self.gazetteer.setdefault(words[0], []).append((words, entry))
-        for options in self.gazetteer.values():
+                if (words and words[0] not in gazetteer) or (words and not any(w == words for w, _ in gazetteer.get(words[0], []))):
+                    gazetteer.setdefault(words[0], []).append((words, entry))
+        for options in gazetteer.values():
             options.sort(key=lambda item: -len(item[0]))
         # the same entries by their first two words (names of one word under the first alone), so that a
         # common first word («وزارة», «الرئيس») does not mean trying every name that starts with it
         self._gazetteer2: dict[tuple[str, str], list[tuple[tuple[str, ...], SourceEntry]]] = {}
         self._gazetteer1: dict[str, list[tuple[tuple[str, ...], SourceEntry]]] = {}
-        for first, options in self.gazetteer.items():
+        for first, options in gazetteer.items():
             for words, entry in options:  # longest first, kept in each list
                 if len(words) > 1:
                     self._gazetteer2.setdefault((first, words[1]), []).append((words, entry))

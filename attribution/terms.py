@@ -32,7 +32,7 @@ import regex
 from .lexicons import TermLexicon, Variant
 from .model import Article, Attribution, TermHit
 from .normalize import Folded, fold, fold_term
-from .words import GrammarWords, grammar_words
+from .words import builtin_words
 
 __all__ = ["TermMatcher", "find_terms", "matcher_for", "surface_forms", "term_view"]
 
@@ -41,12 +41,8 @@ _NEXT_WORD = regex.compile(r"[ \t]+(\p{Arabic}+)")
 _PROCLITICS = regex.compile(r"^[وف]?[بلك]?")
 
 
-@lru_cache(maxsize=1)
-def _w() -> GrammarWords:
-    """The term matcher's word lists (``[terms]`` in lexicons/grammar.toml), loaded once."""
-    from .lexicons import load_builtin
-
-    return grammar_words(load_builtin())
+#: The term matcher's word lists: ``[terms]`` in lexicons/grammar.toml.
+_w = builtin_words
 
 
 # Frames of terms that are names (of groups, operations, places) or quoted slogans: quotation marks around

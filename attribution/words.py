@@ -88,12 +88,10 @@ class GrammarWords:
         complementizers = frozenset(p + base + e for p in prefixes for e in endings) | {base + "ّ"}
         adverbials = tuple(sorted({tuple(fold_term(w) for w in phrase.split()) for phrase in cue.get("adverbials", ())},
                                   key=len, reverse=True))
-        terms = {f"term_{name}": _folded(g.get("terms", {}).get(name, ())) for name in _TERM_LISTS}
-        terms["term_naming_heads"] |= terms["term_name_heads"]
-        comp = g.get("compare", {})
-        terms["compare_stop_words"] = _folded(comp.get("stop_words", ()))
-        terms["compare_official_words"] = _folded(comp.get("official_words", ()))
-        return cls(**lists, **terms, complementizers=complementizers, pronoun_suffixes=suffixes, adverbials=adverbials,
+        prefixed = {f"{prefix}_{name}": _folded(g.get(section, {}).get(name, ()))
+                    for section, (prefix, names) in _PREFIXED_LISTS.items() for name in names}
+        prefixed["term_naming_heads"] |= prefixed["term_name_heads"]  # a name head names what is quoted too
+        return cls(**lists, **prefixed, complementizers=complementizers, pronoun_suffixes=suffixes, adverbials=adverbials,
                    adverbial_starts=frozenset(phrase[0] for phrase in adverbials))
 
 
@@ -107,8 +105,18 @@ _LISTS = {
 }
 
 
-#: The word lists of the [terms] section, read by the term matcher.
-_TERM_LISTS = ("particles", "verb_particles", "opening_verbs", "name_heads", "naming_heads", "function_words")
+#: Sections read into fields named "<prefix>_<key>": the term matcher's and the comparison's lists.
+_PREFIXED_LISTS = {
+    "terms": ("term", ("particles", "verb_particles", "opening_verbs", "name_heads", "naming_heads", "function_words")),
+    "compare": ("compare", ("stop_words", "official_words")),
+}
+
+
+def builtin_words() -> GrammarWords:
+    """The word classes of the built-in lexicons (for code that reads no user lexicon of its own)."""
+    from .lexicons import load_builtin
+
+    return grammar_words(load_builtin())
 
 
 @lru_cache(maxsize=8)

@@ -205,3 +205,11 @@ def test_a_report_that_cannot_be_written_is_a_write_error(tmp_path: Path, capsys
     a.write_text(TEXT, encoding="utf-8")
     assert main(["compare", str(a), str(a), "--out", str(tmp_path)]) == 2
     assert capsys.readouterr().err.startswith("attribution: E055")
+
+
+def test_masking_html_keeps_offsets_when_lowercasing_would_not() -> None:
+    from attribution.readers import mask_html
+
+    text = "İİ <SCRIPT>x</SCRIPT> قال"  # «İ».lower() is two characters
+    masked = mask_html(text)
+    assert len(masked) == len(text) and masked.endswith("قال") and "x" not in masked

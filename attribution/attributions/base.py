@@ -218,6 +218,10 @@ class AttributorBase:
         self.labels: frozenset[str] = frozenset()  # the page's speaker labels (LabelRules)
         self.paragraphs: list[Paragraph] = []  # the page's paragraphs, set by Attributor.run
 
+    def _original(self, p: _Paragraph, a: int, b: int) -> str:
+        """The original text of tokens ``[a, b)`` of ``p``, as written."""
+        return self.view.original[slice(*self.view.span(p.tokens[a].start, p.tokens[b - 1].end))]
+
     def _source(self, p: _Paragraph, m: Mention) -> DraftSource:
         a, b = p.tokens[m.first].start, p.tokens[m.last - 1].end
         return DraftSource(m.name, m.kind, m.aliases, (a, b))

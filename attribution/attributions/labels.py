@@ -52,7 +52,7 @@ class LabelRules(Continuation):
         if parsed is not None and parsed.last == colon:
             source, via = self._resolve(p, parsed)
         else:
-            name = self.view.original[slice(*self.view.span(p.tokens[0].start, p.tokens[colon - 1].end))]
+            name = self._original(p, 0, colon)
             source, via = DraftSource(name, "person", (), None), []
         source.mention = (p.tokens[0].start, p.tokens[colon - 1].end)
         cue = (p.tokens[colon].start, p.tokens[colon].end)

@@ -36,7 +36,7 @@ class PrepositionalRules(Continuation):
         if m is None and self.parser._phrase_in(tokens, j, self.parser.documents, clitics=bool(prep.clitic)):
             # "وبحسب المعطيات، …", "وفقا للأرقام، …": data with no owner named
             end = j + self.parser._phrase_in(tokens, j, self.parser.documents, clitics=bool(prep.clitic))
-            name = self.view.original[slice(*self.view.span(tokens[j].start, tokens[end - 1].end))]
+            name = self._original(p, j, end)
             m = Mention(j, end, name.removeprefix("ل"), "unnamed_source", head=tokens[j].text)
         if m is None:
             return

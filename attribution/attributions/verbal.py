@@ -102,8 +102,10 @@ class VerbalRules(Continuation):
         if verb.document_subject and subject is None and preposed is None and (
                 n := self.parser._phrase_in(tokens, at, self.parser.documents, clitics=True)):
             # "وتضمنت المذكرة …": a bare document speaks, unnamed (or for the owner a reference finds)
-            name = self.view.original[slice(*self.view.span(tokens[at].start, tokens[at + n - 1].end))]
-            subject = Mention(at, at + n, name.lstrip("وف"), "unnamed_source", head=tokens[at].text)
+            name = self._original(p, at, at + n)
+            if tokens[at].text not in self.parser.documents:
+                name = name[1:]  # the proclitic: "وتتضمن" … "والمذكرة"; not a letter of "وثيقة"
+            subject = Mention(at, at + n, name, "unnamed_source", head=tokens[at].text)
         if subject is not None and subject.kind == "unnamed_source" and subject.head in self.parser.documents and any(
                 d.paragraph == p.index and d.content[0] <= cue[0] < d.content[1] for d in self.drafts):
             return  # "أعلنت اللجنة أن … أظهرت نتيجة فحص أنه …": data with no owner, cited inside a report, is the reporter's
@@ -212,7 +214,7 @@ class VerbalRules(Continuation):
         if found is None:
             return
         t = tokens[k]
-        name = self.view.original[slice(*self.view.span(t.start, t.end))]
+        name = self._original(p, k, k + 1)
         name = name[1:] if name[:1] in "وف" and len(name) > 3 else name
         source = DraftSource(name, "unnamed_source", (), (t.start, t.end))
         self._add(p, source, [], (t.start, t.end), self.cues.passive_verb.lemma, "verb", found[:2], found[2],
@@ -226,7 +228,7 @@ class VerbalRules(Continuation):
             return
         t = tokens[k]
         s_end = p.sentence(k)[1]
-        name = self.view.original[slice(*self.view.span(t.start, t.end))]
+        name = self._original(p, k, k + 1)
         self._add(p, DraftSource(name, "unnamed_source", (), (t.start, t.end)), [], (t.start, tokens[k + 1].end),
                   name, "preposition", (tokens[k + 2].start, s_end), False, rule="news-of")
 
