@@ -568,6 +568,8 @@ def load_builtin() -> Lexicons:
 # --- term lexicons (lexicons/terms/*.toml) --------------------------------------------------------
 
 STANCES = ("positive", "neutral", "negative")
+#: How a one-word variant inflects (docs/lexicons.md): ``auto`` guesses from the word's shape.
+PARADIGMS = ("auto", "noun", "adjective", "verb", "fixed")
 
 
 @attrs.frozen
@@ -586,6 +588,7 @@ class Variant:
     origin: str = ""  # "file:line"
     homograph: bool = False  # the form without ال is also a verb ("غادر": treacherous / he left)
     general: bool = False  # from a file of `scope = "general"`: vocabulary of no one conflict
+    paradigm: str = "auto"  # one of PARADIGMS; "fixed" when ``inflect = false``
 
 
 @attrs.frozen
@@ -674,7 +677,7 @@ def _variant(path: Path, lines: list[str], variant_index: int, entry: Any, cid: 
              seen_terms: dict[str, str], general: bool = False) -> Variant:
     v = _Checker(path, lines, "concept.variant", variant_index, entry)
     v.where = f"concept {cid!r}, [[concept.variant]] #{n + 1}"
-    v.keys(("term", "stance"), ("frame", "suggest", "notes", "inflect", "ambiguous", "context", "homograph"))
+    v.keys(("term", "stance"), ("frame", "suggest", "notes", "inflect", "paradigm", "ambiguous", "context", "homograph"))
     inflect = v.entry.get("inflect", True)
     if not isinstance(inflect, bool):
         raise LexiconError(Errors.E013.format(path=path, line=v.line("inflect"), where=v.where,
@@ -683,7 +686,12 @@ def _variant(path: Path, lines: list[str], variant_index: int, entry: Any, cid: 
         term=v.string("term", nonempty=True), stance=v.choice("stance", STANCES), frame=v.string("frame"),
         concept=cid, suggest=v.string("suggest"), notes=v.string("notes"), inflect=inflect,
         ambiguous=v.boolean("ambiguous"), context=v.strings("context"),
-        origin=f"{path}:{v.line('term')}", homograph=v.boolean("homograph"), general=general)
+        origin=f"{path}:{v.line('term')}", homograph=v.boolean("homograph"), general=general,
+        paradigm=v.choice("paradigm", PARADIGMS) if "paradigm" in v.entry else ("auto" if inflect else "fixed"))
+    if not inflect and variant.paradigm != "fixed":
+        raise LexiconError(Errors.E013.format(path=path, line=v.line("paradigm"), where=v.where, key="paradigm",
+                                              expected='"fixed" (or no paradigm) with inflect = false',
+                                              got=variant.paradigm))
     if variant.ambiguous and not variant.context:
         raise LexiconError(Errors.E018.format(path=path, line=v.line("ambiguous"), where=v.where,
                                               term=variant.term))

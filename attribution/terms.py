@@ -2,10 +2,11 @@
 
 Matching runs on the folded view with one more fold: dots, hyphens and underscores inside an Arabic
 word are dropped ("الحـ.وثيين" reads "الحوثيين"). The lexicon side is expanded instead of the text
-side: every variant yields its surface forms (definite and indefinite; for single words the feminine,
-plural and nisba forms when ``inflect`` is on; "لل" for ل + ال), and all forms go into one trie-shaped
-regular expression with the proclitics و ف ب ك ل in front and word boundaries around. The cost
-therefore hardly depends on the lexicon's size. Overlaps resolve to the longest match.
+side: every variant yields its surface forms (definite and indefinite; for single words the forms of
+its ``paradigm``: a noun's plurals, dual and pronoun suffixes, an adjective's feminine, a verb's
+persons and imperfect; "لل" for ل + ال), and all forms go into sets of words walked word by word with
+the proclitics و ف ب ك ل in front. The cost therefore hardly depends on the lexicon's size. Overlaps
+resolve to the longest match.
 
 A hit's **voice** is ``quoted`` inside a direct quote, ``reported`` inside indirect attributed content,
 and ``outlet`` otherwise; a term wrapped in quotation marks in the outlet's own voice also yields a
@@ -121,26 +122,67 @@ def term_view(view: Folded) -> Folded:
     return Folded(view.original, "".join(pieces), keep)
 
 
-def _inflect_word(word: str) -> set[str]:
-    core = word[2:] if word.startswith("ال") and len(word) > 3 else word
+#: Pronoun suffixes a noun takes («ميليشياته», «احتلالها», «عدونا»), folded.
+_NOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
+#: Nominative endings of a sound masculine plural and a dual: such a word is never a genitive.
+_NOMINATIVE = ("ون", "ان")
+#: The endings that make a word already inflected: no further plural, dual or feminine is built on it.
+_INFLECTED = ("ات", "ون", "ين", "ان")
+
+
+def _nominal_forms(core: str, paradigm: str, name: bool = False) -> set[str]:
+    """The forms of a noun or adjective ``core`` (without ال): plurals, duals, the feminine of an
+    adjective, a noun's pronoun suffixes, the indefinite accusative. A name (``name``) and a short word
+    take no dual and no suffix: «إخواننا» is not the movement, «الأثمان» not two sinners."""
     forms = {core}
-    if core.endswith("ه"):
+    affixed = not name and len(core) >= 4
+    if core.endswith("ه"):  # ة, folded: feminine singular («ميليشيا», «مجزرة»)
         base = core[:-1]
-        forms |= {base + "ات"}
-    elif core.endswith("ي"):
+        forms |= {base + "ات"} | ({base + "تان", base + "تين"} if affixed else set())
+        stems = [base + "ت", base + "ات"]
+    elif core.endswith("ي"):  # a nisba adjective or its noun («إرهابي», «تكفيري»)
         forms |= {core + "ه", core + "ون", core + "ين", core + "ات"}
-    elif core.endswith("ون"):
-        forms |= {core[:-2] + "ين"}
-    elif core.endswith("ين"):
-        forms |= {core[:-2] + "ون"}
+        forms |= {core + "ان", core + "تان", core + "تين"} if affixed else set()
+        stems = [core + "ت"]
+    elif core.endswith(("ون", "ين")):
+        forms |= {core[:-2] + "ين", core[:-2] + "ون"}
+        stems = []
     elif core.endswith("ات"):
-        pass
+        stems = [core]
     else:
-        forms |= {core + "ات", core + "ون", core + "ين"}
+        forms |= {core + "ات", core + "ون", core + "ين"} | ({core + "ان"} if affixed else set())
+        stems = [core, core + "ات"]
+        if paradigm == "adjective":
+            forms |= {core + "ه"} | ({core + "تان", core + "تين"} if affixed else set())  # «ذليلة», «عميلتان»
     definite = {"ال" + f for f in forms}
-    if not core.endswith(("ه", "ا", "ي", "ات", "ون", "ين")):
+    if paradigm != "adjective" and affixed:
+        forms |= {stem + suffix for stem in stems for suffix in _NOUN_SUFFIXES}  # never with ال
+    if not core.endswith(("ه", "ا", "ي", *_INFLECTED)):
         forms.add(core + "ا")  # indefinite accusative: "قتيلا", "انقلابا"
     return forms | definite
+
+
+#: Person prefixes and suffixes of a verb's perfect and imperfect, folded (a third person above all:
+#: news reports what others did).
+_PERFECT_SUFFIXES = ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم")
+_IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا", "سي", "ست", "سن")
+_IMPERFECT_SUFFIXES = ("", "ون", "ان", "وا", "ا", "ن")
+
+
+def _verb_forms(stem: str) -> set[str]:
+    """The perfect and imperfect of a verb given in its perfect («استشهد» → «استشهدوا», «يستشهد»,
+    «سيستشهدون»). Long vowels that change inside a weak verb are not guessed: list those forms."""
+    forms = {stem + s for s in _PERFECT_SUFFIXES}
+    inner = stem[1:] if stem.startswith("ا") else stem  # «استشهد» → «يستشهد», «أطلق» → «يطلق»
+    forms |= {p + inner + s for p in _IMPERFECT_PREFIXES for s in _IMPERFECT_SUFFIXES}
+    return forms
+
+
+def _inflect_word(word: str, paradigm: str = "auto", name: bool = False) -> set[str]:
+    if paradigm == "verb":
+        return _verb_forms(word)
+    core = word[2:] if word.startswith("ال") and len(word) > 3 else word
+    return _nominal_forms(core, paradigm, name)
 
 
 def surface_forms(variant: Variant) -> set[str]:
@@ -149,9 +191,12 @@ def surface_forms(variant: Variant) -> set[str]:
     if not words:
         return set()
     forms = {" ".join(words)}
-    if variant.inflect:
+    if variant.paradigm != "fixed":
         if len(words) == 1:
-            forms |= _inflect_word(words[0])
+            # a name, a word that is also a verb («غادر») or an
+            # ambiguous one («احتلاله مكتبه» is not the occupation) takes no dual and no pronoun suffix
+            forms |= _inflect_word(words[0], variant.paradigm,
+                                   variant.frame in _NAME_FRAMES or variant.homograph or variant.ambiguous)
         else:
             definite = [w if w.startswith("ال") or not w[0].isalpha() or w in _w().term_function_words else "ال" + w for w in words]
             bare = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in words]
@@ -232,6 +277,7 @@ class TermMatcher:
         out: list[tuple[int, int, Variant]] = []
         waiting: list[tuple[int, int]] = []  # (index in out, position): ambiguous hits with no context word
         loaded: list[tuple[int, Variant]] = []  # the sure non-neutral hits, by position
+        last_end = 0  # where the last form found ends, in the term view
         for m in self._scan(text):
             key = " ".join(m.group("t").split())
             form = self.forms.get(key)
@@ -244,8 +290,13 @@ class TermMatcher:
                 continue  # «مستشفى الشهيد …», «شارع الشهداء»: part of a proper name
             if v.homograph and not key.startswith(("ال", "لل")) and not self._adjective(tv, m):
                 continue  # «لقد غادر», «بعدما غادر الوزير»: the verb, not the qualifier
-            if prev is not None and " " not in key and key not in self.lam_forms and not _no_head(prev[1]):
-                start = prev[0]  # the genitive of a construct is reported with its head: «انسحاب العدو»
+            if (prev is not None and " " not in key and key not in self.lam_forms and not _no_head(prev[1])
+                    and prev[0] >= last_end and not (key.endswith("يون") or (not form.exact and key.endswith(_NOMINATIVE)))):
+                # the genitive of a construct is reported with its head: «انسحاب العدو»; a nominative
+                # plural or dual is never a genitive («هاجم التكفيريون»), and a word already found as a
+                # term is not taken again as a head
+                start = prev[0]
+            last_end = m.end("t")
             s, e = tv.span(start, m.end("t"))
             if v.ambiguous and not self._context_ok(text, m.start(), v):
                 waiting.append((len(out), m.start()))

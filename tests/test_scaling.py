@@ -1,5 +1,5 @@
 """Cost grows linearly with the input, whatever its shape: each shape is annotated (and checked) at
-50 KB and 200 KB, and the larger must cost no more than twice the linear four times the smaller (a
+50 KB and 200 KB, and the larger must cost no more than 2.5 times the linear four times the smaller (a
 quadratic step costs sixteen). Ratios within one run, so a slow machine does not fail them; the time
 limit is generous on purpose. The absolute figures, up to 5 MB, are in ``benchmarks/run.py``."""
 
@@ -55,10 +55,10 @@ def _assert_linear(run: Callable[[str], object], make: Callable[[int], str]) -> 
     small, large = make(SMALL), make(LARGE)
     run(small)  # warm the caches
     t_small = _best(lambda: run(small), 3)
-    t_large = _best(lambda: run(large), 1)
+    t_large = _best(lambda: run(large), 2)  # best of two: one run on a busy machine can stall
     growth = len(large) / len(small)
     assert t_large < 60, f"{t_large:.1f} s for {len(large):,} characters"
-    assert t_large <= 2 * growth * t_small + 0.3, (
+    assert t_large <= 2.5 * growth * t_small + 0.3, (
         f"{len(small):,} chars {t_small:.3f} s, {len(large):,} chars {t_large:.3f} s: grows faster than linear")
 
 

@@ -363,3 +363,107 @@ def test_an_ambiguous_word_is_released_only_by_its_own_conflict_or_general_vocab
     two.write_text('scope = "general"\n' + two.read_text(encoding="utf-8"), encoding="utf-8")
     got = {t.concept for t in attribution.annotate(text, lexicons=[one, two]).terms}
     assert "war_a" in got  # general vocabulary does
+
+
+PARADIGMS = '''
+[[concept]]
+id = "test_paradigm"
+label_en = "Paradigm test"
+label_ar = "اختبار"
+description_en = "x"
+description_ar = "x"
+
+  [[concept.variant]]
+  term = "مشاغب"
+  stance = "negative"
+  frame = "test"
+  paradigm = "noun"
+
+  [[concept.variant]]
+  term = "حقير"
+  stance = "negative"
+  frame = "test"
+  paradigm = "adjective"
+
+  [[concept.variant]]
+  term = "تآمر"
+  stance = "negative"
+  frame = "test"
+  paradigm = "verb"
+
+  [[concept.variant]]
+  term = "مدسوس"
+  stance = "negative"
+  frame = "test"
+  paradigm = "fixed"
+'''
+
+# Forms written by hand for each paradigm (folded spelling: ة as ه is also accepted by the matcher).
+PARADIGM_FORMS = {
+    "مشاغب": ["مشاغبون", "المشاغبين", "مشاغبان", "المشاغبات", "مشاغبه", "مشاغبهم", "مشاغباتها", "مشاغبا"],
+    "حقير": ["حقيرة", "الحقيرة", "حقيرون", "الحقيرين", "حقيرتان", "حقيرات", "حقيران"],
+    "تآمر": ["تآمروا", "تآمرت", "يتآمر", "يتآمرون", "تتآمر", "سيتآمرون", "تآمرا"],
+}
+
+
+@pytest.fixture
+def paradigms(tmp_path: Path) -> Path:
+    path = tmp_path / "paradigms.toml"
+    path.write_text(PARADIGMS, encoding="utf-8")
+    return path
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_every_paradigm_form_is_found_at_its_offsets_with_any_proclitic(paradigms: Path, data: st.DataObject) -> None:
+    term = data.draw(st.sampled_from(sorted(PARADIGM_FORMS)))
+    form = data.draw(st.sampled_from(PARADIGM_FORMS[term]))
+    prefix = data.draw(st.sampled_from(["", "و", "ف", "ب", "ل", "وب"]))
+    if prefix.endswith("ل") and form.startswith("ال"):
+        form = form[1:]  # ل + ال → لل
+    left, right = data.draw(OUTSIDE), data.draw(OUTSIDE)
+    text = f"{left} {prefix}{form} {right}"
+    start = len(left) + 1
+    a = attribution.annotate(text, lexicons=[paradigms])
+    found = [t for t in a.terms if t.concept == "test_paradigm"]
+    end = start + len(prefix) + len(form)
+    # the span starts after the proclitics, or at the ل of ل + ال, which the form carries («للحقيرة»)
+    assert len(found) == 1 and found[0].end == end and start <= found[0].start <= start + len(prefix), text
+    assert found[0].variant == term
+
+
+@pytest.mark.parametrize("text", [
+    "يتمردون على القرار",  # a verb form built on another stem
+    "مدسوسون في الصفوف",  # paradigm = "fixed": no plural
+    "حقيرهم",  # an adjective takes no pronoun suffix
+    "مشاغبتين",  # a noun takes no feminine
+])
+def test_forms_outside_a_paradigm_are_not_found(paradigms: Path, text: str) -> None:
+    assert not [t for t in attribution.annotate(text, lexicons=[paradigms]).terms if t.concept == "test_paradigm"]
+
+
+def test_a_nominative_plural_is_never_the_genitive_of_a_construct(paradigms: Path) -> None:
+    a = attribution.annotate("هاجم المشاغبون القرية. وصل عدد المشاغبين إلى عشرة.", lexicons=[paradigms])
+    assert [t.text for t in a.terms if t.concept == "test_paradigm"] == ["المشاغبون", "عدد المشاغبين"]
+
+
+def test_a_term_is_not_taken_as_the_head_of_the_next_term(paradigms: Path) -> None:
+    a = attribution.annotate("وصفه بأنه مشاغب حقير.", lexicons=[paradigms])
+    assert [t.text for t in a.terms if t.concept == "test_paradigm"] == ["مشاغب", "حقير"]
+
+
+def test_a_name_takes_no_dual_and_no_pronoun_suffix(tmp_path: Path) -> None:
+    path = tmp_path / "name.toml"
+    path.write_text(PARADIGMS.replace('frame = "test"\n  paradigm = "noun"', 'frame = "name"'), encoding="utf-8")
+    a = attribution.annotate("المشاغبان ومشاغبهم والمشاغبون", lexicons=[path])
+    assert [t.text for t in a.terms if t.concept == "test_paradigm"] == ["المشاغبون"]
+
+
+def test_paradigm_is_validated(tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(PARADIGMS.replace('paradigm = "noun"', 'paradigm = "nouns"'), encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"bad\.toml:\d+.*paradigm.*noun, adjective, verb"):
+        load_term_file(path)
+    path.write_text(PARADIGMS.replace('paradigm = "noun"', 'paradigm = "noun"\n  inflect = false'), encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"bad\.toml:\d+.*paradigm"):
+        load_term_file(path)
