@@ -348,7 +348,7 @@ def _annotate(args: argparse.Namespace) -> int:
                 failed += 1
                 data = (json.dumps(document_json(doc, result), ensure_ascii=False) + "\n").encode("utf-8")
             elif writer is not None:
-                writer.add(result, doc.id)
+                writer.add(result, doc.id, {"date": doc.date, "url": doc.url} if isinstance(doc, Document) else None)
                 continue
             else:
                 data = (render_text(result, doc.id, explain=args.explain, bidi=bidi) + "\n\n").encode("utf-8")
