@@ -1,9 +1,9 @@
 """Many machines: annotate with Dask. An optional extra (``pip install 'attribution[dask]'``); nothing
 else in the package imports this module.
 
-* :func:`annotate_bag` maps texts (or a ``dask.bag`` of texts, dicts or Documents) to a bag of Articles.
-* :func:`annotate_frame` maps a ``dask.dataframe`` partition-wise into the four tidy tables of
-  :func:`attribution.tables` (articles, sentences, attributions, terms), each partition annotated once.
+* `annotate_bag` maps texts (or a ``dask.bag`` of texts, dicts or Documents) to a bag of Articles.
+* `annotate_frame` maps a ``dask.dataframe`` partition-wise into the four tidy tables of
+  `attribution.tables` (articles, sentences, attributions, terms), each partition annotated once.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def _annotate(item: Any, outlet: str | None, lexicons: tuple[str, ...]) -> Artic
 
 def annotate_bag(texts_or_bag: Iterable[Any] | db.Bag, *, outlet: str | None = None,
                  lexicons: Iterable[str] = (), npartitions: int | None = None) -> db.Bag:
-    """A bag of Articles (a document that fails becomes a :class:`~attribution.corpus.Failure`)."""
+    """A bag of Articles (a document that fails becomes a `attribution.corpus.Failure`)."""
     bag = texts_or_bag if isinstance(texts_or_bag, db.Bag) else db.from_sequence(
         list(texts_or_bag), npartitions=npartitions)
     return bag.map(_annotate, outlet=outlet, lexicons=tuple(lexicons))
