@@ -79,7 +79,7 @@ def annotate(text: str, *, outlet: str | None = None, lexicons: Iterable[str | P
 
     ``outlet`` overrides the outlet detected from the page; ``lexicons`` are term lexicon files or
     directories that extend or override the built-in ones. This runs the same steps as the spaCy
-    components of :func:`pipeline` (and gives the same Article) without building a spaCy ``Doc``.
+    components of [`pipeline`][attribution.pipeline] (and gives the same Article) without building a spaCy ``Doc``.
 
     Examples:
         >>> import attribution

@@ -1,7 +1,7 @@
 """The annotate steps, as plain functions over the previous step's result, and the Article they build.
 
 ``text → regions + outlet (find_regions) → sentences (find_sentences) → attributions and speakers
-(find_speakers) → Article``. The spaCy components in :mod:`attribution.components` call these.
+(find_speakers) → Article``. The spaCy components in `attribution.components` call these.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ __all__ = ["Page", "analyze", "find_regions", "find_sentences", "find_speakers",
 @attrs.frozen
 class Page:
     """One text as the steps see it: the folded view, its regions and outlet, and (once
-    :func:`find_sentences` has run) its paragraphs with their sentences. Frozen: each step returns a new
+    `find_sentences` has run) its paragraphs with their sentences. Frozen: each step returns a new
     value and changes none it was given."""
 
     text: str
@@ -104,7 +104,7 @@ def merge_regions(view: Folded, segments: Sequence[_regions.Segment]) -> tuple[R
 
 
 def find_term_hits(page: Page, terms: TermLexicon, article: Article | None = None) -> Article:
-    """Step 4: loaded terms with their voice; ``article`` (found by :func:`find_speakers` when not
+    """Step 4: loaded terms with their voice; ``article`` (found by `find_speakers` when not
     given) with ``terms`` filled in."""
     from .terms import find_terms
 

@@ -37,6 +37,10 @@ def _parser() -> argparse.ArgumentParser:
     an.add_argument("--outlet", help="the publishing outlet (overrides what the page shows)")
     an.add_argument("--explain", action="store_true",
                     help="with --format text: name the grammar rule that gave each sentence its speaker")
+    an.add_argument("--bidi", choices=("auto", "always", "never"), default="auto",
+                    help="with --format text: wrap Arabic runs in bidi isolates (U+2067 ... U+2069) so a terminal "
+                         "keeps them right-to-left; auto (default): only when writing to a terminal, not to a "
+                         "pipe or --out file")
     an.add_argument("--lexicon", action="append", default=[], metavar="PATH",
                     help="a term lexicon file or directory that extends or overrides the built-in ones (repeatable)")
     cmp = sub.add_parser("compare", help="compare several outlets' articles on one story")
@@ -330,6 +334,7 @@ def _annotate(args: argparse.Namespace) -> int:
             yield doc
 
     convert = json_line if args.format == "json" else None
+    bidi = args.bidi == "always" or (args.bidi == "auto" and not args.out and sys.stdout.isatty())
     interrupted = False
     try:
         for doc, result in annotate_pairs(documents(), args.jobs, args.outlet, tuple(args.lexicon),
@@ -343,10 +348,10 @@ def _annotate(args: argparse.Namespace) -> int:
                 failed += 1
                 data = (json.dumps(document_json(doc, result), ensure_ascii=False) + "\n").encode("utf-8")
             elif writer is not None:
-                writer.add(result, doc.id)
+                writer.add(result, doc.id, {"date": doc.date, "url": doc.url} if isinstance(doc, Document) else None)
                 continue
             else:
-                data = (render_text(result, doc.id, explain=args.explain) + "\n\n").encode("utf-8")
+                data = (render_text(result, doc.id, explain=args.explain, bidi=bidi) + "\n\n").encode("utf-8")
             if sink is not None:
                 sink.write(data)
                 if n % 64 == 0:

@@ -1,6 +1,6 @@
 """Several articles on one story, side by side: who speaks, which words, how the "same" quote drifts.
 
-``compare(articles)`` builds a :class:`Comparison` (frozen, JSON-serialisable):
+``compare(articles)`` builds a [`Comparison`][attribution.compare.Comparison] (frozen, JSON-serialisable):
 
 * **speaker mix** per outlet: the share of sentences in its own voice and by source kind, the top
   sources, and the chains of citation ("RT → رويترز → مصادر");

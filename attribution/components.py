@@ -1,24 +1,24 @@
 """spaCy components and extension attributes that run the annotate steps.
 
 ``attribution_regions`` → ``attribution_sentences`` → ``attribution_speakers`` → ``attribution_terms``.
-Each component, like spaCy's own ``SpanRuler``, first *finds* (one step of :mod:`attribution.article`)
+Each component, like spaCy's own ``SpanRuler``, first *finds* (one step of `attribution.article`)
 and then *sets annotations* that spaCy can serialise:
 
 * ``attribution_regions``: ``doc.spans["attribution_regions"]`` (label = region kind)
 * ``attribution_sentences``: ``token.is_sent_start``, so ``doc.sents`` works
 * ``attribution_speakers``: ``doc.user_data["attribution.article"]``, the Article as the plain JSON data
-  of :func:`attribution.to_json`; ``doc.spans["attribution_sentences"]`` and
+  of `attribution.to_json`; ``doc.spans["attribution_sentences"]`` and
   ``doc.spans["attribution_quotes"]`` (attributed contents, label = source kind)
 * ``attribution_terms``: the same JSON with the terms filled in; ``doc.spans["attribution_terms"]``
   (label = concept)
 
 Extensions are getters over that JSON, so they survive ``Doc.to_bytes``, ``DocBin(store_user_data=True)``
-and ``nlp.pipe(..., n_process=2)``: ``doc._.article`` (rebuilt with :func:`attribution.from_json` and
+and ``nlp.pipe(..., n_process=2)``: ``doc._.article`` (rebuilt with `attribution.from_json` and
 cached per ``Doc``), ``doc._.attributions``, ``doc._.outlet``, ``doc._.regions``, ``span._.speaker``
 and ``span._.term``.
 
 The work in progress between two components (the folded text, its segments and sentences: an
-:class:`~attribution.article.Page`) is never put on the ``Doc``: it is held in a table keyed weakly by
+`attribution.article.Page`) is never put on the ``Doc``: it is held in a table keyed weakly by
 the ``Doc``, dropped by the last attribution component of the pipeline, and recomputed from
 ``doc.text`` by any component that finds none, so ``nlp.add_pipe("attribution_speakers")`` alone
 works in any Arabic pipeline.

@@ -162,7 +162,7 @@ def _init_worker(outlet: str | None, lexicons: tuple[str, ...], convert: Any = N
 
 def annotate_document(doc: Document | Failure, outlet: str | None = None,
                       lexicons: tuple[str, ...] = ()) -> Article | Failure:
-    """One document's Article, or a :class:`Failure` carrying its error (never raises)."""
+    """One document's Article, or a `Failure` carrying its error (never raises)."""
     from . import annotate
 
     if isinstance(doc, Failure):
@@ -237,8 +237,8 @@ def json_line(doc: Document | Failure, result: Article | Failure) -> tuple[bool,
 def annotate_many(texts: Iterable[str | Document | dict[str, Any]], n_process: int = 1, *,
                   outlet: str | None = None, lexicons: Iterable[str] = ()) -> Iterator[Article]:
     """Annotate many texts in order, streaming, in ``n_process`` processes. A text that fails raises
-    :class:`~attribution.errors.AttributionError` when its turn comes (use the CLI or
-    :func:`annotate_pairs` to record failures and go on).
+    [`AttributionError`][attribution.errors.AttributionError] when its turn comes (use the CLI or
+    `annotate_pairs` to record failures and go on).
 
     Examples:
         >>> import attribution

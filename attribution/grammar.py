@@ -1,10 +1,10 @@
 """The attribution grammar: every rule that can give a stretch of text a speaker, as a value.
 
-Each :class:`Rule` has an id (recorded as ``Attribution.rule`` and shown by
+Each `Rule` has an id (recorded as ``Attribution.rule`` and shown by
 ``attribution annotate --format text --explain``), a one-line description of the construction it
 reads, and examples that must and must not match. ``tests/test_grammar.py`` runs every example, and
 fails when a rule has none; ``docs/grammar.md`` documents each id. The rules themselves run in
-:mod:`attribution.attributions` (one module per rule family), in the order listed here; their word
+`attribution.attributions` (one module per rule family), in the order listed here; their word
 lists are in ``lexicons/``.
 
 Examples:

@@ -27,7 +27,7 @@ def lone_surrogate(text: str) -> int | None:
 
 
 def read_input(name: str) -> str:
-    """The text of file ``name`` (``-`` for stdin); an :class:`InputError` says what is wrong with it."""
+    """The text of file ``name`` (``-`` for stdin); an `InputError` says what is wrong with it."""
     if name == "-":
         data = sys.stdin.buffer.read()
         path = "<stdin>"

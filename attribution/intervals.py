@@ -2,7 +2,7 @@
 
 A page run together on one line can hold thousands of attributions; asking, for each sentence or cue,
 which of them overlap it must not scan them all. Spans are kept sorted by start; the few that are long
-(more than :data:`LONG` characters) are kept apart and scanned, so that one long span does not widen the
+(more than `LONG` characters) are kept apart and scanned, so that one long span does not widen the
 window every query searches.
 
 Examples:

@@ -64,7 +64,7 @@ def _to_source(d: dict[str, Any]) -> Source:
 
 
 def from_json(d: dict[str, Any]) -> Article:
-    """Rebuild the :class:`Article` that :func:`to_json` wrote.
+    """Rebuild the [`Article`][attribution.model.Article] that [`to_json`][attribution.to_json] wrote.
 
     Examples:
         >>> import attribution

@@ -1,8 +1,8 @@
 """Load and validate the TOML lexicons into immutable tables.
 
 The built-in lexicons live in ``lexicons/`` (shipped inside the package as ``attribution/lexicons``).
-Every problem is reported as a :class:`~attribution.errors.LexiconError` naming the file and line.
-A lexicon is data: it is parsed with :mod:`tomllib` and never executed.
+Every problem is reported as a `attribution.errors.LexiconError` naming the file and line.
+A lexicon is data: it is parsed with `tomllib` and never executed.
 """
 
 from __future__ import annotations
@@ -395,7 +395,7 @@ STRING = "a string"
 
 @attrs.frozen
 class Key:
-    """One key of a section: its type (:data:`STRINGS` or :data:`STRING`), whether it must be present,
+    """One key of a section: its type (`STRINGS` or `STRING`), whether it must be present,
     the values its items must come from (``choices``) and whether a list may be empty."""
 
     type: str = STRINGS
@@ -617,7 +617,7 @@ def load_term_file(path: Path, problems: list[str] | None = None) -> tuple[Conce
     """Read and validate one term lexicon; every problem names ``path`` and a line.
 
     With ``problems``, every problem is appended there and the valid concepts and variants are returned;
-    without it, the first problem raises :class:`~attribution.errors.LexiconError`.
+    without it, the first problem raises `attribution.errors.LexiconError`.
     """
     data, lines = read_toml(path)
     for key in data:

@@ -188,5 +188,5 @@ class Article:
 
 
 def outlet_source(outlet: Outlet) -> Source:
-    """The outlet's own voice as a :class:`Source` of kind ``outlet``."""
+    """The outlet's own voice as a `Source` of kind ``outlet``."""
     return Source(outlet.name or "outlet", "outlet", outlet.aliases)

@@ -46,7 +46,7 @@ def _media_index(lex: Lexicons) -> dict[str, SourceEntry]:
 
 
 def canonical_outlet(name: str, lex: Lexicons, mention: Span | None = None) -> Outlet:
-    """``name`` as an :class:`Outlet`, with the gazetteer's canonical name and aliases when it is known."""
+    """``name`` as an `Outlet`, with the gazetteer's canonical name and aliases when it is known."""
     entry = _media_index(lex).get(fold_term(name).lower())
     if entry is not None:
         aliases = tuple(dict.fromkeys(f for f in (*entry.aliases, name) if f != entry.name))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +25,9 @@ class ParquetTables:
         self.writers: dict[str, pq.ParquetWriter] = {}
         self.pending = 0
 
-    def add(self, article: Article, article_id: str) -> None:
-        for name, r in rows(article, article_id).items():
+    def add(self, article: Article, article_id: str, meta: Mapping[str, Any] | None = None) -> None:
+        """Buffer ``article``'s rows; ``meta`` (its JSONL record or Document fields) gives ``date`` and ``url``."""
+        for name, r in rows(article, article_id, meta).items():
             self.buffers[name].extend(r)
         self.pending += 1
         if self.pending >= self.batch:

@@ -1,6 +1,6 @@
 """Source phrases: who a cue's subject is.
 
-:class:`SourceParser` reads a source phrase word by word from a position in a tokenized paragraph of
+`SourceParser` reads a source phrase word by word from a position in a tokenized paragraph of
 the folded view: a gazetteer name (``lexicons/sources.toml``), a country or capital
 (``lexicons/places.toml``, read as its government), an unnamed source ("ثلاثة مصادر", "مسؤول أمريكي
 كبير"), a role phrase with or without a name ("وزير الخارجية العراقي فؤاد حسين"), a body, medium,
@@ -348,7 +348,7 @@ class SourceParser:
 
     def chunk(self, tokens: list[Token], i: int, e: int, view: Folded, *, guess: bool = True) -> Mention | None:
         """The source phrase known to span tokens ``[i, e)``: a subject whose end was found from where
-        its content starts ("كشف رئيس الاتحاد، فلان الفلاني، أن …"). The grammar of :meth:`parse` names
+        its content starts ("كشف رئيس الاتحاد، فلان الفلاني، أن …"). The grammar of `parse` names
         and types it when it can; otherwise a document ("بيانات الوزارة") speaks for its owner, a phrase
         holding a role is an official and anything else a person (only when ``guess``: the cue opens its
         sentence). A stretch holding a pronoun ("نتيجة فحص له") is not a subject."""
@@ -787,7 +787,7 @@ _MASDAR_OWNED = re.compile(r"..ت(?:ها|هم|هما|هن|ه)$")
 #: A noun with a possessive pronoun: a masdar in ت, or a word of five letters or more in ها/هم/هما/هن
 #: (short names such as "مها" or "أدهم" end the same way).
 _OWNED = re.compile(_MASDAR_OWNED.pattern + r"|...(?:ها|هما|هن|هم)$")
-#: Longest subject phrase (in tokens) :meth:`SourceParser.chunk` accepts: longer stretches are clauses.
+#: Longest subject phrase (in tokens) `SourceParser.chunk` accepts: longer stretches are clauses.
 MAX_SUBJECT_TOKENS = 18
 #: Endings of a nisba adjective, folded ("الدولية", "العمومي", "الشعبيين").
 _NISBA = ("يه", "ي", "يون", "يين", "يتان", "يتين")

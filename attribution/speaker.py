@@ -1,8 +1,8 @@
 """Each sentence's speaker: where a sentence gets its speaker.
 
-:func:`split_clauses` cuts a sentence that holds two voices at the comma between them, and
-:func:`sentence_speakers` gives every (possibly cut) sentence the attribution that speaks it, or the
-outlet. The attributions come from :func:`attribution.attributions.attribute`; see ``docs/grammar.md``.
+`split_clauses` cuts a sentence that holds two voices at the comma between them, and
+`sentence_speakers` gives every (possibly cut) sentence the attribution that speaks it, or the
+outlet. The attributions come from `attribution.attributions.attribute`; see ``docs/grammar.md``.
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def split_clauses(view: Folded, paragraphs: list[Paragraph], drafts: list[Draft]
     """The paragraphs with each sentence that holds two voices split at the comma between them.
 
     A sentence splits where an attribution (its cue, subject and content) starts or ends at a comma
-    inside it and at least :data:`MIN_CLAUSE_WORDS` words stand on the other side: «بينما قالت الوزارة
+    inside it and at least `MIN_CLAUSE_WORDS` words stand on the other side: «بينما قالت الوزارة
     إن …، أفادت صحيفة محلية أن …» becomes two sentences with a speaker each, and «أكد الجيش أن …، حيث أطلقت
     القوات عملية …» leaves the outlet its own clause. A subordinator may stand between the comma and
     the attribution: «أطلق عليه النار، بعد أن قالت الشرطة إنها …» gives the police the second clause
@@ -149,7 +149,7 @@ def sentence_speakers(view: Folded, paragraphs: list[Paragraph], drafts: list[Dr
     clause speaks it when that attribution covers at least a third of the sentence; otherwise a speaker
     whose attributions cover at least half of it does. Among several, the innermost attribution wins.
     A report nested in the main clause's content that covers half the sentence speaks it instead
-    (:func:`_nested_speaker`).
+    (`_nested_speaker`).
     """
     cues = cue_tables(lex)
     words = grammar_words(lex)

@@ -248,7 +248,7 @@ class _Form:
 
 
 class TermMatcher:
-    """All term variants of a :class:`TermLexicon` compiled into one expression."""
+    """All term variants of a `TermLexicon` compiled into one expression."""
 
     def __init__(self, lexicon: TermLexicon) -> None:
         self.forms: dict[str, _Form] = {}

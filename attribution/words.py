@@ -1,7 +1,7 @@
 """The function words of the attribution grammar (``lexicons/grammar.toml``), folded like the text.
 
-:func:`grammar_words` builds one frozen :class:`GrammarWords` per :class:`~attribution.lexicons.Lexicons`;
-the rules in :mod:`attribution.attributions`, :mod:`attribution.sources` and :mod:`attribution.speaker`
+`grammar_words` builds one frozen `GrammarWords` per `attribution.lexicons.Lexicons`;
+the rules in `attribution.attributions`, `attribution.sources` and `attribution.speaker`
 read their closed word classes from it, never from lists in code.
 
 Examples:
@@ -71,7 +71,7 @@ class GrammarWords:
     pronoun_suffixes: tuple[str, ...]
     #: Adverbial phrases after a cue, each as its folded words, longest first.
     adverbials: tuple[tuple[str, ...], ...] = ()
-    #: The first words of :attr:`adverbials`, to reject a word in one lookup.
+    #: The first words of `adverbials`, to reject a word in one lookup.
     adverbial_starts: frozenset[str] = frozenset()
 
     @classmethod

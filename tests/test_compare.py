@@ -5,14 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import subprocess
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 import attribution
 from attribution.report import render
+from attribution.report.markdown import KIND_LABELS
 
 # Three outlets of our own on one story. A and B carry the same agency-sourced claim in different words.
 A = ("الجيش ينسحب من البلدة الحدودية\n"
@@ -111,11 +114,110 @@ def test_html_renders_in_chromium(comparison: attribution.Comparison, tmp_path: 
              f"--user-data-dir={tmp_path / 'profile'}"]
     dom = subprocess.run([CHROMIUM, *flags, "--dump-dom", page.as_uri()], capture_output=True, text=True,
                          timeout=120).stdout
-    assert 'data-rendered="yes"' in dom  # the page's script ran
-    assert dom.count('class="bar"') >= 4  # the speaker-mix chart was drawn, one bar per outlet and kind
+    assert dom.count('class="bar"') >= 4  # the speaker-mix chart is there, one bar per outlet and kind
+    assert dom.count('class="pct"') >= 3  # with percentages on the bars
+    assert "<script>" not in dom  # nothing runs: the only script element is the JSON data block
     assert dom.count("<mark") >= 4 and 'dir="rtl"' in dom
     assert "http://" not in dom.replace("http://www.w3.org", "") and "https://" not in dom  # nothing to fetch
     shot = tmp_path / "report.png"
     subprocess.run([CHROMIUM, *flags, "--window-size=1200,900", f"--screenshot={shot}", page.as_uri()],
                    capture_output=True, timeout=120)
     assert shot.exists() and shot.stat().st_size > 20_000  # a page with content, not a blank one
+
+
+class _Page(HTMLParser):
+    """Every text node of a page with the open elements around it (tag and attributes), innermost last."""
+
+    VOID = frozenset({"meta", "br", "img", "input", "link", "hr"})
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, dict[str, str | None]]] = []
+        self.texts: list[tuple[str, tuple[tuple[str, dict[str, str | None]], ...]]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.VOID:
+            self.stack.append((tag, dict(attrs)))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        pass
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if data.strip():
+            self.texts.append((data, tuple(self.stack)))
+
+    def within(self, pattern: str) -> list[tuple[str, tuple[tuple[str, dict[str, str | None]], ...]]]:
+        return [(t, where) for t, where in self.texts if re.search(pattern, t)]
+
+
+def _isolated_ltr(where: tuple[tuple[str, dict[str, str | None]], ...]) -> bool:
+    return any(attrs.get("dir") == "ltr" for _tag, attrs in where)
+
+
+def test_html_isolates_english_and_counts_inside_right_to_left_cells(comparison: attribution.Comparison) -> None:
+    page = _Page(render(comparison, "html"))
+    notes = page.within(r"\((positive|negative|neutral), ×\d+\)")
+    assert notes and all(where[-1][0] == "bdi" and _isolated_ltr(where) for _, where in notes)
+    names = page.within("^(Alpha|Beta|Gamma)$")  # Latin outlet names among Arabic: each in its own <bdi>
+    assert any(where[-1][0] == "bdi" for _, where in names)
+    assert all(where[-1][0] in ("bdi", "text") for _, where in names)  # a <bdi>, or the chart's SVG label
+    how = page.within("^(quote|paraphrase)$")  # an English word inside an Arabic line: isolated
+    assert how and all(where[-1] == ("bdi", {"dir": "ltr"}) for _, where in how)
+    chain = [t for t, where in page.texts if any(attrs.get("dir") == "rtl" and tag == "bdi" for tag, attrs in where)]
+    assert "فرانس برس" in chain  # chains read right to left, each name isolated, joined by ←
+    assert "←" in "".join(t for t, _ in page.texts) and "→" not in "".join(
+        t for t, where in page.texts if not any(attrs.get("class") == "diff" for _, attrs in where))
+    in_diffs = [(t, where) for t, where in page.texts if any(attrs.get("class") == "diff" for _, attrs in where)]
+    assert all(any(a.get("dir") == "ltr" for _, a in where) for _, where in in_diffs)  # English lines...
+    arabic = [(t, where) for t, where in in_diffs if re.search("[\u0600-\u06ff]", t)]
+    assert arabic and all(where[-1][0] == "bdi" for _, where in arabic)  # ...with each Arabic phrase isolated
+    heading = page.within(r"^\d+\. similarity")
+    assert heading and all(_isolated_ltr(where) for _, where in heading)
+
+
+def test_html_intro_is_left_to_right_so_its_full_stop_stays_at_the_end(comparison: attribution.Comparison) -> None:
+    page = _Page(render(comparison, "html"))
+    intro = page.within("^Regions counted:")
+    assert intro and intro[0][1][-1] == ("p", {"dir": "ltr"})
+    english = page.within(r"[A-Za-z]\.\s*$")  # every English sentence, so its full stop stays at its end
+    assert len(english) >= 2 and all(_isolated_ltr(where) for _, where in english)
+
+
+def test_html_bars_show_their_percentages(comparison: attribution.Comparison) -> None:
+    page = _Page(render(comparison, "html"))
+    on_bars = [t for t, where in page.texts if where[-1][0] == "text" and where[-1][1].get("class") == "pct"]
+    expected = [f"{share:.0%}" for o in comparison.outlets for _, share in o.by_kind if share * 720 >= 36]
+    assert on_bars == expected and len(on_bars) >= 3
+    tips = [t for t, where in page.texts if where[-1][0] == "title" and len(where) > 1 and where[-2][0] == "rect"]
+    assert len(tips) == sum(len(o.by_kind) for o in comparison.outlets)
+    alpha = comparison.outlets[0]
+    kind, share = alpha.by_kind[0]
+    assert tips[0] == f"Alpha: {KIND_LABELS[kind]} {share:.0%}"
+
+
+def test_flag_legend_only_when_a_row_is_flagged(comparison: attribution.Comparison) -> None:
+    legend = "outlets name this concept differently"
+    assert comparison.concepts[0].disagreement
+    assert legend in render(comparison, "html") and legend in render(comparison, "markdown")
+    calm = attribution.compare([attribution.annotate(C), attribution.annotate(C)], names=["One", "Two"])
+    assert calm.concepts and not any(row.disagreement for row in calm.concepts)  # terms, but no disagreement
+    assert legend not in render(calm, "html") and "⚑" not in render(calm, "html")
+    assert legend not in render(calm, "markdown") and "⚑" not in render(calm, "markdown")
+
+
+def test_html_escapes_names_everywhere_and_runs_no_script() -> None:
+    evil = '<!--<script>alert(1)</script>"><img src=x onerror=alert(2)>'
+    html = render(attribution.compare([attribution.annotate(A), attribution.annotate(B)], names=[evil, "Beta"]), "html")
+    assert "<script>alert" not in html and "<img src=x" not in html and "<script>" not in html
+    assert html.count("<script") == 1  # the JSON data block only
+
+
+def test_html_names_an_unnamed_outlet_honestly() -> None:
+    html = render(attribution.compare([attribution.annotate("وتقع البلدة قرب الحدود.")], names=["X"]), "html")
+    assert 'title="own voice: (unknown)"' in html and "own voice: outlet" not in html

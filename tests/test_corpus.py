@@ -110,6 +110,38 @@ def test_parquet(tmp_path: Path) -> None:
     assert terms and all(t["article_id"].startswith("d") for t in terms)
 
 
+META_RECORDS = [
+    {"id": "m1", "text": "وتقع البلدة قرب الحدود. وقال الوزير إن الطريق مفتوح.", "date": "2024-03-01",
+     "url": "https://example.org/m1"},
+    {"id": "m2", "text": "وتقع البلدة قرب الحدود.", "outlet": "الجزيرة"},
+]
+
+
+def test_tables_carry_date_and_url_and_no_name_for_an_unnamed_outlet() -> None:
+    t = attribution.tables(attribution.annotate_many(META_RECORDS), meta=META_RECORDS)
+    assert [(r["article_id"], r["date"], r["url"]) for r in t.articles] == [
+        ("m1", "2024-03-01", "https://example.org/m1"), ("m2", None, None)]
+    own = [(r["article_id"], r["speaker_kind"], r["speaker_name"]) for r in t.sentences if r["speaker_kind"] == "outlet"]
+    assert own == [("m1", "outlet", None), ("m2", "outlet", "الجزيرة")]  # never the word "outlet" as a name
+    assert all(r["speaker_name"] != "outlet" for r in t.terms)
+    assert list(t.to_pandas()["articles"].columns[:5]) == ["article_id", "path", "outlet", "date", "url"]
+    assert [r["article_id"] for r in attribution.tables(attribution.annotate_many(META_RECORDS), ids=["x", "y"],
+                                                        meta=META_RECORDS).articles] == ["x", "y"]  # ids= wins
+
+
+def test_parquet_carries_jsonl_date_and_url(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    jl = tmp_path / "c.jsonl"
+    jl.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in META_RECORDS) + "\n", encoding="utf-8")
+    assert main(["annotate", str(jl), "--format", "parquet", "--out", str(tmp_path / "pq")]) == 0
+    articles = pq.read_table(tmp_path / "pq" / "articles.parquet").to_pylist()
+    assert [(a["article_id"], a["date"], a["url"]) for a in articles] == [
+        ("m1", "2024-03-01", "https://example.org/m1"), ("m2", None, None)]
+    sentences = pq.read_table(tmp_path / "pq" / "sentences.parquet").to_pylist()
+    assert {(s["article_id"], s["speaker_name"]) for s in sentences if s["speaker_kind"] == "outlet"} == {
+        ("m1", None), ("m2", "الجزيرة")}
+
+
 def test_annotate_pairs_never_raises() -> None:
     pairs = list(annotate_pairs(["قال الوزير إن الاتفاق قريب.", {"no": "text"}]))
     assert isinstance(pairs[1][1], Failure)
@@ -127,13 +159,18 @@ def test_dask_local_cluster_matches_one_process() -> None:
             distributed.Client(cluster):
         got = annotate_bag(TEXTS, npartitions=4).compute()
         assert [attribution.to_json(a) for a in got] == [attribution.to_json(attribution.annotate(t)) for t in TEXTS]
-        ddf = dd.from_pandas(pd.DataFrame({"id": [f"d{i}" for i in range(len(TEXTS))], "text": TEXTS}),
-                             npartitions=3)
+        dates = [f"2024-02-{i + 1:02d}" if i % 2 else None for i in range(len(TEXTS))]
+        ddf = dd.from_pandas(pd.DataFrame({"id": [f"d{i}" for i in range(len(TEXTS))], "text": TEXTS,
+                                           "date": dates}), npartitions=3)
         tables = annotate_frame(ddf, text="text", id="id")
         articles = tables["articles"].compute()
         terms = tables["terms"].compute()
-    expected = attribution.tables([attribution.annotate(t) for t in TEXTS], ids=[f"d{i}" for i in range(len(TEXTS))])
+    expected = attribution.tables([attribution.annotate(t) for t in TEXTS], ids=[f"d{i}" for i in range(len(TEXTS))],
+                                  meta=[{"date": d} for d in dates])
     assert list(articles["article_id"]) == [r["article_id"] for r in expected.articles]
+    got_dates = [None if pd.isna(d) else d for d in articles["date"]]  # pandas may show a null as NA
+    assert got_dates == dates == [r["date"] for r in expected.articles]  # the frame's date column
+    assert articles["url"].isna().all()  # no url column: null
     assert list(terms["term_id"]) == [r["term_id"] for r in expected.terms]
 
 

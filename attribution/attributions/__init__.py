@@ -1,19 +1,19 @@
 """The attributions step: who says what, in each paragraph of a page.
 
-Everything here works on the folded view and returns drafts in view coordinates; :func:`attribute`
+Everything here works on the folded view and returns drafts in view coordinates; `attribute`
 is the one entry point. The rules are grouped by family, one module each, layered so that each
 builds on the ones below it:
 
-- :mod:`.base`: drafts, paragraphs, tokens and the attributor's shared state;
-- :mod:`.clauses`: where a clause starts and what may stand before a cue;
-- :mod:`.content`: where a cue's content starts and ends;
-- :mod:`.subjects`: who the subject is, and reference to earlier speakers;
-- :mod:`.chains`: intermediaries after the subject and by nesting;
-- :mod:`.continuation`: who a cue without a subject goes on with;
-- :mod:`.verbal`, :mod:`.prepositional`, :mod:`.labels`: the rules themselves, by cue type;
-- :mod:`.engine`: the order they run in.
+- `.base`: drafts, paragraphs, tokens and the attributor's shared state;
+- `.clauses`: where a clause starts and what may stand before a cue;
+- `.content`: where a cue's content starts and ends;
+- `.subjects`: who the subject is, and reference to earlier speakers;
+- `.chains`: intermediaries after the subject and by nesting;
+- `.continuation`: who a cue without a subject goes on with;
+- `.verbal`, `.prepositional`, `.labels`: the rules themselves, by cue type;
+- `.engine`: the order they run in.
 
-Each sentence's speaker is decided afterwards, in :mod:`attribution.speaker`.
+Each sentence's speaker is decided afterwards, in `attribution.speaker`.
 """
 
 from .base import Draft, DraftSource, Paragraph

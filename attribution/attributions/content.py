@@ -181,7 +181,7 @@ class Content(Clauses):
         """The end of an indirect content starting at token ``k``: its sentence's end, or a comma that
         opens a clause of the outlet's own (``breaks``: "، حيث …", "، لكن …"). A semicolon does not
         end what a speaker says: "إنه … ؛ لأن …" runs on to the full stop. A "sentence" of more than
-        :data:`CONTENT_TOKENS` tokens (a page with no full stop) ends the content there."""
+        `CONTENT_TOKENS` tokens (a page with no full stop) ends the content there."""
         s_end = self._past_semicolons(p, k)
         tokens = p.tokens
         for x in range(k + 1, len(tokens)):
@@ -200,7 +200,7 @@ class Content(Clauses):
     def _colon_end(self, p: _Paragraph, k: int) -> int:
         """Where unquoted content after a colon at token ``k`` ends: the end of the paragraph, or the start
         of a later sentence that opens with the outlet's own aside ("يذكر أن …", "ويشار إلى …"), and at
-        most :data:`COLON_SENTENCES` sentences on (a page run together on one line is no paragraph)."""
+        most `COLON_SENTENCES` sentences on (a page run together on one line is no paragraph)."""
         tokens = p.tokens
         s = p.sent_of[k]
         last = min(len(p.para.sentences) - 1, s + COLON_SENTENCES - 1)

@@ -1,7 +1,7 @@
 """The attributor: every rule family in the order they run, over each paragraph of a page.
 
-:func:`attribute` is the entry point of the attributions step; the rule ids are listed in
-:mod:`attribution.grammar` and ``docs/grammar.md``.
+`attribute` is the entry point of the attributions step; the rule ids are listed in
+`attribution.grammar` and ``docs/grammar.md``.
 """
 
 from __future__ import annotations

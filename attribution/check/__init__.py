@@ -2,7 +2,8 @@
 
 ``check_text(path, text, config)`` annotates the draft (prose only: Markdown code, front matter, link
 targets, HTML tags and comments are masked with offsets kept), runs every rule, applies levels and
-suppressions, and returns :class:`Finding` s with 1-based lines and columns counted in Unicode code points.
+suppressions, and returns [`Finding`][attribution.check.Finding]s with 1-based lines and columns counted in
+Unicode code points.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Renderers of a :class:`~attribution.compare.Comparison`: Markdown, HTML, CSV and JSON."""
+"""Renderers of a `attribution.compare.Comparison`: Markdown, HTML, CSV and JSON."""
 
 from __future__ import annotations
 
@@ -30,5 +30,5 @@ def render_json(comparison: Comparison) -> str:
 
 
 def render(comparison: Comparison, fmt: str) -> str:
-    """``comparison`` in ``fmt`` (one of :data:`FORMATS`)."""
+    """``comparison`` in ``fmt`` (one of `FORMATS`)."""
     return {"markdown": render_markdown, "html": render_html, "json": render_json, "csv": render_csv}[fmt](comparison)

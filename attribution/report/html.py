@@ -1,18 +1,85 @@
-"""A single self-contained HTML report: right-to-left, no network at view time."""
+"""A single self-contained HTML report: right-to-left, no network and no script at view time.
+
+The page is right to left; every run of English, Latin names, counts and parentheses inside it is
+isolated (``<bdi>``, or ``dir="ltr"`` on English prose) so that the bidi algorithm cannot move its
+punctuation, and every Arabic run inside English text is isolated likewise.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from importlib import resources
 from string import Template
 
-from ..compare import Comparison
+from ..compare import Comparison, TermUse
 from ..model import Article
+from ..render import UNKNOWN as UNKNOWN_OUTLET
 from .markdown import KIND_LABELS
 
 _COLOURS = ("outlet", "news_agency", "media", "government", "official", "person", "unnamed_source", "group",
             "organization")
+
+
+def _bdi(text: str) -> str:
+    """``text`` escaped and isolated in the direction of its first strong letter (Arabic or Latin)."""
+    return f"<bdi>{escape(text)}</bdi>"
+
+
+def _ltr(html: str) -> str:
+    """Markup (already escaped) isolated left to right: English with its parentheses and counts."""
+    return f'<bdi dir="ltr">{html}</bdi>'
+
+
+_ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+_ARABIC_RUN = re.compile(f"[{_ARABIC}]+(?:\\s+[{_ARABIC}]+)*")
+
+
+def _english(text: str) -> str:
+    """English with Arabic phrases in it (a difference's detail), escaped, each Arabic phrase isolated, for a
+    left-to-right element: names, colons and arrows keep the order they were written in."""
+    return _ARABIC_RUN.sub(lambda m: f"<bdi>{m.group()}</bdi>", escape(text))
+
+
+def _chain(names: tuple[str, ...] | list[str]) -> str:
+    """A chain of citation read right to left, outermost first: each name isolated, joined by ←."""
+    return '<bdi dir="rtl">' + " ← ".join(_bdi(n) for n in names) + "</bdi>"
+
+
+def _uses(uses: list[TermUse]) -> str:
+    """«variant» (stance, ×count), ...: the Arabic variant and the English note each isolated."""
+    return ", ".join(f"{_bdi(u.variant)} {_ltr(escape(f'({u.stance}, ×{u.count})'))}" for u in uses)
+
+
+def _speaker(name: str, kind: str, article: Article) -> str:
+    return UNKNOWN_OUTLET if kind == "outlet" and article.outlet.name is None else name
+
+
+def _chart(c: Comparison) -> str:
+    """The speaker mix as inline SVG: a bar per outlet, a segment per speaker kind with its percentage
+    written on it when the segment is wide enough, and in its tooltip always."""
+    row_h, label_w, width = 28, 170, 900
+    span = width - label_w - 10
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {len(c.outlets) * row_h + 10}" '
+             'direction="ltr">']
+    for i, o in enumerate(c.outlets):
+        y = i * row_h + 5
+        parts.append(f'<text x="{label_w - 8}" y="{y + 17}" text-anchor="end" font-size="14">{escape(o.outlet)}</text>')
+        x = float(label_w)
+        for kind, share in o.by_kind:
+            w = share * span
+            pct = f"{share:.0%}"
+            colour = f"var(--{kind})" if kind in _COLOURS else "#999"
+            tip = f"{o.outlet}: {KIND_LABELS.get(kind, kind)} {pct}"
+            parts.append(f'<rect class="bar" data-kind="{escape(kind)}" x="{x:.1f}" y="{y}" width="{w:.1f}" '
+                         f'height="{row_h - 8}" style="fill: {colour}"><title>{escape(tip)}</title></rect>')
+            if w >= 36:  # room for "100%" in 12px digits
+                parts.append(f'<text class="pct" x="{x + w / 2:.1f}" y="{y + 15}" text-anchor="middle" '
+                             f'font-size="12">{pct}</text>')
+            x += w
+    parts.append("</svg>")
+    return "".join(parts)
 
 
 def _table(head: list[str], rows: list[list[str]]) -> str:
@@ -23,7 +90,7 @@ def _table(head: list[str], rows: list[list[str]]) -> str:
 
 def _article_html(article: Article, label: str, regions: tuple[str, ...]) -> str:
     text = article.text
-    parts = [f'<section class="article"><h3>{escape(label)}</h3><p>']
+    parts = [f'<section class="article"><h3>{_bdi(label)}</h3><p>']
     last_region = None
     for s in article.sentences:
         if last_region is not None and s.region != last_region:
@@ -33,7 +100,7 @@ def _article_html(article: Article, label: str, regions: tuple[str, ...]) -> str
         pos = s.start
         for t in article.terms:
             if s.start <= t.start and t.end <= s.end and t.start >= pos:
-                who = "" if t.speaker is None else f" · {t.speaker.name}"
+                who = "" if t.speaker is None else f" · {_speaker(t.speaker.name, t.speaker.kind, article)}"
                 tip = f"{t.concept} · {t.stance} · {t.frame or '-'} · {t.voice}{who}"
                 pieces.append(escape(text[pos:t.start]))
                 pieces.append(f'<mark class="t st-{escape(t.stance)}" tabindex="0" data-tip="{escape(tip)}" '
@@ -41,7 +108,7 @@ def _article_html(article: Article, label: str, regions: tuple[str, ...]) -> str
                 pos = t.end
         pieces.append(escape(text[pos:s.end]))
         skip = "" if s.region in regions else " region-skip"
-        who = f"{KIND_LABELS.get(s.speaker.kind, s.speaker.kind)}: {s.speaker.name}"
+        who = f"{KIND_LABELS.get(s.speaker.kind, s.speaker.kind)}: {_speaker(s.speaker.name, s.speaker.kind, article)}"
         parts.append(f'<span class="s k-{s.speaker.kind}{skip}" data-region="{s.region}" '
                      f'title="{escape(who)}">{"".join(pieces)}</span> ')
     parts.append("</p></section>")
@@ -49,42 +116,48 @@ def _article_html(article: Article, label: str, regions: tuple[str, ...]) -> str
 
 
 def render_html(c: Comparison) -> str:
-    """The comparison as one HTML page that needs nothing else."""
+    """The comparison as one HTML page that needs nothing else (no network, no script)."""
     kind_css = "\n".join(f".s.k-{k} {{ background: color-mix(in srgb, var(--{k}) 45%, white); }}"
                          for k in _COLOURS if k != "outlet")
     legend = "".join(f'<span><i class="sw" style="background:var(--{k})"></i>{KIND_LABELS[k]}</span>'
                      for k in _COLOURS)
     kinds = [k for k in _COLOURS if any(dict(o.by_kind).get(k) for o in c.outlets)]
     mix = _table(["outlet", "sentences", *(KIND_LABELS[k] for k in kinds), "top sources"], [
-        [escape(o.outlet), str(o.sentences), *(f"{dict(o.by_kind).get(k, 0):.0%}" for k in kinds),
-         escape(", ".join(f"{n} ({cnt})" for n, _, cnt in o.top_sources[:3]))]
+        [_bdi(o.outlet), str(o.sentences), *(_ltr(f"{dict(o.by_kind).get(k, 0):.0%}") for k in kinds),
+         ", ".join(_bdi(f"{n} ({cnt})") for n, _, cnt in o.top_sources[:3])]
         for o in c.outlets])
-    chains = "".join(f"<li>{escape(ch)}</li>" for o in c.outlets for ch in o.chains)
+    chains = "".join(f"<li>{_chain(ch.split(' → '))}</li>" for o in c.outlets for ch in o.chains)
     chains_html = f"<h3>Chains of citation</h3><ul>{chains}</ul>" if chains else ""
     rows = []
     for row in c.concepts:
         for i, outlet in enumerate(sorted({u.outlet for u in row.uses})):
-            own = ", ".join(f"{u.variant} ({u.stance}, ×{u.count})" for u in row.uses
-                            if u.outlet == outlet and u.voice == "own")
-            att = ", ".join(f"{u.variant} ({u.stance}, ×{u.count})" for u in row.uses
-                            if u.outlet == outlet and u.voice == "attributed")
-            name = (escape(row.concept) + (' <span class="flag" title="outlets disagree">⚑</span>'
-                                           if row.disagreement else "")) if i == 0 else ""
-            rows.append([name, escape(outlet), escape(own) or "—", escape(att) or "—"])
+            own = _uses([u for u in row.uses if u.outlet == outlet and u.voice == "own"])
+            att = _uses([u for u in row.uses if u.outlet == outlet and u.voice == "attributed"])
+            name = (_bdi(row.concept) + (' <span class="flag" title="outlets disagree">⚑</span>'
+                                         if row.disagreement else "")) if i == 0 else ""
+            rows.append([name, _bdi(outlet), own or "—", att or "—"])
     concepts = _table(["concept", "outlet", "own voice", "in attributed speech"], rows)
+    if any(row.disagreement for row in c.concepts):  # the legend only when a row carries the flag
+        concepts += ('<p dir="ltr" class="flag-legend"><span class="flag">⚑</span> outlets name this concept '
+                     "differently in their own voice.</p>")
     drift = []
     for n, g in enumerate(c.drift, 1):
-        items = "".join(f"<li><b>{escape(q.outlet)}</b> ({escape(' → '.join(q.chain))}; "
-                        f"{'quote' if q.direct else 'paraphrase'}): {escape(q.text)}</li>" for q in g.quotes)
-        diffs = "".join(f'<li class="diff"><i>{escape(d.type)}</i>: {escape(d.detail)}</li>' for d in g.differences)
-        drift.append(f'<div class="drift"><h3>{n}. similarity {g.similarity:.2f}</h3><ul>{items}{diffs}</ul></div>')
-    only = "".join(f"<li><b>{escape(x.outlet)}</b> ({x.type}): {escape(x.text)}</li>" for x in c.only_here)
+        items = []
+        for q in g.quotes:
+            how = _ltr("quote" if q.direct else "paraphrase")
+            items.append(f"<li><b>{_bdi(q.outlet)}</b> ({_chain(q.chain)}; {how}): {_bdi(q.text)}</li>")
+        diffs = "".join(f'<li class="diff" dir="ltr"><i>{escape(d.type)}</i>: {_english(d.detail)}</li>'
+                        for d in g.differences)
+        drift.append(f'<div class="drift"><h3 dir="ltr">{n}. similarity {g.similarity:.2f}</h3>'
+                     f"<ul>{''.join(items)}{diffs}</ul></div>")
+    only = "".join(f"<li><b>{_bdi(x.outlet)}</b> {_ltr(escape(f'({x.type})'))}: {_bdi(x.text)}</li>"
+                   for x in c.only_here)
     articles = "".join(_article_html(a, n, c.regions) for a, n in zip(c.articles, c.names))
     data = {"outlets": [{"outlet": o.outlet, "by_kind": list(o.by_kind)} for o in c.outlets]}
     template = Template(resources.files("attribution.report").joinpath("template.html").read_text(encoding="utf-8"))
     return template.substitute(
         title=escape(f"Comparison of {len(c.outlets)} outlets"), regions=escape(", ".join(c.regions)),
-        kind_css=kind_css, legend=legend, mix_table=mix, chains=chains_html, concepts=concepts,
-        drift="".join(drift) or "<p>No attributed content is shared between outlets.</p>",
+        kind_css=kind_css, legend=legend, chart=_chart(c), mix_table=mix, chains=chains_html, concepts=concepts,
+        drift="".join(drift) or '<p dir="ltr">No attributed content is shared between outlets.</p>',
         only_here=f"<ul>{only}</ul>", articles=articles,
         data=json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e"))

@@ -42,7 +42,9 @@ def render_markdown(c: Comparison) -> str:
                             if u.outlet == outlet and u.voice == "attributed")
             name = (f"**{_cell(row.concept)}**" + (" ⚑" if row.disagreement else "")) if i == 0 else ""
             lines.append(f"| {name} | {_cell(outlet)} | {_cell(own) or '—'} | {_cell(att) or '—'} |")
-    lines += ["", "⚑ outlets name this concept differently in their own voice.", "", "## Quote drift", ""]
+    if any(row.disagreement for row in c.concepts):  # the legend only when a row carries the flag
+        lines += ["", "⚑ outlets name this concept differently in their own voice."]
+    lines += ["", "## Quote drift", ""]
     if not c.drift:
         lines.append("No attributed content is shared between outlets.")
     for n, g in enumerate(c.drift, 1):
