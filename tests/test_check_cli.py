@@ -267,6 +267,16 @@ def test_concept_from_a_configured_lexicon_is_known(tmp_path: Path) -> None:
     assert ":6: [tool.attribution] concepts.house_onyl:" in warning and "'house_only'" in warning
 
 
+def test_unknown_rule_or_key_in_config_suggests_the_closest(tmp_path: Path) -> None:
+    cfg = write(tmp_path / ".attribution.toml", '[rules]\nloaded-terms = "warning"\n')
+    with pytest.raises(UsageError, match=r":2: \[tool.attribution\] rules.loaded-terms: unknown rule \(did you mean "
+                                         r"'loaded-term'\?\); rules are loaded-term, "):
+        load_config(cfg, RULE_IDS)
+    cfg.write_text('excludes = ["drafts/**"]\n', encoding="utf-8")
+    with pytest.raises(UsageError, match=r"excludes: unknown key \(did you mean 'exclude'\?\)"):
+        load_config(cfg, RULE_IDS)
+
+
 def test_error_lines_point_into_the_right_table(tmp_path: Path) -> None:
     cfg = write(tmp_path / ".attribution.toml", '[concepts.armed_groups]\nhouse = "فصائل مسلحة"\n\n'
                                                 '[concepts.israel]\nhouse = 3\n')

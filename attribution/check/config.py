@@ -99,14 +99,16 @@ def _parse(path: Path, data: dict[str, Any], lines: list[str], rule_ids: tuple[s
     allowed = {"lexicons", "check-quoted", "rules", "concepts", "exclude"}
     for key in data:
         if key not in allowed:
-            raise _error(path, lines, key, f"unknown key; allowed: {', '.join(sorted(allowed))}")
+            raise _error(path, lines, key,
+                         f"unknown key{did_you_mean(key, allowed)}; allowed: {', '.join(sorted(allowed))}")
     levels = []
     rules = data.get("rules", {})
     if not isinstance(rules, dict):
         raise _error(path, lines, "rules", "must be a table of rule = level")
     for rule, level in rules.items():
         if rule not in rule_ids:
-            raise _error(path, lines, f"rules.{rule}", f"unknown rule; rules are {', '.join(rule_ids)}")
+            raise _error(path, lines, f"rules.{rule}",
+                         f"unknown rule{did_you_mean(rule, rule_ids)}; rules are {', '.join(rule_ids)}")
         if level not in LEVELS:
             raise _error(path, lines, f"rules.{rule}", f"level must be one of {', '.join(LEVELS)}, got {level!r}")
         levels.append((rule, level))
