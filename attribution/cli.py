@@ -52,11 +52,52 @@ def _parser() -> argparse.ArgumentParser:
     cmp.add_argument("--all-regions", action="store_true",
                      help="count teasers and page debris too (default: headline and body only)")
     cmp.add_argument("--lexicon", action="append", default=[], metavar="PATH")
-    ck = sub.add_parser("check", help="lint editorial drafts (.txt, .md, .html) for house style")
-    ck.add_argument("files", nargs="+", metavar="FILE")
-    ck.add_argument("--config", metavar="PATH", help=".attribution.toml or pyproject.toml to use")
-    ck.add_argument("--format", choices=("text", "json", "sarif"), default="text")
-    ck.add_argument("--fail-level", choices=("info", "warning", "error"), default="error")
+    ck = sub.add_parser(
+        "check", help="lint editorial drafts (.txt, .md, .html) for house style",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Lint editorial drafts for house style: loaded terms, vague or anonymous sourcing, naming, "
+                    "distancing.\nEach file uses the nearest .attribution.toml (or pyproject.toml with "
+                    "[tool.attribution])\nat or above it, unless --config names one.",
+        epilog="""exit status:
+  0  no unsuppressed finding at or above --fail-level (findings below it may be shown)
+  1  at least one unsuppressed finding at or above --fail-level, shown or not
+  2  a usage, configuration or input error (one line on stderr naming the file;
+     the other files are still checked and their findings printed)
+
+standard input:
+  attribution check - < draft.txt                    plain text, reported as "-"
+  attribution check - --stdin-filename news/a.md     read as Markdown, reported as news/a.md,
+                                                     with the configuration and excludes of news/a.md
+
+examples:
+  attribution check drafts/                          every .md, .markdown, .txt, .html, .htm below it
+  attribution check --min-level warning --fail-level warning draft.md
+  attribution check --show-config drafts/a.md        the configuration that applies, and its file""")
+    ck.add_argument("files", nargs="*", metavar="FILE",
+                    help="drafts to check: files (any name; .md/.markdown and .html/.htm are read as Markdown and "
+                         "HTML, anything else as plain text), directories (their .md, .markdown, .txt, .html and "
+                         ".htm files, recursively, skipping hidden folders and node_modules, venv, site-packages), "
+                         "or - for standard input")
+    ck.add_argument("--config", metavar="PATH",
+                    help=".attribution.toml or pyproject.toml to use for every file, instead of the nearest one")
+    ck.add_argument("--format", choices=("text", "json", "sarif"), default="text",
+                    help="text: one finding a line (path:line:column: level rule message) and a summary; json: "
+                         "every finding with offsets, suppressed ones marked; sarif: SARIF 2.1.0 for "
+                         "code-scanning tools (default: %(default)s)")
+    ck.add_argument("--fail-level", choices=("info", "warning", "error"), default="error",
+                    help="exit 1 when an unsuppressed finding is at this level or above (default: %(default)s)")
+    ck.add_argument("--min-level", choices=("info", "warning", "error"), default="info",
+                    help="show only findings at this level or above, in every format; --fail-level still "
+                         "counts the hidden ones (default: %(default)s)")
+    ck.add_argument("--stdin-filename", metavar="PATH",
+                    help="with -, read standard input as this file: its suffix picks the reader, its path names "
+                         "the findings and finds the configuration (and its excludes)")
+    ck.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                    help="colour the text format: auto colours a terminal, unless NO_COLOR is set (FORCE_COLOR "
+                         "colours a pipe too) (default: %(default)s)")
+    ck.add_argument("--show-config", action="store_true",
+                    help="print the configuration that applies to each FILE (or the current folder) and the file "
+                         "it comes from, then exit")
     lx = sub.add_parser("lexicon", help="validate or list term lexicons")
     lsub = lx.add_subparsers(dest="lexicon_command", required=True)
     val = lsub.add_parser("validate", help="check term lexicon files; every problem with file and line")
@@ -116,13 +157,33 @@ def _lexicon(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .check import check_paths, exit_code, render_findings
+    from .check import exit_code, render_findings, run_check, show_config, use_color
+    from .errors import UsageError
 
-    findings, errors = check_paths(args.files, args.config)
-    sys.stdout.write(render_findings(findings, args.format))
-    for err in errors:
+    files = list(args.files)
+    if args.stdin_filename is not None and not files:
+        files = ["-"]  # as ruff does: --stdin-filename alone reads standard input
+    elif args.stdin_filename is not None and "-" not in files:
+        raise UsageError(Errors.E044.format(path=args.stdin_filename))
+    if args.show_config:
+        from .check import config_for
+
+        names = [args.stdin_filename if f == "-" and args.stdin_filename else f for f in files] or ["."]
+        for warning in dict.fromkeys(w for name in names for w in config_for(name, args.config).warnings):
+            print(f"attribution: warning: {warning}", file=sys.stderr)
+        sys.stdout.write("\n".join(show_config(name, args.config) for name in names))
+        return 0
+    if not files:
+        raise UsageError(Errors.E043)
+    run = run_check(files, args.config, stdin_filename=args.stdin_filename)
+    for warning in run.warnings:
+        print(f"attribution: warning: {warning}", file=sys.stderr)
+    color = args.format == "text" and use_color(args.color, sys.stdout)
+    sys.stdout.write(render_findings(run.findings, args.format, min_level=args.min_level, files=run.files,
+                                     excluded=run.excluded, color=color))
+    for err in run.errors:
         print(f"attribution: {err}", file=sys.stderr)
-    return 2 if errors else exit_code(findings, args.fail_level)
+    return 2 if run.errors else exit_code(run.findings, args.fail_level)
 
 
 def _compare(args: argparse.Namespace) -> int:

@@ -10,7 +10,8 @@ __all__ = ["AttributionError", "Errors", "InputError", "LexiconError", "UsageErr
 
 
 class Errors:
-    """The catalogue: one format string per message, each starting with its code (E001 …)."""
+    """The catalogue: one format string per message, each starting with its code (E001 …; W0xx for
+    warnings, which are printed but do not change the exit status)."""
 
     E001 = "E001 {path}: no such file"
     E002 = "E002 {path}: is a directory; pass the files inside it"
@@ -37,6 +38,11 @@ class Errors:
     E040 = "E040 {path}:{line}: [tool.attribution] {key}: {problem}"
     E041 = "E041 {path}: cannot read the configuration ({reason})"
     E042 = "E042 {path}:{line}: invalid TOML in the configuration: {reason}"
+    E043 = "E043 check: no FILE given; name files or directories, or - to read standard input"
+    E044 = "E044 --stdin-filename {path}: the text is read from standard input, so - must be among the files"
+    W043 = ("W043 {path}:{line}: [tool.attribution] concepts.{concept}: no lexicon defines this concept{hint}; "
+            "its house term and allowed terms apply to nothing (attribution lexicon list shows the concepts)")
+    W044 = "W044 {path}: no .txt, .md or .html files in this directory"
     E050 = "E050 {where}: not a JSON object ({reason})"
     E051 = "E051 {where}: a JSONL document needs a string 'text' (and may have 'id', 'outlet', 'date', 'url')"
     E052 = "E052 --resume needs --out FILE (the JSONL file of an earlier run)"

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import attrs
 
-__all__ = ["Draft", "Suppression", "mask_html", "mask_markdown", "parse_suppressions", "read_draft"]
+__all__ = ["DIRECTIVES", "Draft", "Marker", "Suppression", "mask_html", "mask_markdown", "parse_markers",
+           "parse_suppressions", "read_draft"]
 
 _BLOCK_TAGS = re.compile(r"(?i)</?(?:p|div|br|h[1-6]|li|ul|ol|tr|td|th|table|section|article|header|footer|"
                          r"blockquote|pre|title|hr)\b")
@@ -26,11 +27,22 @@ class Suppression:
 
 
 @attrs.frozen
+class Marker:
+    """One ``attribution:`` marker as written, valid or not (``check`` reports unknown directives and rules)."""
+
+    directive: str  # "ignore", "ignore-start", "ignore-end", or whatever was written instead
+    names: tuple[str, ...]  # the rule names after it, in order
+    start: int  # offsets of the whole marker in the text
+    end: int
+
+
+@attrs.frozen
 class Draft:
     path: str
     text: str  # the file as read
     masked: str  # same length; non-prose blanked
     suppressions: tuple[Suppression, ...]
+    markers: tuple[Marker, ...] = ()
 
 
 def _blank(text: str, start: int, end: int, out: list[str]) -> None:
@@ -109,29 +121,40 @@ def mask_html(text: str) -> str:
     return "".join(out)
 
 
-_MARKER = re.compile(
-    r"(?:<!--\s*|\[)attribution:\s*(ignore-start|ignore-end|ignore)((?:\s+[a-z][a-z-]*)*)\s*(?:-->|\])")
+DIRECTIVES = ("ignore", "ignore-start", "ignore-end")
+
+#: ``<!-- attribution: DIRECTIVE rule rule -->`` or ``[attribution: DIRECTIVE rule, rule]``; any word is taken
+#: as the directive or a name here, so that a misspelt one is reported instead of passing silently.
+_MARKER = re.compile(r"(?:<!--\s*|\[)attribution:\s*([\w-]*)((?:[\s,]+[\w-]+)*)[\s,]*(?:-->|\])")
 
 
-def parse_suppressions(text: str) -> tuple[tuple[Suppression, ...], list[tuple[int, int]]]:
+def parse_markers(text: str) -> tuple[Marker, ...]:
+    """Every ``attribution:`` marker in ``text``, in order."""
+    return tuple(Marker(m.group(1), tuple(m.group(2).replace(",", " ").split()), m.start(), m.end())
+                 for m in _MARKER.finditer(text))
+
+
+def parse_suppressions(text: str, markers: tuple[Marker, ...] | None = None,
+                       ) -> tuple[tuple[Suppression, ...], list[tuple[int, int]]]:
     """Suppressions and the spans of their markers. ``ignore`` covers its own line when it follows text
-    on that line, otherwise the next non-blank line; ``ignore-start`` … ``ignore-end`` covers a block."""
+    on that line, otherwise the next non-blank line; ``ignore-start`` … ``ignore-end`` covers a block.
+    A marker with an unknown directive suppresses nothing (its span is still returned: it is no prose)."""
     lines = text.split("\n")
     out: list[Suppression] = []
     spans: list[tuple[int, int]] = []
     open_blocks: list[tuple[frozenset[str], int]] = []
-    for m in _MARKER.finditer(text):
-        spans.append(m.span())
-        kind, rules = m.group(1), frozenset(m.group(2).split())
-        line = text.count("\n", 0, m.start()) + 1
+    for m in parse_markers(text) if markers is None else markers:
+        spans.append((m.start, m.end))
+        kind, rules = m.directive, frozenset(m.names)
+        line = text.count("\n", 0, m.start) + 1
         if kind == "ignore-start":
             open_blocks.append((rules, line))
         elif kind == "ignore-end":
             if open_blocks:
                 r, first = open_blocks.pop()
                 out.append(Suppression(r, first, line))
-        else:
-            before = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+        elif kind == "ignore":
+            before = text[text.rfind("\n", 0, m.start) + 1:m.start]
             if before.strip():
                 out.append(Suppression(rules, line, line))
             else:
@@ -147,7 +170,8 @@ def parse_suppressions(text: str) -> tuple[tuple[Suppression, ...], list[tuple[i
 def read_draft(path: Path, text: str) -> Draft:
     """The draft ``text`` of ``path`` masked by its kind (by extension: .md/.markdown, .html/.htm, else text)."""
     suffix = path.suffix.lower()
-    suppressions, spans = parse_suppressions(text)
+    markers = parse_markers(text)
+    suppressions, spans = parse_suppressions(text, markers)
     if suffix in (".md", ".markdown"):
         masked = mask_markdown(text)
     elif suffix in (".html", ".htm"):
@@ -157,4 +181,4 @@ def read_draft(path: Path, text: str) -> Draft:
     chars = list(masked)
     for a, b in spans:
         _blank(text, a, b, chars)
-    return Draft(str(path), text, "".join(chars), suppressions)
+    return Draft(str(path), text, "".join(chars), suppressions, markers)

@@ -5,6 +5,7 @@
 [tool.attribution]
 lexicons = ["style/terms.toml"]        # extra term lexicons, relative to this file
 check-quoted = false                   # also flag loaded terms inside attributed or quoted speech
+exclude = ["drafts/**", "*.min.md"]    # globs of files not to check, relative to this file
 
 [tool.attribution.rules]               # off | info | warning | error
 loaded-term = "error"
@@ -18,17 +19,20 @@ allowed = ["جماعات مسلحة"]              # terms that pass even if the
 
 from __future__ import annotations
 
+import difflib
+import os
 import re
 import tomllib
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from ..errors import Errors, UsageError
+from ..errors import AttributionError, Errors, UsageError
 
-__all__ = ["DEFAULT", "LEVELS", "ConceptPolicy", "Config", "find_config", "load_config"]
+__all__ = ["DEFAULT", "LEVELS", "ConceptPolicy", "Config", "did_you_mean", "excluded", "find_config", "load_config"]
 
 LEVELS = ("off", "info", "warning", "error")
 
@@ -46,6 +50,8 @@ class Config:
     concepts: tuple[tuple[str, ConceptPolicy], ...] = ()
     lexicons: tuple[str, ...] = ()
     check_quoted: bool = False
+    exclude: tuple[str, ...] = ()  # glob patterns, relative to the configuration file's folder
+    warnings: tuple[str, ...] = ()  # problems that do not stop the check (a concept no lexicon defines)
 
     def level(self, rule: str, default: str) -> str:
         return dict(self.levels).get(rule, default)
@@ -57,31 +63,52 @@ class Config:
 DEFAULT = Config()
 
 
+def did_you_mean(name: str, known: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the known name closest to a misspelt ``name``, or ``""``."""
+    close = difflib.get_close_matches(name.lower(), list(known), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 def _line_of(lines: list[str], key: str) -> int:
-    pattern = re.compile(rf'^\s*(?:"{re.escape(key)}"|{re.escape(key)})\s*=')
-    for n, line in enumerate(lines, 1):
-        if pattern.match(line) or line.strip() in (f"[{key}]", f"[tool.attribution.{key}]"):
+    """The line of dotted ``key`` ("concepts.armed_groups.house"): the header of its table, or the line
+    that sets its last part under the nearest enclosing table header."""
+    parts = key.split(".")
+    start = 0
+    for k in range(len(parts), 0, -1):
+        table = r"\.".join(rf'(?:"{re.escape(p)}"|{re.escape(p)})' for p in parts[:k])
+        header = re.compile(rf"^\s*\[\s*(?:tool\.attribution\.)?{table}\s*\]")
+        n = next((n for n, line in enumerate(lines, 1) if header.match(line)), 0)
+        if n and k == len(parts):
             return n
-    return 1
+        if n:
+            start = n
+            break
+    last = re.escape(parts[-1])
+    pattern = re.compile(rf'^\s*(?:"{last}"|{last})\s*=')
+    for n, line in enumerate(lines[start:], start + 1):
+        if pattern.match(line):
+            return n
+    return start or 1
 
 
 def _error(path: Path, lines: list[str], key: str, problem: str) -> UsageError:
-    return UsageError(Errors.E040.format(path=path, line=_line_of(lines, key.split(".")[-1]), key=key,
-                                         problem=problem))
+    return UsageError(Errors.E040.format(path=path, line=_line_of(lines, key), key=key, problem=problem))
 
 
 def _parse(path: Path, data: dict[str, Any], lines: list[str], rule_ids: tuple[str, ...]) -> Config:
-    allowed = {"lexicons", "check-quoted", "rules", "concepts"}
+    allowed = {"lexicons", "check-quoted", "rules", "concepts", "exclude"}
     for key in data:
         if key not in allowed:
-            raise _error(path, lines, key, f"unknown key; allowed: {', '.join(sorted(allowed))}")
+            raise _error(path, lines, key,
+                         f"unknown key{did_you_mean(key, allowed)}; allowed: {', '.join(sorted(allowed))}")
     levels = []
     rules = data.get("rules", {})
     if not isinstance(rules, dict):
         raise _error(path, lines, "rules", "must be a table of rule = level")
     for rule, level in rules.items():
         if rule not in rule_ids:
-            raise _error(path, lines, f"rules.{rule}", f"unknown rule; rules are {', '.join(rule_ids)}")
+            raise _error(path, lines, f"rules.{rule}",
+                         f"unknown rule{did_you_mean(rule, rule_ids)}; rules are {', '.join(rule_ids)}")
         if level not in LEVELS:
             raise _error(path, lines, f"rules.{rule}", f"level must be one of {', '.join(LEVELS)}, got {level!r}")
         levels.append((rule, level))
@@ -108,9 +135,29 @@ def _parse(path: Path, data: dict[str, Any], lines: list[str], rule_ids: tuple[s
     quoted = data.get("check-quoted", False)
     if not isinstance(quoted, bool):
         raise _error(path, lines, "check-quoted", "must be true or false")
+    exclude = data.get("exclude", [])
+    if not isinstance(exclude, list) or not all(isinstance(x, str) and x.strip("/ ") for x in exclude):
+        raise _error(path, lines, "exclude", 'must be a list of glob patterns, e.g. ["drafts/**", "*.min.md"]')
     base = path.parent
-    return Config(str(path), tuple(levels), tuple(concepts),
-                  tuple(str((base / x).resolve()) for x in lexicons), quoted)
+    config = Config(str(path), tuple(levels), tuple(concepts),
+                    tuple(str((base / x).resolve()) for x in lexicons), quoted, tuple(exclude))
+    return attrs.evolve(config, warnings=_unknown_concepts(path, lines, config))
+
+
+def _unknown_concepts(path: Path, lines: list[str], config: Config) -> tuple[str, ...]:
+    """A warning for each ``[concepts.X]`` that no lexicon (built-in or configured) defines: a typo there
+    would otherwise pass silently, its house term and allowed terms applying to nothing."""
+    if not config.concepts:
+        return ()
+    from ..lexicons import load_terms
+
+    try:
+        known = {c.id for c in load_terms(config.lexicons).concepts}
+    except AttributionError:
+        return ()  # the lexicon's own error is reported when the drafts are checked
+    return tuple(Errors.W043.format(path=path, line=_line_of(lines, f"concepts.{name}"), concept=name,
+                                    hint=did_you_mean(name, known))
+                 for name, _ in config.concepts if name not in known)
 
 
 @lru_cache(maxsize=64)
@@ -128,6 +175,58 @@ def load_config(path: Path, rule_ids: tuple[str, ...]) -> Config:
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("attribution", {})
     return _parse(path, data, raw.splitlines(), rule_ids)
+
+
+def _glob(pattern: str) -> re.Pattern[str]:
+    """A glob as a regular expression over "/"-separated paths: ``*`` and ``?`` stay within one part,
+    ``**`` crosses parts, ``[abc]`` is a class."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif pattern[i] == "[" and (close := pattern.find("]", i + 2)) > 0:
+            body = pattern[i + 1:close]
+            body = body.replace("\\", "\\\\")
+            out.append("[" + ("^" + body[1:] if body[0] in "!^" else body) + "]")
+            i = close + 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out), re.DOTALL)
+
+
+def excluded(path: Path, config: Config) -> bool:
+    """Whether ``config``'s ``exclude`` globs cover ``path``, as in .gitignore: a pattern with a "/" is
+    matched against the path relative to the configuration file's folder (``drafts/**``, ``news/*.md``),
+    one without against each part of it (``*.min.md``, ``archive``: a folder name covers what is inside)."""
+    if not config.exclude or config.path is None:
+        return False
+    base = Path(config.path).resolve().parent
+    here = Path(os.path.abspath(path))
+    try:
+        parts = (here.parent.resolve() / here.name).relative_to(base).parts
+    except ValueError:  # outside the configuration's folder (--config elsewhere): names only
+        parts = ()
+    names = parts or (here.name,)
+    for pattern in config.exclude:
+        bare = pattern.strip("/")
+        rx = _glob(bare)
+        if "/" in bare or pattern.startswith("/"):
+            if any(rx.fullmatch("/".join(parts[:k])) for k in range(1, len(parts) + 1)):
+                return True
+        elif any(rx.fullmatch(name) for name in names):
+            return True
+    return False
 
 
 def find_config(start: Path) -> Path | None:

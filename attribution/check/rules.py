@@ -13,7 +13,8 @@ import attrs
 from ..lexicons import TermLexicon, Variant
 from ..model import Article, TermHit
 from ..normalize import fold, fold_term
-from .config import Config
+from ..readers import DIRECTIVES, Marker
+from .config import Config, did_you_mean
 
 __all__ = ["RULES", "RULE_IDS", "Hit", "Rule"]
 
@@ -25,6 +26,7 @@ class Context:
     article: Article
     config: Config
     terms: TermLexicon
+    markers: tuple[Marker, ...] = ()
 
 
 @attrs.frozen
@@ -139,6 +141,21 @@ def _distancing(ctx: Context) -> Iterator[Hit]:
             yield t.start, t.end, f"{what} in the outlet's own voice distance it from the name; report, don't sneer"
 
 
+def _invalid_suppression(ctx: Context) -> Iterator[Hit]:
+    for m in ctx.markers:
+        if m.directive not in DIRECTIVES:
+            hint = did_you_mean(m.directive, DIRECTIVES)
+            yield m.start, m.end, (f"{m.directive or 'nothing'!r} is not a marker directive{hint}; "
+                                   "use ignore, ignore-start or ignore-end; this marker suppresses nothing")
+            continue
+        if m.directive == "ignore-end":
+            continue  # names after ignore-end are not read
+        for name in m.names:
+            if name not in RULE_IDS:
+                yield m.start, m.end, (f"{name!r} is not a rule{did_you_mean(name, RULE_IDS)}; "
+                                       "this marker suppresses no rule of that name")
+
+
 RULES: tuple[Rule, ...] = (
     Rule("loaded-term", "error", "A non-neutral term in the outlet's own voice.",
          "Flags a term that the lexicons mark positive or negative toward its referent when the outlet uses "
@@ -179,5 +196,14 @@ RULES: tuple[Rule, ...] = (
          "وتقود واشنطن التحالف الدولي.",
          "Quotation marks around a plain name (a title, a place) are not flagged unless the name is a loaded term.",
          _distancing),
+    Rule("invalid-suppression", "warning", "A suppression marker with an unknown directive or rule name.",
+         "Flags an `attribution:` marker whose directive is not `ignore`, `ignore-start` or `ignore-end`, or "
+         "that names a rule that does not exist (as ruff reports unknown codes in `noqa` comments).",
+         "A misspelt marker suppresses nothing, silently: the finding it was meant to keep comes back, or a "
+         "block meant to be skipped is checked.",
+         "وقصف الكيان الصهيوني البلدة. [attribution: ignore loaded-trem]",
+         "وقصف الكيان الصهيوني البلدة. [attribution: ignore loaded-term]",
+         "Names after `ignore-end` are not read, so they are not checked either.",
+         _invalid_suppression),
 )
 RULE_IDS = tuple(r.id for r in RULES)
