@@ -219,7 +219,7 @@ def _compare(args: argparse.Namespace) -> int:
     if not articles:
         return 2
     regions = REGION_KINDS if args.all_regions else ("headline", "body")
-    report = render(compare(articles, names=labels, regions=regions), args.format)
+    report = render(compare(articles, names=labels, regions=regions, lexicons=args.lexicon), args.format)
     if args.out:
         try:
             Path(args.out).write_text(report, encoding="utf-8")

@@ -19,10 +19,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from os import PathLike
 from typing import Any
 
 import attrs
 
+from .lexicons import load_terms
 from .model import Article, Attribution
 from .normalize import fold_term
 from .words import builtin_words
@@ -97,6 +99,7 @@ class ConceptRow:
     concept: str
     disagreement: bool
     uses: tuple[TermUse, ...]
+    label: str = ""  # the lexicon's Arabic label (``label_ar``); the id when no lexicon names it
 
 
 @attrs.frozen
@@ -155,7 +158,7 @@ class Comparison:
     def rows(self) -> list[dict[str, Any]]:
         """Tidy rows, one per outlet × concept × term × voice."""
         return [
-            {"outlet": u.outlet, "concept": row.concept, "term": u.variant, "voice": u.voice, "stance": u.stance,
+            {"outlet": u.outlet, "concept": row.concept, "label": row.label, "term": u.variant, "voice": u.voice, "stance": u.stance,
              "frame": u.frame, "count": u.count, "disagreement": row.disagreement}
             for row in self.concepts for u in row.uses
         ]
@@ -164,8 +167,8 @@ class Comparison:
         """The tidy rows as a pandas DataFrame (needs pandas)."""
         import pandas as pd
 
-        return pd.DataFrame(self.rows(), columns=["outlet", "concept", "term", "voice", "stance", "frame", "count",
-                                                  "disagreement"])
+        return pd.DataFrame(self.rows(), columns=["outlet", "concept", "label", "term", "voice", "stance", "frame",
+                                                  "count", "disagreement"])
 
 
 # --- building -------------------------------------------------------------------------------------
@@ -205,7 +208,8 @@ def _summary(label: str, article: Article, regions: tuple[str, ...]) -> OutletSu
     )
 
 
-def _concepts(labelled: list[tuple[str, Article]], regions: tuple[str, ...]) -> tuple[ConceptRow, ...]:
+def _concepts(labelled: list[tuple[str, Article]], regions: tuple[str, ...],
+              labels: dict[str, str]) -> tuple[ConceptRow, ...]:
     counts: dict[str, Counter[tuple[str, str, str, str, str]]] = defaultdict(Counter)
     for label, article in labelled:
         for t in article.terms:
@@ -225,7 +229,7 @@ def _concepts(labelled: list[tuple[str, Article]], regions: tuple[str, ...]) -> 
                 own[u.outlet].add((u.stance, "" if u.stance == "neutral" else u.frame))
         readings = {r for s in own.values() for r in s}
         disagreement = len(own) >= 2 and len(readings) > 1
-        rows.append(ConceptRow(concept, disagreement, uses))
+        rows.append(ConceptRow(concept, disagreement, uses, labels.get(concept) or concept))
     rows.sort(key=lambda r: (not r.disagreement, -sum(u.count for u in r.uses), r.concept))
     return tuple(rows)
 
@@ -361,8 +365,11 @@ def _only_here(labelled: list[tuple[str, Article]], regions: tuple[str, ...]) ->
 
 
 def compare(articles: Iterable[Article], *, names: Sequence[str | None] | None = None,
-            regions: Iterable[str] = DEFAULT_REGIONS) -> Comparison:
+            regions: Iterable[str] = DEFAULT_REGIONS,
+            lexicons: Sequence[str | PathLike[str]] = ()) -> Comparison:
     """Compare articles on one story; ``names`` label the outlets (default: each article's outlet).
+    ``lexicons`` are the term files the articles were annotated with beyond the built-in ones: the
+    reports name each concept by its Arabic label from them (``label_ar``).
 
     Examples:
         >>> import attribution
@@ -383,7 +390,7 @@ def compare(articles: Iterable[Article], *, names: Sequence[str | None] | None =
     labelled = list(zip(labels, arts))
     return Comparison(
         outlets=tuple(_summary(label, a, regions) for label, a in labelled),
-        concepts=_concepts(labelled, regions),
+        concepts=_concepts(labelled, regions, {c.id: c.label_ar for c in load_terms(tuple(lexicons)).concepts}),
         drift=_drift(_quotes(labelled, regions)),
         only_here=_only_here(labelled, regions),
         regions=regions,

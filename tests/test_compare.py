@@ -221,3 +221,24 @@ def test_html_escapes_names_everywhere_and_runs_no_script() -> None:
 def test_html_names_an_unnamed_outlet_honestly() -> None:
     html = render(attribution.compare([attribution.annotate("وتقع البلدة قرب الحدود.")], names=["X"]), "html")
     assert 'title="own voice: (unknown)"' in html and "own voice: outlet" not in html
+
+
+def test_reports_name_concepts_by_their_arabic_label(comparison: attribution.Comparison, tmp_path: Path) -> None:
+    from attribution.lexicons import load_terms
+
+    labels = {c.id: c.label_ar for c in load_terms().concepts}
+    row = next(r for r in comparison.concepts if r.disagreement)
+    assert row.label == labels[row.concept] and row.label != row.concept
+    assert f"**{row.label}**" in render(comparison, "markdown") and f"**{row.concept}**" not in render(comparison, "markdown")
+    html = render(comparison, "html")
+    assert f'title="{row.concept}"><bdi>{row.label}</bdi>' in html
+    rows = list(csv.DictReader(io.StringIO(render(comparison, "csv"))))
+    assert {r["label"] for r in rows if r["concept"] == row.concept} == {row.label}
+    # a concept of the user's own lexicon is named from that lexicon
+    own = tmp_path / "own.toml"
+    own.write_text('[[concept]]\nid = "my_concept"\nlabel_en = "Mine"\nlabel_ar = "مفهومي"\ndescription_en = "x"\n'
+                   'description_ar = "x"\n\n  [[concept.variant]]\n  term = "كلمة نادرة جدا"\n  stance = "negative"\n'
+                   '  frame = "test"\n', encoding="utf-8")
+    a = attribution.annotate("قال إن كلمة نادرة جدا ظهرت.", lexicons=[own])
+    assert [r.label for r in attribution.compare([a], lexicons=[own]).concepts if r.concept == "my_concept"] == ["مفهومي"]
+    assert [r.label for r in attribution.compare([a]).concepts if r.concept == "my_concept"] == ["my_concept"]

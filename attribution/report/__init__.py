@@ -18,7 +18,7 @@ FORMATS = ("markdown", "html", "json", "csv")
 def render_csv(comparison: Comparison) -> str:
     """Tidy CSV: one row per outlet × concept × term × voice."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=["outlet", "concept", "term", "voice", "stance", "frame", "count",
+    writer = csv.DictWriter(out, fieldnames=["outlet", "concept", "label", "term", "voice", "stance", "frame", "count",
                                              "disagreement"], lineterminator="\n")
     writer.writeheader()
     writer.writerows(comparison.rows())

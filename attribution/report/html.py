@@ -88,7 +88,7 @@ def _table(head: list[str], rows: list[list[str]]) -> str:
     return f"<table><thead><tr>{h}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _article_html(article: Article, label: str, regions: tuple[str, ...]) -> str:
+def _article_html(article: Article, label: str, regions: tuple[str, ...], labels: dict[str, str]) -> str:
     text = article.text
     parts = [f'<section class="article"><h3>{_bdi(label)}</h3><p>']
     last_region = None
@@ -101,7 +101,7 @@ def _article_html(article: Article, label: str, regions: tuple[str, ...]) -> str
         for t in article.terms:
             if s.start <= t.start and t.end <= s.end and t.start >= pos:
                 who = "" if t.speaker is None else f" · {_speaker(t.speaker.name, t.speaker.kind, article)}"
-                tip = f"{t.concept} · {t.stance} · {t.frame or '-'} · {t.voice}{who}"
+                tip = f"{labels.get(t.concept, t.concept)} · {t.stance} · {t.frame or '-'} · {t.voice}{who}"
                 pieces.append(escape(text[pos:t.start]))
                 pieces.append(f'<mark class="t st-{escape(t.stance)}" tabindex="0" data-tip="{escape(tip)}" '
                               f'title="{escape(tip)}">{escape(text[t.start:t.end])}</mark>')
@@ -133,7 +133,8 @@ def render_html(c: Comparison) -> str:
         for i, outlet in enumerate(sorted({u.outlet for u in row.uses})):
             own = _uses([u for u in row.uses if u.outlet == outlet and u.voice == "own"])
             att = _uses([u for u in row.uses if u.outlet == outlet and u.voice == "attributed"])
-            name = (_bdi(row.concept) + (' <span class="flag" title="outlets disagree">⚑</span>'
+            label = f'<span title="{escape(row.concept)}">{_bdi(row.label or row.concept)}</span>'
+            name = (label + (' <span class="flag" title="outlets disagree">⚑</span>'
                                          if row.disagreement else "")) if i == 0 else ""
             rows.append([name, _bdi(outlet), own or "—", att or "—"])
     concepts = _table(["concept", "outlet", "own voice", "in attributed speech"], rows)
@@ -152,7 +153,8 @@ def render_html(c: Comparison) -> str:
                      f"<ul>{''.join(items)}{diffs}</ul></div>")
     only = "".join(f"<li><b>{_bdi(x.outlet)}</b> {_ltr(escape(f'({x.type})'))}: {_bdi(x.text)}</li>"
                    for x in c.only_here)
-    articles = "".join(_article_html(a, n, c.regions) for a, n in zip(c.articles, c.names))
+    labels = {r.concept: r.label for r in c.concepts}
+    articles = "".join(_article_html(a, n, c.regions, labels) for a, n in zip(c.articles, c.names))
     data = {"outlets": [{"outlet": o.outlet, "by_kind": list(o.by_kind)} for o in c.outlets]}
     template = Template(resources.files("attribution.report").joinpath("template.html").read_text(encoding="utf-8"))
     return template.substitute(

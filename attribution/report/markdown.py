@@ -40,7 +40,7 @@ def render_markdown(c: Comparison) -> str:
                             if u.outlet == outlet and u.voice == "own")
             att = ", ".join(f"{u.variant} ({u.stance}, ×{u.count})" for u in row.uses
                             if u.outlet == outlet and u.voice == "attributed")
-            name = (f"**{_cell(row.concept)}**" + (" ⚑" if row.disagreement else "")) if i == 0 else ""
+            name = (f"**{_cell(row.label or row.concept)}**" + (" ⚑" if row.disagreement else "")) if i == 0 else ""
             lines.append(f"| {name} | {_cell(outlet)} | {_cell(own) or '—'} | {_cell(att) or '—'} |")
     if any(row.disagreement for row in c.concepts):  # the legend only when a row carries the flag
         lines += ["", "⚑ outlets name this concept differently in their own voice."]
