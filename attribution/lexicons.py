@@ -636,26 +636,33 @@ def load_term_file(path: Path, problems: list[str] | None = None) -> tuple[Conce
     for c in _entries(data, path, lines, "concept"):
         raw = c.entry.get("variant")
         count = len(raw) if isinstance(raw, list) else 0
-        try:
-            c.keys(("id", "variant"), ("label_en", "label_ar", "description_en", "description_ar"))
-            cid = c.string("id", nonempty=True)
-            if cid in seen_ids:
-                raise LexiconError(Errors.E025.format(path=path, line=c.line("id"), where=c.where, id=cid,
-                                                      other=seen_ids[cid]))
-            seen_ids[cid] = c.line("id")
-            if not isinstance(raw, list) or not raw:
-                raise LexiconError(Errors.E013.format(path=path, line=c.line("id"), where=c.where, key="variant",
-                                                      expected="one or more [[concept.variant]] tables", got=raw))
-        except LexiconError as exc:
-            if problems is None:
-                raise
-            problems.append(str(exc))
+        broken = False  # a problem in the concept's own keys: its variants are still checked, not kept
+        cid = "?"
+        for check in ("keys", "id", "variant"):
+            try:
+                if check == "keys":
+                    c.keys(("id", "variant"), ("label_en", "label_ar", "description_en", "description_ar"))
+                elif check == "id":
+                    cid = c.string("id", nonempty=True)
+                    if cid in seen_ids:
+                        raise LexiconError(Errors.E025.format(path=path, line=c.line("id"), where=c.where, id=cid,
+                                                              other=seen_ids[cid]))
+                    seen_ids[cid] = c.line("id")
+                elif not isinstance(raw, list) or not raw:
+                    raise LexiconError(Errors.E013.format(path=path, line=c.line("id"), where=c.where, key="variant",
+                                                          expected="one or more [[concept.variant]] tables", got=raw))
+            except LexiconError as exc:
+                if problems is None:
+                    raise
+                problems.append(str(exc))
+                broken = True
+        if not isinstance(raw, list) or not raw:
             variant_index += count
             continue
         variants: list[Variant] = []
-        for entry in raw:
+        for n, entry in enumerate(raw):
             try:
-                variant = _variant(path, lines, variant_index, entry, cid, len(variants), seen_terms, general)
+                variant = _variant(path, lines, variant_index, entry, cid, n, seen_terms, general)
             except LexiconError as exc:
                 if problems is None:
                     raise
@@ -664,6 +671,8 @@ def load_term_file(path: Path, problems: list[str] | None = None) -> tuple[Conce
             finally:
                 variant_index += 1
             variants.append(variant)
+        if broken:
+            continue
         concepts.append(Concept(cid, c.string("label_en"), c.string("label_ar"), c.string("description_en"),
                                 c.string("description_ar"), tuple(variants), f"{path}:{c.line('id')}"))
     return tuple(concepts)

@@ -467,3 +467,18 @@ def test_paradigm_is_validated(tmp_path: Path) -> None:
     path.write_text(PARADIGMS.replace('paradigm = "noun"', 'paradigm = "noun"\n  inflect = false'), encoding="utf-8")
     with pytest.raises(LexiconError, match=r"bad\.toml:\d+.*paradigm"):
         load_term_file(path)
+
+
+def test_validate_numbers_variants_by_position_and_checks_them_under_a_bad_concept(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from attribution.cli import main
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[concept]]\nid = "x"\ncolour = "red"\n\n'
+                   '  [[concept.variant]]\n  term = "كلمة"\n  stance = "odd"\n\n'
+                   '  [[concept.variant]]\n  term = ""\n  stance = "neutral"\n', encoding="utf-8")
+    assert main(["lexicon", "validate", str(bad)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert any(f"{bad}:3:" in e and "colour" in e for e in err)
+    assert any(f"{bad}:7:" in e and "#1" in e and "stance" in e for e in err)
+    assert any(f"{bad}:10:" in e and "#2" in e and "empty" in e for e in err)
