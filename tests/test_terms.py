@@ -482,3 +482,23 @@ def test_validate_numbers_variants_by_position_and_checks_them_under_a_bad_conce
     assert any(f"{bad}:3:" in e and "colour" in e for e in err)
     assert any(f"{bad}:7:" in e and "#1" in e and "stance" in e for e in err)
     assert any(f"{bad}:10:" in e and "#2" in e and "empty" in e for e in err)
+
+
+HOMOGRAPHS = [v for v in load_terms().variants if v.homograph]
+VERB_FRAMES = ["لقد {} الوفد البلاد", "وبعدما {} الوزير القاعة بدأت الجلسة", "قد {} الرئيس العاصمة",
+               "ثم {} المسؤول المكان مسرعا", "عندما {} الضيوف الفندق"]
+
+
+@pytest.mark.skipif(not HOMOGRAPHS, reason="no built-in homographs")
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(HOMOGRAPHS), st.sampled_from(VERB_FRAMES), st.sampled_from(["", "و", "ف"]))
+def test_a_homograph_in_its_verb_reading_is_never_a_hit(v: object, frame: str, clitic: str) -> None:
+    """The bare form of a homograph («غادر», «سافر») read as a verb — after a verb particle, or before its
+    definite subject — is never reported, whatever the homograph."""
+    from attribution.lexicons import Variant
+
+    assert isinstance(v, Variant)
+    bare = fold_term(v.term)
+    bare = bare[2:] if bare.startswith("ال") else bare
+    text = frame.format(clitic + bare if not frame.startswith(("لقد", "قد")) else bare) + "."
+    assert not [t for t in attribution.annotate(text).terms if t.variant == v.term], text
