@@ -30,7 +30,7 @@ from itertools import accumulate
 import attrs
 import regex
 
-from .lexicons import TermLexicon, Variant
+from .lexicons import TermLexicon, Variant, load_builtin
 from .model import Article, Attribution, TermHit
 from .normalize import Folded, fold, fold_term
 from .words import builtin_words
@@ -80,6 +80,19 @@ def _verb_like(word: str) -> bool:
                              or (len(w) == 6 and w.startswith("است"))):
         return True  # a derived perfect («انسحب», «اقتحم», «استهدف»); its verbal noun has a long ا
     return len(w) >= 4 and w.endswith("ت") and not w.endswith(("ات", "وت", "يت"))  # «هاجمت», «نفذت»
+
+
+@lru_cache(maxsize=1)
+def _nationalities() -> frozenset[str]:
+    """Definite nationality adjectives, folded, from the built-in places (and «عربي»): «البريطانيه»,
+    «الامريكيين». Not any nisba: «النظام المالي السعودي» is not «النظام السعودي»."""
+    stems = {fold_term(a) for p in load_builtin().places for a in p.adjectives} | {"عربي"}
+    return frozenset("ال" + s + e for s in stems for e in ("", "ه", "ين", "ون", "ات"))
+
+
+def _nisba(word: str) -> bool:
+    """A definite nationality adjective (folded), which may stand inside a noun and its adjective."""
+    return word in _nationalities()
 
 
 def _no_head(word: str) -> bool:
@@ -213,10 +226,11 @@ def surface_forms(variant: Variant) -> set[str]:
 class _Match:
     """Where a term was found: the proclitics (``c``) and the term (``t``), like a match object's groups."""
 
-    __slots__ = ("_c", "_end", "_t", "_text")
+    __slots__ = ("_c", "_end", "_t", "_text", "key")
 
-    def __init__(self, c: int, t: int, end: int, text: str) -> None:
+    def __init__(self, c: int, t: int, end: int, text: str, key: str) -> None:
         self._c, self._t, self._end, self._text = c, t, end, text
+        self.key = key  # the form found (without a word stacked inside it)
 
     def start(self, group: str | None = None) -> int:
         return self._t if group == "t" else self._c
@@ -279,7 +293,7 @@ class TermMatcher:
         loaded: list[tuple[int, Variant]] = []  # the sure non-neutral hits, by position
         last_end = 0  # where the last form found ends, in the term view
         for m in self._scan(text):
-            key = " ".join(m.group("t").split())
+            key = m.key
             form = self.forms.get(key)
             if form is None:
                 continue
@@ -332,22 +346,31 @@ class TermMatcher:
                 continue  # inside the form found before
             w = words[i]
             found = None
+            found_key = ""
             for c in _clitic_lengths(w) if w not in particles else (0,):  # «كما» is a particle, not ك + «ما»
                 key = w[c:]
                 k = 1
+                skipped = False
                 while key in prefixes:  # the longest form along this walk
                     if key in forms:
-                        found = (c, k)
+                        found, found_key = (c, k), key
                     if i + k >= n or not parts[2 * (i + k) - 1].isspace() or not words[i + k]:
                         break
-                    key = f"{key} {words[i + k]}"
+                    nxt = words[i + k]
+                    if (f"{key} {nxt}" not in prefixes and not skipped and k == 1 and _nisba(nxt) and i + k + 1 < n
+                            and parts[2 * (i + k) + 1].isspace() and f"{key} {words[i + k + 1]}" in forms):
+                        # a nationality adjective stacked inside a noun and its adjective: «الصحف البريطانية
+                        # الصفراء», «الأراضي العربية المحتلة»; the hit spans all three words
+                        key, k, skipped = f"{key} {words[i + k + 1]}", k + 2, True
+                        continue
+                    key = f"{key} {nxt}"
                     k += 1
                 if found:
                     break
             if found is not None:
                 clitic, k = found
                 s = offsets[2 * i]
-                yield _Match(s, s + clitic, offsets[2 * (i + k - 1) + 1], text)
+                yield _Match(s, s + clitic, offsets[2 * (i + k - 1) + 1], text, found_key)
                 after = i + k
 
     @staticmethod

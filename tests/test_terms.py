@@ -502,3 +502,14 @@ def test_a_homograph_in_its_verb_reading_is_never_a_hit(v: object, frame: str, c
     bare = bare[2:] if bare.startswith("ال") else bare
     text = frame.format(clitic + bare if not frame.startswith(("لقد", "قد")) else bare) + "."
     assert not [t for t in attribution.annotate(text).terms if t.variant == v.term], text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وهاجمت الصحف البريطانية الصفراء الأسرة.", ["الصحف البريطانية الصفراء"]),
+    ("ودعا إلى الانسحاب من الأراضي العربية المحتلة كلها.", ["الأراضي العربية المحتلة"]),
+    ("وقالت الصحف الصفراء الفرنسية ذلك.", ["الصحف الصفراء"]),
+    ("وظل النظام المالي السعودي متينا.", []),  # «المالي» is a nisba, not a nationality
+])
+def test_a_nationality_adjective_may_stand_inside_a_term(text: str, expected: list[str]) -> None:
+    got = [t.text for t in attribution.annotate(text).terms if t.stance != "neutral"]
+    assert got == expected
