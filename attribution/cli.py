@@ -294,14 +294,11 @@ def _annotate(args: argparse.Namespace) -> int:
         done = _repair_and_read_ids(Path(args.out))
     writer = None
     if args.format == "parquet":
-        try:
-            from .parquet import ParquetTables
-        except ImportError:
-            print(f"attribution: {Errors.E053}", file=sys.stderr)
-            return 2
         if not args.out:
             print(f"attribution: {Errors.E053}", file=sys.stderr)
             return 2
+        from .parquet import ParquetTables  # E070 without pyarrow, reported by main()
+
         writer = ParquetTables(Path(args.out))
     sink: Any = None  # a binary stream: lines arrive encoded
     if args.out and writer is None:
