@@ -48,6 +48,8 @@ class Errors:
     E058 = "E058 --resume works with --format json only (a parquet directory is written in one go)"
     E059 = "E059 interrupted after {n} documents; {hint}"
     E070 = 'E070 {what} needs {module}, which is not installed: pip install "attribution[{extra}]"'
+    E071 = ("E071 {path}: compressed data damaged or cut short after line {line} ({reason}); the lines before "
+            "it were read")
     E030 = "E030 {path}: internal error while annotating ({error}); please report it with this file"
     E022 = "E022 --outlet {item!r}: expected FILE=NAME"
     E027 = "E027 --outlet {item!r}: FILE must be one of the files compared"
