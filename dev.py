@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Developer entry point; needs nothing but Python 3.11+.
 
-    python3 dev.py demo    set up .venv and annotate the bundled example articles
-    python3 dev.py test    set up .venv and run every check: ruff, mypy, pytest (docs' examples included),
-                           and the strict documentation build
-    python3 dev.py bench   set up .venv and run the benchmarks
+    python3 dev.py demo    set up .venv (the core: regex and attrs) and annotate the bundled example articles
+    python3 dev.py test    set up .venv with every extra (.[test]) and run every check: ruff, mypy, pytest
+                           (docs' examples included), and the strict documentation build
+    python3 dev.py bench   set up .venv with every extra and run the benchmarks
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .compare import Comparison, compare
 from .corpus import Document, annotate_many
-from .errors import AttributionError, Errors, InputError, LexiconError, UsageError
+from .errors import AttributionError, Errors, InputError, LexiconError, MissingExtraError, UsageError
 from .inputs import MAX_CHARS, lone_surrogate
 from .jsonio import from_json, to_json
 from .model import Article, Attribution, Cue, Outlet, Region, Sentence, Source, Span, TermHit
@@ -36,6 +36,7 @@ __all__ = [
     "Errors",
     "InputError",
     "LexiconError",
+    "MissingExtraError",
     "Outlet",
     "Region",
     "Sentence",
@@ -58,14 +59,21 @@ __all__ = [
 def pipeline() -> Language:
     """A ``spacy.blank("ar")`` pipeline with the attribution components.
 
+    Needs spaCy (``pip install "attribution[spacy]"``); without it this raises
+    :class:`~attribution.errors.MissingExtraError` (E070). Nothing else in the package imports spaCy.
+
     Examples:
         >>> import attribution
         >>> nlp = attribution.pipeline()
         >>> nlp.pipe_names
         ['attribution_regions', 'attribution_sentences', 'attribution_speakers', 'attribution_terms']
     """
-    import spacy
+    try:
+        import spacy
+    except ModuleNotFoundError as exc:
+        from .extras import missing_extra
 
+        raise missing_extra(exc, "attribution.pipeline()", "spacy") from None
     from . import components  # noqa: F401  (registers the factories)
 
     nlp = spacy.blank("ar")

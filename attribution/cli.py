@@ -27,7 +27,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
     an = sub.add_parser("annotate", help="annotate articles: regions, sentences, speakers")
     an.add_argument("files", nargs="+", metavar="INPUT",
-                    help="text files, directories (*.txt, *.md, *.html, recursively), .jsonl files, or - for stdin")
+                    help="text files, directories (*.txt, *.md, *.html, recursively), .jsonl files (also "
+                         ".jsonl.gz, .jsonl.bz2, .jsonl.xz), or - for stdin")
     an.add_argument("--format", choices=("json", "text", "parquet"), default="json")
     an.add_argument("--jobs", type=int, default=1, metavar="N", help="annotate in N processes (order is kept)")
     an.add_argument("--out", metavar="PATH", help="write here (JSONL file, or a directory for parquet)")
@@ -258,7 +259,7 @@ class _Progress:
 
 def _count(inputs: list[str]) -> int | None:
     """How many documents the inputs hold, when that is cheap to know (not for standard input)."""
-    from .corpus import SUFFIXES
+    from .corpus import SUFFIXES, is_jsonl, open_jsonl
 
     total = 0
     for name in inputs:
@@ -267,9 +268,12 @@ def _count(inputs: list[str]) -> int | None:
             return None
         if p.is_dir():
             total += sum(1 for x in p.rglob("*") if x.is_file() and x.suffix.lower() in SUFFIXES)
-        elif p.suffix.lower() == ".jsonl" and p.is_file():
-            with p.open("rb") as fh:
-                total += sum(1 for line in fh if line.strip())
+        elif is_jsonl(p) and p.is_file():
+            try:
+                with open_jsonl(p, binary=True) as fh:
+                    total += sum(1 for line in fh if line.strip())
+            except Exception:  # unreadable or damaged: reported when its documents are read
+                return None
         else:
             total += 1
     return total
@@ -359,14 +363,11 @@ def _annotate(args: argparse.Namespace) -> int:
         done = _repair_and_read_ids(Path(args.out))
     writer = None
     if args.format == "parquet":
-        try:
-            from .parquet import ParquetTables
-        except ImportError:
-            print(f"attribution: {Errors.E053}", file=sys.stderr)
-            return 2
         if not args.out:
             print(f"attribution: {Errors.E053}", file=sys.stderr)
             return 2
+        from .parquet import ParquetTables  # E070 without pyarrow, reported by main()
+
         writer = ParquetTables(Path(args.out))
     sink: Any = None  # a binary stream: lines arrive encoded
     if args.out and writer is None:

@@ -164,8 +164,13 @@ class Comparison:
         ]
 
     def to_frame(self) -> Any:
-        """The tidy rows as a pandas DataFrame (needs pandas)."""
-        import pandas as pd
+        """The tidy rows as a pandas DataFrame (needs pandas: ``pip install "attribution[pandas]"``)."""
+        try:
+            import pandas as pd
+        except ModuleNotFoundError as exc:
+            from .extras import missing_extra
+
+            raise missing_extra(exc, "Comparison.to_frame()", "pandas") from None
 
         return pd.DataFrame(self.rows(), columns=["outlet", "concept", "label", "term", "voice", "stance", "frame",
                                                   "count", "disagreement"])

@@ -31,16 +31,20 @@ from typing import TYPE_CHECKING, Any, cast
 from weakref import WeakKeyDictionary
 
 import attrs
-import numpy
-from spacy.attrs import IDX, SENT_START
-from spacy.language import Language
-from spacy.pipeline import Pipe
-from spacy.tokens import Doc, Span
 
 from .article import Page, find_regions, find_sentences, find_speakers, find_term_hits, merge_regions
+from .extras import missing_extra
 from .jsonio import from_json, to_json
 from .lexicons import load_builtin, load_terms
 from .model import Article, Attribution, Outlet, Region, Source, TermHit
+
+try:  # the spacy extra: pip install "attribution[spacy]"
+    from spacy.attrs import IDX, SENT_START
+    from spacy.language import Language
+    from spacy.pipeline import Pipe
+    from spacy.tokens import Doc, Span
+except ModuleNotFoundError as _exc:
+    raise missing_extra(_exc, "attribution.components (the spaCy components)", "spacy") from None
 
 if TYPE_CHECKING:
     from thinc.types import Ints2d
@@ -255,6 +259,8 @@ class SentencesComponent(_Component):
         return [view.start(s) for para in page.paragraphs for s, _ in para.sentences]
 
     def set_annotations(self, doc: Doc, starts: list[int]) -> None:
+        import numpy  # comes with spaCy
+
         if not len(doc) or doc.has_annotation("DEP"):
             return
         tokens = _Tokens(doc)

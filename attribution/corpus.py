@@ -9,7 +9,7 @@ import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, cast
 
 import attrs
 
@@ -17,9 +17,12 @@ from .errors import AttributionError, Errors, InputError
 from .inputs import MAX_CHARS, lone_surrogate
 from .model import Article
 
-__all__ = ["Document", "Failure", "Line", "annotate_document", "annotate_many", "document_json", "iter_documents"]
+__all__ = ["JSONL_SUFFIXES", "Document", "Failure", "Line", "annotate_document", "annotate_many", "document_json",
+           "is_jsonl", "iter_documents", "open_jsonl"]
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
+#: JSONL files, plain or compressed (gzip, bzip2, xz): each is read as it streams, never whole.
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.bz2", ".jsonl.xz")
 
 
 @attrs.frozen
@@ -86,6 +89,51 @@ def _jsonl(lines: Iterable[str], origin: str) -> Iterator[Line]:
             yield Line(origin, n, line)
 
 
+def is_jsonl(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` names a JSONL file, plain or compressed (``.jsonl``, ``.jsonl.gz``, ``.jsonl.bz2``,
+    ``.jsonl.xz``)."""
+    return Path(path).name.lower().endswith(JSONL_SUFFIXES)
+
+
+def open_jsonl(path: str | os.PathLike[str], binary: bool = False) -> IO[Any]:
+    """A JSONL file opened for streaming (UTF-8 text, or bytes when ``binary``), decompressed on the fly.
+
+    Examples:
+        >>> import gzip, os, tempfile
+        >>> from attribution.corpus import open_jsonl
+        >>> path = os.path.join(tempfile.mkdtemp(), "corpus.jsonl.gz")
+        >>> with gzip.open(path, "wt", encoding="utf-8") as fh:
+        ...     _ = fh.write('{"id": "1", "text": "قال الوزير إن الاتفاق قريب."}\\n')
+        >>> with open_jsonl(path) as fh:
+        ...     [line[:9] for line in fh]
+        ['{"id": "1']
+    """
+    name = Path(path).name.lower()
+    mode = "rb" if binary else "rt"
+    encoding = None if binary else "utf-8"
+    if name.endswith(".gz"):
+        import gzip
+
+        return cast(IO[Any], gzip.open(path, mode, encoding=encoding))
+    if name.endswith(".bz2"):
+        import bz2
+
+        return bz2.open(path, mode, encoding=encoding)
+    if name.endswith(".xz"):
+        import lzma
+
+        return lzma.open(path, mode, encoding=encoding)
+    return open(path, mode, encoding=encoding)
+
+
+def _damaged(exc: BaseException) -> bool:
+    """Whether reading a compressed file failed on its data (cut short, corrupt), not on the file system."""
+    import lzma
+    import zlib
+
+    return isinstance(exc, (EOFError, zlib.error, lzma.LZMAError)) or (isinstance(exc, OSError) and exc.errno is None)
+
+
 def prose(name: str, text: str) -> str:
     """The prose of a file: HTML markup, scripts and styles, and Markdown code, front matter and link
     targets blanked with spaces of the same length (newlines kept), as ``check`` reads them, so every
@@ -102,8 +150,12 @@ def prose(name: str, text: str) -> str:
 
 def iter_documents(inputs: Iterable[str], parse: bool = True) -> Iterator[Document | Failure | Line]:
     """Documents from each input, lazily and in order: a text file, a directory (recursively, *.txt, *.md,
-    *.html, sorted), a ``.jsonl`` file (one ``{"id", "text", "outlet"?, "date"?, "url"?}`` per line), or
-    ``-`` for standard input (JSONL when its first character is ``{``, else one text)."""
+    *.html, sorted), a ``.jsonl`` file (one ``{"id", "text", "outlet"?, "date"?, "url"?}`` per line; also
+    ``.jsonl.gz``, ``.jsonl.bz2`` and ``.jsonl.xz``, decompressed as they stream), or ``-`` for standard
+    input (JSONL when its first character is ``{``, else one text).
+
+    A compressed file that is cut short or damaged gives its lines up to the damage, then a
+    :class:`Failure` (E071) that says after which line."""
     from .inputs import read_input
 
     if parse:
@@ -131,14 +183,23 @@ def iter_documents(inputs: Iterable[str], parse: bool = True) -> Iterator[Docume
                 except InputError as exc:
                     yield Failure(str(p), str(exc), str(p), unreadable=True)
             continue
-        if path.suffix.lower() == ".jsonl" and path.is_file():
+        if is_jsonl(path) and path.is_file():
+            n = 0
             try:
-                with path.open(encoding="utf-8") as fh:
-                    yield from _jsonl(fh, name)
+                with open_jsonl(path) as fh:
+                    for n, line in enumerate(fh, 1):  # n: the last line read, should reading fail
+                        if line.strip():
+                            yield Line(name, n, line)
             except UnicodeDecodeError as exc:
                 yield Failure(name, Errors.E003.format(path=name, offset=exc.start), name, unreadable=True)
-            except OSError as exc:
-                yield Failure(name, Errors.E005.format(path=name, reason=exc.strerror or exc), name, unreadable=True)
+            except Exception as exc:
+                if path.suffix.lower() != ".jsonl" and _damaged(exc):
+                    yield Failure(name, Errors.E071.format(path=name, line=n, reason=exc), name, unreadable=True)
+                elif isinstance(exc, OSError):
+                    yield Failure(name, Errors.E005.format(path=name, reason=exc.strerror or exc), name,
+                                  unreadable=True)
+                else:
+                    raise
             continue
         try:
             yield Document(name, prose(name, read_input(name)), path=name)

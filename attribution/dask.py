@@ -12,14 +12,18 @@ from collections.abc import Iterable
 from operator import getitem
 from typing import Any
 
-import dask
-import dask.bag as db
-import dask.dataframe as dd
-import pandas as pd
-
 from .corpus import Document, Failure, Line, _as_document, annotate_document
+from .extras import missing_extra
 from .model import Article
 from .tables import COLUMNS, rows
+
+try:  # the dask extra: pip install "attribution[dask]"
+    import dask
+    import dask.bag as db
+    import dask.dataframe as dd
+    import pandas as pd
+except ModuleNotFoundError as _exc:
+    raise missing_extra(_exc, "attribution.dask", "dask") from None
 
 __all__ = ["annotate_bag", "annotate_frame"]
 

@@ -6,7 +6,7 @@ exits 2. Messages say what was wrong, where, and what to do.
 
 from __future__ import annotations
 
-__all__ = ["AttributionError", "Errors", "InputError", "LexiconError", "UsageError"]
+__all__ = ["AttributionError", "Errors", "InputError", "LexiconError", "MissingExtraError", "UsageError"]
 
 
 class Errors:
@@ -46,13 +46,16 @@ class Errors:
     E050 = "E050 {where}: not a JSON object ({reason})"
     E051 = "E051 {where}: a JSONL document needs a string 'text' (and may have 'id', 'outlet', 'date', 'url')"
     E052 = "E052 --resume needs --out FILE (the JSONL file of an earlier run)"
-    E053 = "E053 --format parquet needs pyarrow (pip install pyarrow) and --out DIRECTORY"
+    E053 = "E053 --format parquet needs --out DIRECTORY (the four tables are written there)"
     E054 = "E054 {where}: the text holds a lone surrogate (U+{code:04X} at offset {offset}), which is not Unicode text"
     E055 = "E055 --out {path}: cannot write there ({reason})"
     E056 = "E056 --out {path} already exists; pass --resume to go on with it, or --force to replace it"
     E057 = "E057 --out {path}: another run is writing it; wait for it to end, or write elsewhere"
     E058 = "E058 --resume works with --format json only (a parquet directory is written in one go)"
     E059 = "E059 interrupted after {n} documents; {hint}"
+    E070 = 'E070 {what} needs {module}, which is not installed: pip install "attribution[{extra}]"'
+    E071 = ("E071 {path}: compressed data damaged or cut short after line {line} ({reason}); the lines before "
+            "it were read")
     E030 = "E030 {path}: internal error while annotating ({error}); please report it with this file"
     E022 = "E022 --outlet {item!r}: expected FILE=NAME"
     E027 = "E027 --outlet {item!r}: FILE must be one of the files compared"
@@ -75,3 +78,10 @@ class LexiconError(AttributionError):
 
 class UsageError(AttributionError):
     """A call or command line is malformed."""
+
+
+class MissingExtraError(AttributionError, ImportError):
+    """A feature needs an optional dependency that is not installed (E070 names the extra to install).
+
+    Also an ``ImportError``, so ``except ImportError`` around optional features keeps working.
+    """

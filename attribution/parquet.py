@@ -6,11 +6,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
+from .extras import missing_extra
 from .model import Article
 from .tables import COLUMNS, rows
+
+try:  # the parquet extra: pip install "attribution[parquet]"
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+except ModuleNotFoundError as _exc:
+    raise missing_extra(_exc, "--format parquet", "parquet") from None
 
 __all__ = ["ParquetTables"]
 

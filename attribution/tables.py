@@ -40,8 +40,13 @@ class Tables:
     terms: tuple[dict[str, Any], ...]
 
     def to_pandas(self) -> dict[str, Any]:
-        """Each table as a pandas DataFrame (needs pandas)."""
-        import pandas as pd
+        """Each table as a pandas DataFrame (needs pandas: ``pip install "attribution[pandas]"``)."""
+        try:
+            import pandas as pd
+        except ModuleNotFoundError as exc:
+            from .extras import missing_extra
+
+            raise missing_extra(exc, "Tables.to_pandas()", "pandas") from None
 
         return {name: pd.DataFrame(list(getattr(self, name)), columns=list(cols)) for name, cols in COLUMNS.items()}
 
