@@ -60,7 +60,7 @@ def pipeline() -> Language:
     """A ``spacy.blank("ar")`` pipeline with the attribution components.
 
     Needs spaCy (``pip install "attribution[spacy]"``); without it this raises
-    :class:`~attribution.errors.MissingExtraError` (E070). Nothing else in the package imports spaCy.
+    `attribution.errors.MissingExtraError` (E070). Nothing else in the package imports spaCy.
 
     Examples:
         >>> import attribution

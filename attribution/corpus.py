@@ -155,7 +155,7 @@ def iter_documents(inputs: Iterable[str], parse: bool = True) -> Iterator[Docume
     input (JSONL when its first character is ``{``, else one text).
 
     A compressed file that is cut short or damaged gives its lines up to the damage, then a
-    :class:`Failure` (E071) that says after which line."""
+    `Failure` (E071) that says after which line."""
     from .inputs import read_input
 
     if parse:

@@ -1,12 +1,12 @@
 """Optional dependencies. The core (annotate, check, compare, tables, the command line) needs only
 ``regex`` and ``attrs``; spaCy, pandas, pyarrow and Dask come with extras:
 
-* ``attribution[spacy]``: :func:`attribution.pipeline` and the spaCy components
+* ``attribution[spacy]``: `attribution.pipeline` and the spaCy components
 * ``attribution[pandas]``: ``Tables.to_pandas()`` and ``Comparison.to_frame()``
 * ``attribution[parquet]``: ``attribution annotate --format parquet``
-* ``attribution[dask]``: :mod:`attribution.dask`
+* ``attribution[dask]``: `attribution.dask`
 
-A feature whose dependency is missing raises :class:`~attribution.errors.MissingExtraError` (E070),
+A feature whose dependency is missing raises `attribution.errors.MissingExtraError` (E070),
 which names the extra to install.
 """
 
