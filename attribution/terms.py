@@ -244,8 +244,11 @@ class TermMatcher:
                 continue  # «مستشفى الشهيد …», «شارع الشهداء»: part of a proper name
             if v.homograph and not key.startswith(("ال", "لل")) and not self._adjective(tv, m):
                 continue  # «لقد غادر», «بعدما غادر الوزير»: the verb, not the qualifier
-            if prev is not None and " " not in key and key not in self.lam_forms and not _no_head(prev[1]):
-                start = prev[0]  # the genitive of a construct is reported with its head: «انسحاب العدو»
+            if (prev is not None and " " not in key and key not in self.lam_forms and not _no_head(prev[1])
+                    and "." not in tv.original[slice(*tv.span(prev[0], start))]):
+                # the genitive of a construct is reported with its head: «انسحاب العدو»; not a "head" joined
+                # across a full stop with its space missing («صالح.وكان الحوثيون»: two sentences)
+                start = prev[0]
             s, e = tv.span(start, m.end("t"))
             if v.ambiguous and not self._context_ok(text, m.start(), v):
                 waiting.append((len(out), m.start()))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -213,3 +214,53 @@ def test_masking_html_keeps_offsets_when_lowercasing_would_not() -> None:
     text = "İİ <SCRIPT>x</SCRIPT> قال"  # «İ».lower() is two characters
     masked = mask_html(text)
     assert len(masked) == len(text) and masked.endswith("قال") and "x" not in masked
+
+
+# A full stop inside a word, there to dodge a filter, is no sentence end; one with its space missing is.
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("قال زعيم الحـ.وثيين إن القرار نهائي.", ["قال زعيم الحـ.وثيين إن القرار نهائي."]),  # after a tatweel
+    ("قال زعيم الحو.ـثيين إن القرار نهائي.", ["قال زعيم الحو.ـثيين إن القرار نهائي."]),  # before one
+    ("قال زعيم الحو\u200b.ثيين إن القرار نهائي.", ["قال زعيم الحو\u200b.ثيين إن القرار نهائي."]),  # zero width
+    ("قال زعيم الحو.ثيين إن القرار نهائي.", ["قال زعيم الحو.ثيين إن القرار نهائي."]),  # halves of a term word
+    ("هاجمت الميليـ.شيات القرية.", ["هاجمت الميليـ.شيات القرية."]),
+    ("انتهى الاجتماع.وقال الوزير إن القرار نهائي.", ["انتهى الاجتماع.", "وقال الوزير إن القرار نهائي."]),
+    ("وصل الوفد أيضاً.وأضاف أن القرار نهائي.", ["وصل الوفد أيضاً.", "وأضاف أن القرار نهائي."]),  # tanween
+    ("صدر القرار عام 1436هـ.وطلبت الوزارة الهدوء.", ["صدر القرار عام 1436هـ.", "وطلبت الوزارة الهدوء."]),
+    ("زار موقع example.com أمس. وعاد.", ["زار موقع example.com أمس.", "وعاد."]),
+    ("بلغ النمو 2.5 بالمئة.نقلت أ.ف.ب الخبر.", ["بلغ النمو 2.5 بالمئة.", "نقلت أ.ف.ب الخبر."]),
+])
+def test_a_dodge_dot_inside_a_word_does_not_end_a_sentence(text: str, sentences: list[str]) -> None:
+    import attribution
+
+    a = attribution.annotate(text)
+    assert [s.text for s in a.sentences] == sentences
+    doc = _nlp()(text)
+    assert doc._.article == a
+    if any(s.start not in {t.idx for t in doc} for s in a.sentences):
+        return  # a sentence starting inside a token («الاجتماع.وقال») starts at that token in doc.sents
+    # the spaCy path: the same sentences, none overlapping another
+    assert [s.text.strip() for s in doc.sents] == sentences
+    spans = sorted((s.start, s.end) for s in doc.spans["attribution_sentences"])
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in pairwise(spans))
+
+
+_PIPELINE: list[object] = []
+
+
+def _nlp():  # type: ignore[no-untyped-def]
+    import attribution
+
+    if not _PIPELINE:
+        _PIPELINE.append(attribution.pipeline())
+    return _PIPELINE[0]
+
+
+def test_terms_match_across_a_dodge_dot_but_take_no_head_across_a_sentence_end() -> None:
+    import attribution
+
+    dodged = attribution.annotate("قال زعيم الحـ.وثيين إن القرار نهائي.")
+    assert [(h.text, h.concept) for h in dodged.terms] == [("زعيم الحـ.وثيين", "houthis")]
+    joined = attribution.annotate("وقال صالح.وكان الحوثيون قد انسحبوا.")
+    assert [s.text for s in joined.sentences] == ["وقال صالح.", "وكان الحوثيون قد انسحبوا."]
+    assert [(h.text, h.concept) for h in joined.terms] == [("الحوثيون", "houthis")]
+
