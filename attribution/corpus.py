@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,8 @@ class Line:
             obj = json.loads(self.raw)
         except json.JSONDecodeError as exc:
             return Failure(where, Errors.E050.format(where=where, reason=exc.msg))
+        except ValueError as exc:  # a number of more than 4300 digits, which Python refuses to convert
+            return Failure(where, Errors.E050.format(where=where, reason=str(exc).split(":", 1)[0]))
         except RecursionError:
             return Failure(where, Errors.E050.format(where=where, reason="nested too deeply"))
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
@@ -83,7 +86,29 @@ class Line:
 def _jsonl(lines: Iterable[str], origin: str) -> Iterator[Line]:
     for n, line in enumerate(lines, 1):
         if line.strip():
-            yield Line(origin, n, line)
+            yield Line(origin, n, line.removeprefix("\ufeff") if n == 1 else line)  # a BOM opening the file
+
+
+#: What ends a JSONL line: LF, CRLF or a lone CR (as Python reads text files), never U+2028, U+0085 or
+#: the other breaks of ``str.splitlines``, which JSON strings may hold as they are.
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def _file_lines(path: Path, name: str) -> Iterator[str]:
+    """The lines of a JSONL file, read as bytes and decoded line by line, so that a byte that is not
+    UTF-8 is reported at its offset in the file (:class:`InputError` E003)."""
+    offset = 0
+    with path.open("rb") as fh:
+        for raw in fh:
+            try:
+                chunk = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(Errors.E003.format(path=name, offset=offset + exc.start)) from None
+            offset += len(raw)
+            body = chunk.removesuffix("\n")
+            if len(body) < len(chunk):
+                body = body.removesuffix("\r")
+            yield from body.split("\r")  # a lone CR ends a line too
 
 
 def prose(name: str, text: str) -> str:
@@ -117,8 +142,8 @@ def iter_documents(inputs: Iterable[str], parse: bool = True) -> Iterator[Docume
             except InputError as exc:
                 yield Failure("<stdin>", str(exc), "-", unreadable=True)
                 continue
-            if data.lstrip().startswith("{"):
-                yield from _jsonl(data.splitlines(), "<stdin>")
+            if data.removeprefix("\ufeff").lstrip().startswith("{"):
+                yield from _jsonl(_LINE_END.split(data), "<stdin>")
             else:
                 yield Document("<stdin>", data, path="-")
             continue
@@ -133,10 +158,9 @@ def iter_documents(inputs: Iterable[str], parse: bool = True) -> Iterator[Docume
             continue
         if path.suffix.lower() == ".jsonl" and path.is_file():
             try:
-                with path.open(encoding="utf-8") as fh:
-                    yield from _jsonl(fh, name)
-            except UnicodeDecodeError as exc:
-                yield Failure(name, Errors.E003.format(path=name, offset=exc.start), name, unreadable=True)
+                yield from _jsonl(_file_lines(path, name), name)
+            except InputError as exc:
+                yield Failure(name, str(exc), name, unreadable=True)
             except OSError as exc:
                 yield Failure(name, Errors.E005.format(path=name, reason=exc.strerror or exc), name, unreadable=True)
             continue

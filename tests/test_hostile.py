@@ -264,3 +264,82 @@ def test_terms_match_across_a_dodge_dot_but_take_no_head_across_a_sentence_end()
     assert [s.text for s in joined.sentences] == ["وقال صالح.", "وكان الحوثيون قد انسحبوا."]
     assert [(h.text, h.concept) for h in joined.terms] == [("الحوثيون", "houthis")]
 
+
+# The JSONL reader: what it found wrong, found by the properties in test_properties.py.
+def test_a_jsonl_line_with_a_number_python_refuses_fails_that_document_only(tmp_path: Path) -> None:
+    from attribution.corpus import Document, Failure, iter_documents
+
+    jl = tmp_path / "c.jsonl"
+    jl.write_text('{"id": ' + "7" * 5000 + ', "text": "نص"}\n' + json.dumps({"id": "ok", "text": TEXT}) + "\n",
+                  encoding="utf-8")
+    first, second = iter_documents([str(jl)])
+    assert isinstance(first, Failure) and first.error.startswith(f"E050 {jl}:1: not a JSON object (Exceeds")
+    assert isinstance(second, Document) and second.id == "ok"
+
+
+def test_a_bad_byte_deep_in_a_jsonl_file_is_reported_at_its_offset(tmp_path: Path) -> None:
+    from attribution.corpus import Document, Failure, iter_documents
+
+    line = (json.dumps({"id": "a", "text": TEXT}, ensure_ascii=False) + "\n").encode("utf-8")
+    jl = tmp_path / "c.jsonl"
+    jl.write_bytes(line * 3000 + b'{"id": "b", "text": "\xff"}\n')
+    *docs, failure = iter_documents([str(jl)])
+    assert len(docs) == 3000 and all(isinstance(d, Document) for d in docs)
+    assert isinstance(failure, Failure) and failure.unreadable
+    assert failure.error == f"E003 {jl}: not UTF-8 text (invalid byte at offset {len(line) * 3000 + 21}); re-save it as UTF-8"
+
+
+@pytest.mark.parametrize("data", [
+    b"\xef\xbb\xbf" + json.dumps({"id": "a", "text": TEXT}).encode("ascii") + b"\r\n",  # a BOM, CRLF
+    json.dumps({"id": "a", "text": "قال\u2028الوزير\x85"}, ensure_ascii=False).encode("utf-8") + b"\n",  # raw U+2028
+])
+def test_a_jsonl_file_and_the_same_bytes_on_stdin_give_the_same_documents(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    import io
+
+    from attribution.corpus import Document, iter_documents
+
+    jl = tmp_path / "c.jsonl"
+    jl.write_bytes(data)
+    from_file = list(iter_documents([str(jl)]))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    from_stdin = list(iter_documents(["-"]))
+    assert [type(d) for d in from_file] == [type(d) for d in from_stdin] == [Document]
+    assert [(d.id, d.text) for d in from_file] == [(d.id, d.text) for d in from_stdin]  # type: ignore[union-attr]
+
+
+# Hostile files on the command line: the documented exit status and one line naming the file, never a
+# traceback. Built here: undecodable bytes, NUL bytes, a 1 MB token, a BOM with CRLF line ends, a lone CR,
+# and JSONL documents that fail (which `check` reads as plain text).
+HOSTILE_FILES: list[tuple[str, bytes, tuple[int, int], str | None]] = [
+    ("latin1.txt", "قال الوزير".encode() + b" caf\xe9 \xff\xfe", (2, 2),
+     "E003 {path}: not UTF-8 text (invalid byte at offset 23); re-save it as UTF-8"),
+    ("nul.txt", "قال\x00الوزير".encode(), (2, 2), "E004 {path}: looks like a binary file (NUL bytes), not text"),
+    ("token.txt", ("ب" * 1_000_000).encode("utf-8"), (0, 0), None),
+    ("dodge.txt", ("الحـ.وثيين الحو.ثيين." * 10_000).encode("utf-8"), (0, 0), None),
+    ("bom.md", b"\xef\xbb\xbf" + "# عنوان\r\nقال الوزير إن الاتفاق قريب.\r\n".encode(), (0, 0), None),
+    ("cr.txt", "قال الوزير\rإن الاتفاق قريب.\r".encode(), (0, 0), None),
+    ("bad.jsonl", b'{"id": "x", "text": "\\udc80"}\n{"id": ' + b"1" * 5000 + b"}\n", (1, 0), None),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "codes", "message"), HOSTILE_FILES, ids=[f[0] for f in HOSTILE_FILES])
+@pytest.mark.parametrize("command", ["annotate", "check"])
+def test_hostile_files_on_the_command_line(tmp_path: Path, command: str, name: str, data: bytes,
+                                           codes: tuple[int, int], message: str | None) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    proc = run(command, str(path))
+    err = proc.stderr.decode("utf-8")
+    assert "Traceback" not in err, err
+    assert proc.returncode == codes[command == "check"], err
+    if message is not None:
+        assert err.splitlines() == [f"attribution: {message.format(path=path)}"]
+    elif command == "check":
+        assert err == ""
+    elif name.endswith(".jsonl"):  # each failing document is a line of its own; one summary line
+        errors = [json.loads(x)["error"][:4] for x in proc.stdout.decode("utf-8").splitlines()]
+        assert errors == ["E054", "E050"] and err.splitlines() == ["attribution: 2 annotated, 2 failed"]
+    else:
+        (line,) = proc.stdout.decode("utf-8").splitlines()
+        assert json.loads(line)["text"] == data.decode("utf-8") and err == ""  # as it is: BOM and CR kept
