@@ -49,7 +49,7 @@ def find_sentences(page: Page) -> Page:
     if page.paragraphs is not None:
         return page
     return attrs.evolve(page, paragraphs=tuple(
-        Paragraph(seg.start, seg.end, seg.kind, _sentences.split_segment(page.view.text, seg))
+        Paragraph(seg.start, seg.end, seg.kind, _sentences.split_segment(page.view, seg))
         for seg in page.segments))
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, cast
@@ -67,6 +68,8 @@ class Line:
             obj = json.loads(self.raw)
         except json.JSONDecodeError as exc:
             return Failure(where, Errors.E050.format(where=where, reason=exc.msg))
+        except ValueError as exc:  # a number of more than 4300 digits, which Python refuses to convert
+            return Failure(where, Errors.E050.format(where=where, reason=str(exc).split(":", 1)[0]))
         except RecursionError:
             return Failure(where, Errors.E050.format(where=where, reason="nested too deeply"))
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
@@ -86,7 +89,28 @@ class Line:
 def _jsonl(lines: Iterable[str], origin: str) -> Iterator[Line]:
     for n, line in enumerate(lines, 1):
         if line.strip():
-            yield Line(origin, n, line)
+            yield Line(origin, n, line.removeprefix("\ufeff") if n == 1 else line)  # a BOM opening the file
+
+
+#: What ends a JSONL line: LF, CRLF or a lone CR (as Python reads text files), never U+2028, U+0085 or
+#: the other breaks of ``str.splitlines``, which JSON strings may hold as they are.
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def _file_lines(fh: IO[bytes], name: str) -> Iterator[str]:
+    """The lines of a JSONL file (``fh`` read as bytes, decompressed if need be) decoded line by line, so
+    that a byte that is not UTF-8 is reported at its offset in the file (`InputError` E003)."""
+    offset = 0
+    for raw in fh:
+        try:
+            chunk = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(Errors.E003.format(path=name, offset=offset + exc.start)) from None
+        offset += len(raw)
+        body = chunk.removesuffix("\n")
+        if len(body) < len(chunk):
+            body = body.removesuffix("\r")
+        yield from body.split("\r")  # a lone CR ends a line too
 
 
 def is_jsonl(path: str | os.PathLike[str]) -> bool:
@@ -169,8 +193,8 @@ def iter_documents(inputs: Iterable[str], parse: bool = True) -> Iterator[Docume
             except InputError as exc:
                 yield Failure("<stdin>", str(exc), "-", unreadable=True)
                 continue
-            if data.lstrip().startswith("{"):
-                yield from _jsonl(data.splitlines(), "<stdin>")
+            if data.removeprefix("\ufeff").lstrip().startswith("{"):
+                yield from _jsonl(_LINE_END.split(data), "<stdin>")
             else:
                 yield Document("<stdin>", data, path="-")
             continue
@@ -186,12 +210,12 @@ def iter_documents(inputs: Iterable[str], parse: bool = True) -> Iterator[Docume
         if is_jsonl(path) and path.is_file():
             n = 0
             try:
-                with open_jsonl(path) as fh:
-                    for n, line in enumerate(fh, 1):  # n: the last line read, should reading fail
-                        if line.strip():
-                            yield Line(name, n, line)
-            except UnicodeDecodeError as exc:
-                yield Failure(name, Errors.E003.format(path=name, offset=exc.start), name, unreadable=True)
+                with open_jsonl(path, binary=True) as fh:
+                    for line in _jsonl(_file_lines(fh, name), name):
+                        n = line.number  # the last line read, should reading fail
+                        yield line
+            except InputError as exc:
+                yield Failure(name, str(exc), name, unreadable=True)
             except Exception as exc:
                 if path.suffix.lower() != ".jsonl" and _damaged(exc):
                     yield Failure(name, Errors.E071.format(path=name, line=n, reason=exc), name, unreadable=True)

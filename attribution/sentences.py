@@ -5,6 +5,11 @@ break. There is no split inside numbers (``2.5``, ``25.01.2024``), after initial
 ``د. محمد``, ``U.S.``), in URLs, after a list number at the start of a line, or at two dots, which
 Arabic writing uses as a pause inside a sentence (``تأجيل الجلسة و.. مع ذلك``).
 
+A full stop written *inside* a word to dodge a filter is no end either: a dot between two letters with
+no space after it, touching a tatweel or a zero-width mark (``الحـ.وثيين``), or joining two halves that
+make a word of the built-in term lexicons (``الحو.ثيين``). A dot between two letters is otherwise a
+sentence end with the space missing (``انتهى.وقال``), the common case in news text.
+
 Examples:
     >>> from attribution.regions import Segment
     >>> text = "قال إن الوضع صعب.. لكنه تحت السيطرة. وأضاف أن الحل قريب."
@@ -14,8 +19,11 @@ Examples:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
+from .normalize import Folded
 from .regions import Segment
 
 __all__ = ["split", "split_segment"]
@@ -26,9 +34,41 @@ _TOKEN_BEFORE = regex.compile(r"([\p{L}\p{N}]+)$")
 #: How far back (in characters) the token before a full stop is looked for; longer tokens are not
 #: initials or abbreviations anyway.
 _LOOKBACK = 64
+#: Marks that make a dot inside a word a dodge when they touch it (folding removes them): tatweel, zero
+#: width space, non-joiner and joiner, word joiner, soft hyphen. Not tashkeel: «أيضاً.وقال» ends a sentence.
+_DODGE_MARKS = frozenset("\u0640\u200b\u200c\u200d\u2060\u00ad")
+_LETTERS_BEFORE = regex.compile(r"\p{L}+$")
+_LETTERS_AFTER = regex.compile(r"\p{L}+")
+_ARABIC_LETTER = regex.compile(r"[\p{Arabic}&&\p{L}]")
 
 
-def _is_boundary(text: str, start: int, end: int, seg_start: int) -> bool:
+@lru_cache(maxsize=1)
+def _term_words() -> frozenset[str]:
+    """Every folded word of the built-in term forms (the words a writer would dodge a filter on)."""
+    from .lexicons import load_terms
+    from .terms import matcher_for
+
+    return frozenset(w for form in matcher_for(load_terms()).forms for w in form.split(" ") if len(w) > 2)
+
+
+def _dodge(text: str, start: int, seg_start: int, view: Folded | None) -> bool:
+    """The single full stop at ``start``, between two letters with no space after it, sits inside one
+    word: it touches a tatweel or a zero-width mark (after at least two letters: «1436هـ.» is the
+    Hijri year's abbreviation), or the word it splits is a word of a term («الحو.ثيين»)."""
+    before = _LETTERS_BEFORE.search(text, max(seg_start, start - _LOOKBACK), start)
+    after = _LETTERS_AFTER.match(text, start + 1, start + 1 + _LOOKBACK)
+    if before is None or after is None or not _ARABIC_LETTER.match(text, start + 1):
+        return False
+    if view is not None and len(before.group()) > 1:
+        dot = view.start(start)
+        if not _DODGE_MARKS.isdisjoint(view.original[max(dot - 1, 0):dot + 2]):
+            return True
+    word = before.group() + after.group()
+    words = _term_words()
+    return any(word[c:] in words for c in range(3) if not word[:c].strip("وفبكل"))  # after proclitics
+
+
+def _is_boundary(text: str, start: int, end: int, seg_start: int, view: Folded | None = None) -> bool:
     mark = text[start:end]
     if mark.rstrip("»\"”’')]") == "..":
         return False  # ".." is a pause inside a sentence («تأجيل الجلسة و.. مع ذلك»)
@@ -38,6 +78,8 @@ def _is_boundary(text: str, start: int, end: int, seg_start: int) -> bool:
     before = _TOKEN_BEFORE.search(text, max(seg_start, start - _LOOKBACK), start)
     if before is None:
         return True
+    if end == start + 1 and _dodge(text, start, seg_start, view):
+        return False  # «الحـ.وثيين»: a dot inside a word
     token = before.group(1)
     if len(token) == 1 and not token.isdigit():
         return False  # initials: "أ.ف.ب", "د. محمد", "U.S."
@@ -46,12 +88,15 @@ def _is_boundary(text: str, start: int, end: int, seg_start: int) -> bool:
     return not (token.isdigit() and before.start() == seg_start)  # "1." opening a numbered line
 
 
-def split_segment(text: str, seg: Segment) -> list[tuple[int, int]]:
-    """Sentence spans (view coordinates) inside one segment, whitespace trimmed."""
+def split_segment(text: str | Folded, seg: Segment) -> list[tuple[int, int]]:
+    """Sentence spans (view coordinates) inside one segment, whitespace trimmed. Given the folded view
+    rather than its text, the splitter also sees the marks folding removed (a tatweel before a dot)."""
+    view = text if isinstance(text, Folded) else None
+    text = text.text if isinstance(text, Folded) else text
     out: list[tuple[int, int]] = []
     pos = seg.start
     for m in _BOUNDARY.finditer(text, seg.start, seg.end):
-        if not _is_boundary(text, m.start(), m.end(), seg.start):
+        if not _is_boundary(text, m.start(), m.end(), seg.start, view):
             continue
         _add(text, pos, m.end(), out)
         pos = m.end()

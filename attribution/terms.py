@@ -305,10 +305,12 @@ class TermMatcher:
             if v.homograph and not key.startswith(("ال", "لل")) and not self._adjective(tv, m):
                 continue  # «لقد غادر», «بعدما غادر الوزير»: the verb, not the qualifier
             if (prev is not None and " " not in key and key not in self.lam_forms and not _no_head(prev[1])
-                    and prev[0] >= last_end and not (key.endswith("يون") or (not form.exact and key.endswith(_NOMINATIVE)))):
+                    and prev[0] >= last_end and not (key.endswith("يون") or (not form.exact and key.endswith(_NOMINATIVE)))
+                    and "." not in tv.original[slice(*tv.span(prev[0], start))]):
                 # the genitive of a construct is reported with its head: «انسحاب العدو»; a nominative
-                # plural or dual is never a genitive («هاجم التكفيريون»), and a word already found as a
-                # term is not taken again as a head
+                # plural or dual is never a genitive («هاجم التكفيريون»), a word already found as a term
+                # is not taken again as a head, and no head is joined across a full stop with its space
+                # missing («صالح.وكان الحوثيون»: two sentences)
                 start = prev[0]
             last_end = m.end("t")
             s, e = tv.span(start, m.end("t"))

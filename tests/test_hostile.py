@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -213,3 +214,132 @@ def test_masking_html_keeps_offsets_when_lowercasing_would_not() -> None:
     text = "İİ <SCRIPT>x</SCRIPT> قال"  # «İ».lower() is two characters
     masked = mask_html(text)
     assert len(masked) == len(text) and masked.endswith("قال") and "x" not in masked
+
+
+# A full stop inside a word, there to dodge a filter, is no sentence end; one with its space missing is.
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("قال زعيم الحـ.وثيين إن القرار نهائي.", ["قال زعيم الحـ.وثيين إن القرار نهائي."]),  # after a tatweel
+    ("قال زعيم الحو.ـثيين إن القرار نهائي.", ["قال زعيم الحو.ـثيين إن القرار نهائي."]),  # before one
+    ("قال زعيم الحو\u200b.ثيين إن القرار نهائي.", ["قال زعيم الحو\u200b.ثيين إن القرار نهائي."]),  # zero width
+    ("قال زعيم الحو.ثيين إن القرار نهائي.", ["قال زعيم الحو.ثيين إن القرار نهائي."]),  # halves of a term word
+    ("هاجمت الميليـ.شيات القرية.", ["هاجمت الميليـ.شيات القرية."]),
+    ("انتهى الاجتماع.وقال الوزير إن القرار نهائي.", ["انتهى الاجتماع.", "وقال الوزير إن القرار نهائي."]),
+    ("وصل الوفد أيضاً.وأضاف أن القرار نهائي.", ["وصل الوفد أيضاً.", "وأضاف أن القرار نهائي."]),  # tanween
+    ("صدر القرار عام 1436هـ.وطلبت الوزارة الهدوء.", ["صدر القرار عام 1436هـ.", "وطلبت الوزارة الهدوء."]),
+    ("زار موقع example.com أمس. وعاد.", ["زار موقع example.com أمس.", "وعاد."]),
+    ("بلغ النمو 2.5 بالمئة.نقلت أ.ف.ب الخبر.", ["بلغ النمو 2.5 بالمئة.", "نقلت أ.ف.ب الخبر."]),
+])
+def test_a_dodge_dot_inside_a_word_does_not_end_a_sentence(text: str, sentences: list[str]) -> None:
+    import attribution
+
+    a = attribution.annotate(text)
+    assert [s.text for s in a.sentences] == sentences
+    doc = _nlp()(text)
+    assert doc._.article == a
+    if any(s.start not in {t.idx for t in doc} for s in a.sentences):
+        return  # a sentence starting inside a token («الاجتماع.وقال») starts at that token in doc.sents
+    # the spaCy path: the same sentences, none overlapping another
+    assert [s.text.strip() for s in doc.sents] == sentences
+    spans = sorted((s.start, s.end) for s in doc.spans["attribution_sentences"])
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in pairwise(spans))
+
+
+_PIPELINE: list[object] = []
+
+
+def _nlp():  # type: ignore[no-untyped-def]
+    import attribution
+
+    if not _PIPELINE:
+        _PIPELINE.append(attribution.pipeline())
+    return _PIPELINE[0]
+
+
+def test_terms_match_across_a_dodge_dot_but_take_no_head_across_a_sentence_end() -> None:
+    import attribution
+
+    dodged = attribution.annotate("قال زعيم الحـ.وثيين إن القرار نهائي.")
+    assert [(h.text, h.concept) for h in dodged.terms] == [("زعيم الحـ.وثيين", "houthis")]
+    joined = attribution.annotate("وقال صالح.وكان الحوثيون قد انسحبوا.")
+    assert [s.text for s in joined.sentences] == ["وقال صالح.", "وكان الحوثيون قد انسحبوا."]
+    assert [(h.text, h.concept) for h in joined.terms] == [("الحوثيون", "houthis")]
+
+
+# The JSONL reader: what it found wrong, found by the properties in test_properties.py.
+def test_a_jsonl_line_with_a_number_python_refuses_fails_that_document_only(tmp_path: Path) -> None:
+    from attribution.corpus import Document, Failure, iter_documents
+
+    jl = tmp_path / "c.jsonl"
+    jl.write_text('{"id": ' + "7" * 5000 + ', "text": "نص"}\n' + json.dumps({"id": "ok", "text": TEXT}) + "\n",
+                  encoding="utf-8")
+    first, second = iter_documents([str(jl)])
+    assert isinstance(first, Failure) and first.error.startswith(f"E050 {jl}:1: not a JSON object (Exceeds")
+    assert isinstance(second, Document) and second.id == "ok"
+
+
+def test_a_bad_byte_deep_in_a_jsonl_file_is_reported_at_its_offset(tmp_path: Path) -> None:
+    from attribution.corpus import Document, Failure, iter_documents
+
+    line = (json.dumps({"id": "a", "text": TEXT}, ensure_ascii=False) + "\n").encode("utf-8")
+    jl = tmp_path / "c.jsonl"
+    jl.write_bytes(line * 3000 + b'{"id": "b", "text": "\xff"}\n')
+    *docs, failure = iter_documents([str(jl)])
+    assert len(docs) == 3000 and all(isinstance(d, Document) for d in docs)
+    assert isinstance(failure, Failure) and failure.unreadable
+    assert failure.error == f"E003 {jl}: not UTF-8 text (invalid byte at offset {len(line) * 3000 + 21}); re-save it as UTF-8"
+
+
+@pytest.mark.parametrize("data", [
+    b"\xef\xbb\xbf" + json.dumps({"id": "a", "text": TEXT}).encode("ascii") + b"\r\n",  # a BOM, CRLF
+    json.dumps({"id": "a", "text": "قال\u2028الوزير\x85"}, ensure_ascii=False).encode("utf-8") + b"\n",  # raw U+2028
+])
+def test_a_jsonl_file_and_the_same_bytes_on_stdin_give_the_same_documents(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    import io
+
+    from attribution.corpus import Document, iter_documents
+
+    jl = tmp_path / "c.jsonl"
+    jl.write_bytes(data)
+    from_file = list(iter_documents([str(jl)]))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    from_stdin = list(iter_documents(["-"]))
+    assert [type(d) for d in from_file] == [type(d) for d in from_stdin] == [Document]
+    assert [(d.id, d.text) for d in from_file] == [(d.id, d.text) for d in from_stdin]  # type: ignore[union-attr]
+
+
+# Hostile files on the command line: the documented exit status and one line naming the file, never a
+# traceback. Built here: undecodable bytes, NUL bytes, a 1 MB token, a BOM with CRLF line ends, a lone CR,
+# and JSONL documents that fail (which `check` reads as plain text).
+HOSTILE_FILES: list[tuple[str, bytes, tuple[int, int], str | None]] = [
+    ("latin1.txt", "قال الوزير".encode() + b" caf\xe9 \xff\xfe", (2, 2),
+     "E003 {path}: not UTF-8 text (invalid byte at offset 23); re-save it as UTF-8"),
+    ("nul.txt", "قال\x00الوزير".encode(), (2, 2), "E004 {path}: looks like a binary file (NUL bytes), not text"),
+    ("token.txt", ("ب" * 1_000_000).encode("utf-8"), (0, 0), None),
+    ("dodge.txt", ("الحـ.وثيين الحو.ثيين." * 10_000).encode("utf-8"), (0, 0), None),
+    ("bom.md", b"\xef\xbb\xbf" + "# عنوان\r\nقال الوزير إن الاتفاق قريب.\r\n".encode(), (0, 0), None),
+    ("cr.txt", "قال الوزير\rإن الاتفاق قريب.\r".encode(), (0, 0), None),
+    ("bad.jsonl", b'{"id": "x", "text": "\\udc80"}\n{"id": ' + b"1" * 5000 + b"}\n", (1, 0), None),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "codes", "message"), HOSTILE_FILES, ids=[f[0] for f in HOSTILE_FILES])
+@pytest.mark.parametrize("command", ["annotate", "check"])
+def test_hostile_files_on_the_command_line(tmp_path: Path, command: str, name: str, data: bytes,
+                                           codes: tuple[int, int], message: str | None) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    proc = run(command, str(path))
+    err = proc.stderr.decode("utf-8")
+    assert "Traceback" not in err, err
+    assert proc.returncode == codes[command == "check"], err
+    if message is not None:
+        assert err.splitlines() == [f"attribution: {message.format(path=path)}"]
+    elif command == "check":
+        assert err == ""
+    elif name.endswith(".jsonl"):  # each failing document is a line of its own; one summary line
+        errors = [json.loads(x)["error"][:4] for x in proc.stdout.decode("utf-8").splitlines()]
+        assert errors == ["E054", "E050"] and err.splitlines() == ["attribution: 2 annotated, 2 failed"]
+    else:
+        (line,) = proc.stdout.decode("utf-8").splitlines()
+        assert json.loads(line)["text"] == data.decode("utf-8") and err == ""  # as it is: BOM and CR kept

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import io
+import json
+import sys
+import tempfile
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -38,6 +44,8 @@ def check_spans(a: attribution.Article) -> None:
     for s in a.sentences:
         if s.attribution is not None:
             assert a.attributions[s.attribution].source == s.speaker
+    for h in a.terms:
+        assert 0 <= h.start < h.end <= n and text[h.start:h.end] == h.text
 
 
 @SETTINGS
@@ -102,20 +110,33 @@ def test_a_source_is_never_a_pronoun_a_preposition_or_a_number(text: str) -> Non
             assert not all(w.isdigit() for w in bare), source
 
 
-HOSTILE = st.lists(st.one_of(ARABIC, MARKS, PUNCT, WORDS.map(lambda w: f" {w} "),
-                             st.characters(categories=["Cs", "Cc", "Cf", "Co"]),
-                             st.text(alphabet=st.sampled_from("بكل"), min_size=200, max_size=600)),
+#: Hostile pieces: Arabic letters, tashkeel, tatweel and bidi or zero-width marks, quotation marks, words
+#: with a dodge mark inside («الحـ.وثيين»), line ends of every kind, control, format, private-use and
+#: surrogate code points (\x00-\x1f, \x7f, U+202E …), and now and then a very long token.
+QUOTES = st.sampled_from(list("«»\"“”‘’'()[]"))
+BREAKS = st.sampled_from(["\n", "\r", "\r\n", "\n\n", "\u2028", "\u2029", "\x85", "\x0b", "\x0c", " ", "\t", "..", "…"])
+CONTROLS = st.one_of(st.characters(categories=["Cs", "Cc", "Cf", "Co"]), st.sampled_from(["\x00", "\x7f", "\u202e", "\ufeff"]))
+DODGED = st.tuples(st.text(alphabet=st.characters(min_codepoint=0x0621, max_codepoint=0x064A), min_size=1, max_size=4),
+                   st.sampled_from(["ـ.", ".ـ", ".", "\u200b.", "ـ", "·", "-", "_", "*"]),
+                   st.text(alphabet=st.characters(min_codepoint=0x0621, max_codepoint=0x064A), min_size=1, max_size=4)
+                   ).map("".join)
+LONG = st.builds(lambda unit, n: unit * n, st.sampled_from(["ب", "بكل", "ـ", "ب.", "الحـ.", "«", "x", "9", "\u0651"]),
+                 st.integers(200, 6000))
+HOSTILE = st.lists(st.one_of(ARABIC, MARKS, PUNCT, QUOTES, BREAKS, CONTROLS, DODGED, WORDS.map(lambda w: f" {w} "),
+                             DODGED.map(lambda w: f" {w} "), LONG),
                    max_size=60).map("".join)
 
 
 @SETTINGS
-@given(HOSTILE)
-@example("\ud800قال\x00 الوزير\x1b إن «")
-@example("قال\x00 الوزير\x1b إن «" + "ب" * 500)
-def test_hostile_text_annotates_checks_and_serialises(text: str) -> None:
-    """Control and format characters and huge tokens: annotate, check_text and the command line's JSON
-    line never raise, and the spaCy path gives the same Article. A lone surrogate is not text: annotate
-    refuses it with E054 (no file holds one; a JSONL text that does fails that document only)."""
+@given(HOSTILE, st.sampled_from(["draft.md", "draft.html", "draft.txt"]))
+@example("\ud800قال\x00 الوزير\x1b إن «", "draft.md")
+@example("قال\x00 الوزير\x1b إن «" + "ب" * 500, "draft.md")
+@example("قال زعيم الحـ.وثيين «إن» القرار\r\nنهائي.وعاد\u202e الوفد.", "draft.txt")  # a dodge dot, a missing space
+def test_hostile_text_annotates_checks_and_serialises(text: str, name: str) -> None:
+    """Control and format characters, dodge marks and huge tokens: annotate, check_text and the command
+    line's JSON line never raise, and the spaCy path gives the same Article (sentences, attributions,
+    terms) and sentences that cover the text once. A lone surrogate is not text: annotate refuses it
+    with E054, and so does check_text unless it is masked (no file holds one; a JSONL text that does fails that document only)."""
     from attribution.check import check_text
     from attribution.corpus import Document, json_line
     from attribution.inputs import lone_surrogate
@@ -123,13 +144,20 @@ def test_hostile_text_annotates_checks_and_serialises(text: str) -> None:
     if lone_surrogate(text) is not None:
         with pytest.raises(attribution.InputError, match="E054"):
             attribution.annotate(text)
+        try:
+            check_text(name, text)  # findings, when the surrogate sits in a part masked as code or markup
+        except attribution.InputError as exc:
+            assert str(exc).startswith("E054")
         return
     a = attribution.annotate(text)
     check_spans(a)
-    check_text("draft.md", text)
+    for f in check_text(name, text):
+        assert 0 <= f.start <= f.end <= len(text) and (f.line, f.column) <= (f.end_line, f.end_column)
     failed, line = json_line(Document("x", text), a)
     assert not failed and line.endswith(b"\n")
-    assert _nlp()(text)._.article == a
+    doc = _nlp()(text)
+    assert doc._.article == a
+    assert "".join(s.text_with_ws for s in doc.sents) == text
 
 
 _PIPELINE: list[object] = []
@@ -148,6 +176,52 @@ def test_any_jsonl_line_parses_to_a_document_or_a_failure(raw: str) -> None:
     from attribution.corpus import Document, Failure, Line
 
     assert isinstance(Line("in.jsonl", 1, raw).parse(), (Document, Failure))
+
+
+JSONL_LINES = st.one_of(
+    st.binary(max_size=120),
+    HOSTILE.map(lambda t: t.encode("utf-8", "surrogatepass")),
+    st.builds(lambda t, ascii: json.dumps({"id": "x", "text": t}, ensure_ascii=ascii).encode("utf-8", "surrogatepass"),
+              HOSTILE, st.booleans()),
+    st.builds(lambda n: b'{"id": ' + b"1" * n + b', "text": "x"}', st.integers(1, 6000)),
+    st.builds(lambda n: b"[" * n, st.integers(0, 3000)),
+)
+
+
+@SETTINGS
+@given(st.lists(JSONL_LINES, max_size=6), st.sampled_from([b"\n", b"\r\n", b"\r"]), st.booleans())
+@example([b'{"id": ' + b"7" * 5000 + b', "text": "x"}'], b"\n", False)  # int() refuses 5000 digits
+@example([json.dumps({"text": "قال\u2028الوزير\x85"}, ensure_ascii=False).encode()], b"\n", True)  # BOM, U+2028
+@example([b'{"id": "a", "text": "x"}'] * 3000 + [b'"\xff"'], b"\n", False)  # a bad byte past the first read
+def test_any_jsonl_bytes_read_the_same_from_a_file_and_from_stdin(lines: list[bytes], sep: bytes, bom: bool) -> None:
+    """Arbitrary bytes as JSONL lines give documents or failures, never an exception, and the same ones
+    from a file and from standard input; a byte that is not UTF-8 is reported at its offset by both."""
+    from attribution.corpus import Document, Failure, iter_documents
+
+    data = (b"\xef\xbb\xbf" if bom else b"") + sep.join(lines) + sep
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "in.jsonl"
+        path.write_bytes(data)
+        from_file = list(iter_documents([str(path)]))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+        from_stdin = list(iter_documents(["-"]))
+    assert all(isinstance(d, (Document, Failure)) for d in from_file + from_stdin)
+
+    def seen(docs: list[Document | Failure]) -> list[tuple[str, str]]:
+        return [(d.id.replace(str(path), "<stdin>"), d.text if isinstance(d, Document) else
+                 d.error.replace(str(path), "<stdin>")) for d in docs]
+
+    if b"\x00" in data[:8192]:
+        return  # standard input that starts with NUL bytes is refused as binary (E004)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        assert from_stdin[0].unreadable and from_file[-1].unreadable  # type: ignore[union-attr]
+        assert seen(from_file)[-1] == seen(from_stdin)[0]  # E003 at the same offset
+        return
+    if text.removeprefix("\ufeff").lstrip().startswith("{"):  # else standard input is one text
+        assert seen(from_file) == seen(from_stdin)
 
 
 @SETTINGS
