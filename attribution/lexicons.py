@@ -450,7 +450,9 @@ SCHEMAS: dict[str, dict[str, Section]] = {
                                     "definite_officials", "state_adjectives", "issuing", "normative", "place_heads",
                                     "document_owner_prepositions", "issued", "issued_by", "placing_prepositions",
                                     "body_prepositions", "place_prepositions", "allegiance", "allegiance_prepositions",
-                                    "armed", "news", "definite_name_openers", "clause_cues", "content_openers").keys,
+                                    "armed", "news", "definite_name_openers", "clause_cues", "content_openers",
+                                    "qualifier_negations", "pronouns", "pronoun_prepositions",
+                                    "body_head_prepositions").keys,
                            "ministry": Key(type=STRING, nonempty=True)}),
         "particle": Section({key: Key(type=STRING, nonempty=True) for key in (
             "in", "about", "with", "at", "what", "already", "he", "but", "on_behalf_of", "quoting", "came",

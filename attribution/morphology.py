@@ -43,6 +43,7 @@ __all__ = [
     "PAST_ENDINGS",
     "PAST_PLURAL",
     "PREPOSITIONS",
+    "PREPOSITION_PERSON_SUFFIXES",
     "PRESENT_ENDINGS",
     "PRESENT_PLURAL",
     "PRESENT_PREFIXES",
@@ -115,6 +116,8 @@ NISBA_INFLECTED = ("يه", "يون", "يين")
 
 #: The first and second person pronoun suffixes a complementizer takes («إننا», «أنني», «إنكم»).
 OTHER_PERSON_SUFFIXES = ("نا", "ني", "كم")
+#: The first and second person pronoun suffixes a preposition takes («لي», «لنا», «لكم», «لك»).
+PREPOSITION_PERSON_SUFFIXES = ("ي", "نا", "كم", "ك")
 
 # --- the verb (third person) -------------------------------------------------------------------------
 

@@ -92,6 +92,10 @@ class GrammarWords:
     armed: frozenset[str]
     news: frozenset[str]
     definite_name_openers: frozenset[str]
+    qualifier_negations: frozenset[str]
+    pronouns: frozenset[str]
+    pronoun_prepositions: frozenset[str]
+    body_head_prepositions: frozenset[str]
     #: Word starts (for ``str.startswith``): participles of allegiance, cues joined to و, content openers.
     allegiance: tuple[str, ...]
     clause_cues: tuple[str, ...]
@@ -152,7 +156,8 @@ _LISTS = {
     "source": ("name_parts", "genitive_heads", "authoring", "report_heads", "non_speakers", "definite_officials",
                "state_adjectives", "issuing", "normative", "place_heads", "document_owner_prepositions", "issued",
                "issued_by", "placing_prepositions", "body_prepositions", "place_prepositions",
-               "allegiance_prepositions", "armed", "news", "definite_name_openers"),
+               "allegiance_prepositions", "armed", "news", "definite_name_openers", "qualifier_negations", "pronouns",
+               "pronoun_prepositions", "body_head_prepositions"),
 }
 
 #: Word lists matched as the start of a word (read as folded tuples, for ``str.startswith``).
