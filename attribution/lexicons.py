@@ -18,6 +18,7 @@ import attrs
 
 from .errors import Errors, LexiconError
 from .model import KINDS
+from .morphology import PARTICIPLE_ENDINGS, PAST_ENDINGS, PRESENT_ENDINGS, PRESENT_THIRD_PERSON
 from .normalize import fold_term
 
 __all__ = [
@@ -346,13 +347,16 @@ def paradigm(past: str, present: str = "", participle: str = "") -> tuple[tuple[
         >>> participles
         ('مظهرا', 'مظهرين')
     """
-    forms = [past, past + "ت", past + "وا", past + "تا", past + "ن"]
+    forms = [past, *(past + ending for ending in PAST_ENDINGS)]
     if present:
         stem = present[1:]
         # third person only: a first-person form is no cue in news, and many are common nouns or names
         # (نصف "half", نشيد "anthem", نجيب)
-        forms += ["ي" + stem, "ت" + stem, "ي" + stem + "ون", "ي" + stem + "ان", "ت" + stem + "ان", "ي" + stem + "ن"]
-    parts = (participle + "ا", participle + "ين") if participle else ()
+        he, she = PRESENT_THIRD_PERSON
+        plural, dual, feminine_plural = PRESENT_ENDINGS
+        forms += [he + stem, she + stem, he + stem + plural, he + stem + dual, she + stem + dual,
+                  he + stem + feminine_plural]
+    parts = tuple(participle + ending for ending in PARTICIPLE_ENDINGS) if participle else ()
     return tuple(dict.fromkeys(forms)), parts
 
 

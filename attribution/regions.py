@@ -16,6 +16,7 @@ import attrs
 import regex
 
 from .lexicons import Lexicons
+from .morphology import CONJUNCTIONS, WA
 from .normalize import Folded, fold_term
 
 __all__ = ["PageMarkers", "Segment", "find_segments"]
@@ -77,7 +78,7 @@ def _markers(lex: Lexicons) -> PageMarkers:
         folded("related", "starts"),
         frozenset(folded("related", "counts")), folded("dateline", "starts"),
         frozenset(folded("dateline", "byline")), frozenset(folded("labels", "words")),
-        frozenset(p + fold_term(f) for v in lex.verbs for f in v.forms for p in ("", "و", "ف")),
+        frozenset(p + fold_term(f) for v in lex.verbs for f in v.forms for p in ("", *CONJUNCTIONS)),
     )
 
 
@@ -186,7 +187,7 @@ def _prose(line: _Line) -> bool:
     closing quote after one) or opens with the conjunction و ("وقال الوزير إن الخطة جاهزة.")."""
     text = line.text.rstrip()
     return text.endswith((".", ".»", ".\"", ".”", "».", "\".", "”.")) or (
-        text.startswith("و") and line.words >= 3 and bool(_SENT_END.search(text)))
+        text.startswith(WA) and line.words >= 3 and bool(_SENT_END.search(text)))
 
 
 def _paragraph_like(line: _Line) -> bool:
