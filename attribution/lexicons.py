@@ -461,6 +461,11 @@ SCHEMAS: dict[str, dict[str, Section]] = {
         "particle": Section({key: Key(type=STRING, nonempty=True) for key in (
             "in", "about", "with", "at", "what", "already", "he", "but", "on_behalf_of", "quoting", "came",
             "was_said")}),
+        "check": Section({**_heads("vague_verbs", "vague_reporting", "vague_according", "vague_sources",
+                                   "qualifiable_sources", "bare_sources", "reason_verbs", "reason_objects",
+                                   "unauthorized", "reason_lacking_objects", "reason_phrases").keys,
+                          **{key: Key(type=STRING, nonempty=True)
+                             for key in ("reason_negation", "reason_not", "reason_lacking")}}),
         "morphology": _heads("pronoun_suffixes"),
         "terms": _heads("particles", "verb_particles", "opening_verbs", "name_heads", "naming_heads",
                         "function_words"),

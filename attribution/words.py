@@ -114,6 +114,21 @@ class GrammarWords:
     particle_quoting: str
     particle_came: str
     particle_was_said: str
+    #: The words of ``attribution check``'s rules (``[check]``), folded, in their order.
+    check_vague_verbs: tuple[str, ...]
+    check_vague_reporting: tuple[str, ...]
+    check_vague_according: tuple[str, ...]
+    check_vague_sources: tuple[str, ...]
+    check_qualifiable_sources: tuple[str, ...]
+    check_bare_sources: tuple[str, ...]
+    check_reason_verbs: tuple[str, ...]
+    check_reason_negation: str
+    check_reason_objects: tuple[str, ...]
+    check_reason_not: str
+    check_unauthorized: tuple[str, ...]
+    check_reason_lacking: str
+    check_reason_lacking_objects: tuple[str, ...]
+    check_reason_phrases: tuple[str, ...]
     pronoun_suffixes: tuple[str, ...]
     #: Adverbial phrases after a cue, each as its folded words, longest first.
     adverbials: tuple[tuple[str, ...], ...] = ()
@@ -140,7 +155,9 @@ class GrammarWords:
         starts = {name: tuple(sorted(_folded(g.get(section, {}).get(name, ()))))
                   for section, names in _STARTS.items() for name in names}
         single = {f"particle_{name}": fold_term(word) for name, word in g.get("particle", {}).items()}
-        fields: dict[str, Any] = {**lists, **prefixed, **starts, **single}
+        check = {f"check_{name}": fold_term(value) if isinstance(value, str) else tuple(
+            dict.fromkeys(fold_term(w) for w in value)) for name, value in g.get("check", {}).items()}
+        fields: dict[str, Any] = {**lists, **prefixed, **starts, **single, **check}
         return cls(**fields, ministry=fold_term(g.get("source", {}).get("ministry", "")),
                    complementizers=complementizers, pronoun_suffixes=suffixes, adverbials=adverbials,
                    adverbial_starts=frozenset(phrase[0] for phrase in adverbials))
