@@ -476,7 +476,8 @@ SCHEMAS: dict[str, dict[str, Section]] = {
         "related": _heads("starts", "counts"),
         "dateline": _heads("starts", "byline"),
         "labels": _heads("words"),
-        "credits": _heads("generic"),
+        "credits": Section({**_heads("generic", "copyright", "copyright_owner", "disclaimer").keys,
+                            "source_label": Key(type=STRING, nonempty=True)}),
     },
 }
 

@@ -28,9 +28,10 @@ _SLASHES = regex.compile(r"[/|]+")
 _LATIN_ONLY = regex.compile(r"^[\p{Latin}\p{N}\s\p{P}\p{S}]+$")
 _BULLET = regex.compile(r"^\s*[•·▪►◄■●○\-*]\s")
 _COUNTER = regex.compile(r"^\s*\d+\s+\p{Arabic}+\s*$")
+# a date, perhaps a time, and a zone or an «ص»/«م» (a.m./p.m.): any one to three letters
 _DATE = regex.compile(
     r"^\s*(?:\p{L}+[\s,،]+)?\d{1,4}(?:st|nd|rd|th)?[\s,/.\-،]+(?:\p{L}+|\d{1,2})[\s,/.\-،]+\d{2,4}"
-    r"(?:[\s,،]+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:GMT|UTC|[اص]م|\p{L}{1,3}))?\s*$"
+    r"(?:[\s,،]+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:GMT|UTC|\p{L}{1,3}))?\s*$"
 )
 # "يمانيون../", "بغداد - ", "(SeaPRwire) –", "القاهرة (د ب ا) -": a credit before the first sentence.
 _INLINE_DATELINE = regex.compile(
