@@ -26,6 +26,7 @@ import attrs
 
 from .lexicons import load_terms
 from .model import Article, Attribution
+from .morphology import AFFIXED_DEFINITE, BA, DEFINITE, FA, LAM, WA
 from .normalize import fold_term
 from .words import builtin_words
 
@@ -44,7 +45,8 @@ __all__ = [
 
 DEFAULT_REGIONS = ("headline", "body")
 _WORD = re.compile(r"[^\W\d_]+")
-_CLITIC = re.compile(r"^(?:وال|فال|بال|كال|لل|ال|و|ف|ب|ل)(?=\w{3,})")
+#: A clitic or the article before a word of three letters or more, the longest first.
+_CLITIC = re.compile(f"^(?:{'|'.join((*AFFIXED_DEFINITE, DEFINITE, WA, FA, BA, LAM))})(?=\\w{{3,}})")
 _RANK = {"unnamed_source": 0, "person": 1, "group": 1, "organization": 1, "media": 2, "news_agency": 2,
          "official": 3, "government": 3, "outlet": 0}
 

@@ -6,6 +6,15 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .lexicons import Lexicons, Preposition, Verb
+from .morphology import (
+    CONJUNCTIONS,
+    PAST_PLURAL,
+    PRESENT_PREFIXES,
+    PRESENT_THIRD_PERSON,
+    WA,
+    strip_conjunction,
+    without_conjunction,
+)
 from .normalize import fold_term
 from .sources import Token
 from .words import grammar_words
@@ -44,26 +53,30 @@ class CueTables:
         self.background = frozenset(tuple(fold_term(x).split()) for x in m.get("background", ()))
         self.contrast = frozenset(tuple(fold_term(x).split()) for x in m.get("contrast", ()))
         self.passive = frozenset(fold_term(x) for x in m.get("passive", ()))
-        self.passive_verb = Verb("قيل", (), ())
+        grammar = grammar_words(lex)
+        self.passive_verb = Verb(grammar.particle_was_said, (), ())
         self.news_of = frozenset(fold_term(x) for x in m.get("news_of", ()))
         self.labels = frozenset(fold_term(w) for w in lex.page.get("labels", {}).get("words", []))
         # "ووصفها المتحدث بأنها …", "واعتبره الوزير أنه …": a finite form carrying its object pronoun
-        suffixes = grammar_words(lex).pronoun_suffixes
+        suffixes = grammar.pronoun_suffixes
         self.with_object: dict[str, Verb] = {}
-        stop = {fold_term(w) for w in lex.patterns.get("stop", {}).get("words", ())} | {"بين"}
+        stop = {fold_term(w) for w in lex.patterns.get("stop", {}).get("words", ())} | grammar.paired
         for form, verb in self.verbs.items():
             # past forms only (a present with a suffix is mostly a noun), and none that is also a
             # preposition or particle ("بينهم" is "between them")
-            if not form.startswith(("ي", "ت", "ن")) and form not in stop:
+            if not form.startswith(PRESENT_PREFIXES) and form not in stop:
                 for suffix in suffixes:
-                    self.with_object.setdefault((form[:-1] + "و" if form.endswith("وا") else form) + suffix, verb)
+                    # as it always was: «وصفوا» gives «وصفوو» + suffix, which no text has (the plural with
+                    # its object, «وصفوها», is not read; reading it changes output)
+                    stem = form[:-1] + WA if form.endswith(PAST_PLURAL) else form
+                    self.with_object.setdefault(stem + suffix, verb)
         firsts = set(self.verbs) | set(self.participles) | set(self.preps) | set(self.with_object) | self.passive \
             | self.news_of
-        self.candidates = frozenset(firsts | {p + w for w in firsts for p in "وف"})
+        self.candidates = frozenset(firsts | {p + w for w in firsts for p in CONJUNCTIONS})
 
     def verb(self, word: str) -> tuple[Verb, str] | None:
         """The verb (and its type) ``word`` is a form of, allowing a و/ف prefix."""
-        for w in (word, word[1:] if word[:1] in "وف" and len(word) > 3 else None):
+        for w in (word, without_conjunction(word, 3)):
             if w is None:
                 continue
             if w in self.verbs:
@@ -74,28 +87,29 @@ class CueTables:
 
     def is_passive(self, word: str) -> bool:
         """True for a passive reporting verb ("يقال", "وقيل")."""
-        return word in self.passive or (word[:1] in "وف" and word[1:] in self.passive)
+        return word in self.passive or (word[:1] in CONJUNCTIONS and word[1:] in self.passive)
 
     def verb_with_object(self, word: str) -> Verb | None:
         """The verb ``word`` is a past form of, carrying an object pronoun ("ووصفها", "اعتبره")."""
-        for w in (word, word[1:] if word[:1] in "وف" and len(word) > 4 else None):
+        for w in (word, without_conjunction(word, 4)):
             if w is not None and w in self.with_object:
                 return self.with_object[w]
         return None
 
     def prep_word(self, word: str) -> bool:
         """True when ``word`` opens a prepositional cue ("وحسب", "وفقا")."""
-        return word in self.preps or (word[:1] in "وف" and word[1:] in self.preps)
+        return word in self.preps or (word[:1] in CONJUNCTIONS and word[1:] in self.preps)
 
     @staticmethod
     def impersonal(word: str, verb: Verb) -> bool:
         """A subjectless third-person present (يتوقع، يعتقد) reads as an impersonal passive."""
-        w = word[1:] if word[:1] in "وف" and len(word) > 3 else word
-        return w.startswith("ي") and not fold_term(verb.lemma).startswith("ي")
+        w = strip_conjunction(word, 3)
+        third = PRESENT_THIRD_PERSON[0]  # ي: the masculine, which an impersonal verb takes
+        return w.startswith(third) and not fold_term(verb.lemma).startswith(third)
 
     def prep(self, tokens: list[Token], i: int) -> tuple[int, Preposition] | None:
         w = tokens[i].text
-        for cand in (w, w[1:] if w[:1] in "وف" and len(w) > 3 else None):
+        for cand in (w, without_conjunction(w, 3)):
             if cand is None:
                 continue
             for words, prep in self.preps.get(cand, ()):

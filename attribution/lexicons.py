@@ -18,6 +18,7 @@ import attrs
 
 from .errors import Errors, LexiconError
 from .model import KINDS
+from .morphology import PARTICIPLE_ENDINGS, PAST_ENDINGS, PRESENT_ENDINGS, PRESENT_THIRD_PERSON
 from .normalize import fold_term
 
 __all__ = [
@@ -346,13 +347,16 @@ def paradigm(past: str, present: str = "", participle: str = "") -> tuple[tuple[
         >>> participles
         ('مظهرا', 'مظهرين')
     """
-    forms = [past, past + "ت", past + "وا", past + "تا", past + "ن"]
+    forms = [past, *(past + ending for ending in PAST_ENDINGS)]
     if present:
         stem = present[1:]
         # third person only: a first-person form is no cue in news, and many are common nouns or names
         # (نصف "half", نشيد "anthem", نجيب)
-        forms += ["ي" + stem, "ت" + stem, "ي" + stem + "ون", "ي" + stem + "ان", "ت" + stem + "ان", "ي" + stem + "ن"]
-    parts = (participle + "ا", participle + "ين") if participle else ()
+        he, she = PRESENT_THIRD_PERSON
+        plural, dual, feminine_plural = PRESENT_ENDINGS
+        forms += [he + stem, she + stem, he + stem + plural, he + stem + dual, she + stem + dual,
+                  he + stem + feminine_plural]
+    parts = tuple(participle + ending for ending in PARTICIPLE_ENDINGS) if participle else ()
     return tuple(dict.fromkeys(forms)), parts
 
 
@@ -439,12 +443,29 @@ SCHEMAS: dict[str, dict[str, Section]] = {
     },
     "grammar.toml": {
         "clause": _heads("conjunctions", "opens_clause", "fronted", "subordinate", "clause_openers", "in_turn", "negations",
-                         "kana"),
+                         "kana", "relatives", "singular_relatives", "lam_particles", "predicate_markers",
+                         "preposed_subject_after", "demonstratives"),
         "cue": Section({"complementizer": Key(type=STRING, nonempty=True), "complementizer_prefixes": Key(),
                         "object_prepositions": Key(), "statement_nouns": Key(), "that": Key(), "saying": Key(),
-                        "according": Key(), "numerals": Key(), "adverbials": Key(), "paired": Key()}),
-        "source": _heads("name_parts", "genitive_heads", "authoring", "report_heads", "non_speakers",
-                         "definite_officials", "state_adjectives", "issuing", "normative", "place_heads"),
+                        "according": Key(), "numerals": Key(), "adverbials": Key(), "paired": Key(),
+                        "content_prepositions": Key(), "that_subject_ends": Key(), "what_said": Key(),
+                        "what_said_ends": Key(), "publishing": Key(), "norm_prepositions": Key()}),
+        "source": Section({**_heads("name_parts", "genitive_heads", "authoring", "report_heads", "non_speakers",
+                                    "definite_officials", "state_adjectives", "issuing", "normative", "place_heads",
+                                    "document_owner_prepositions", "issued", "issued_by", "placing_prepositions",
+                                    "body_prepositions", "place_prepositions", "allegiance", "allegiance_prepositions",
+                                    "armed", "news", "definite_name_openers", "clause_cues", "content_openers",
+                                    "qualifier_negations", "pronouns", "pronoun_prepositions",
+                                    "body_head_prepositions").keys,
+                           "ministry": Key(type=STRING, nonempty=True)}),
+        "particle": Section({key: Key(type=STRING, nonempty=True) for key in (
+            "in", "about", "with", "at", "what", "already", "he", "but", "on_behalf_of", "quoting", "came",
+            "was_said")}),
+        "check": Section({**_heads("vague_verbs", "vague_reporting", "vague_according", "vague_sources",
+                                   "qualifiable_sources", "bare_sources", "reason_verbs", "reason_objects",
+                                   "unauthorized", "reason_lacking_objects", "reason_phrases").keys,
+                          **{key: Key(type=STRING, nonempty=True)
+                             for key in ("reason_negation", "reason_not", "reason_lacking")}}),
         "morphology": _heads("pronoun_suffixes"),
         "terms": _heads("particles", "verb_particles", "opening_verbs", "name_heads", "naming_heads",
                         "function_words"),
@@ -455,7 +476,8 @@ SCHEMAS: dict[str, dict[str, Section]] = {
         "related": _heads("starts", "counts"),
         "dateline": _heads("starts", "byline"),
         "labels": _heads("words"),
-        "credits": _heads("generic"),
+        "credits": Section({**_heads("generic", "copyright", "copyright_owner", "disclaimer").keys,
+                            "source_label": Key(type=STRING, nonempty=True)}),
     },
 }
 

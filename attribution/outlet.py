@@ -13,22 +13,41 @@ import regex
 
 from .lexicons import Lexicons, SourceEntry
 from .model import Outlet, Span
+from .morphology import WA
 from .normalize import Folded, fold_term
 from .regions import Segment
 
 __all__ = ["canonical_outlet", "detect_outlet"]
 
-_SOURCE_LINE = regex.compile(r"^\s*المصدر\s*:\s*(.+?)\s*$")
-_SPLIT = regex.compile(r"\s*(?:[+/|،,]|\s-\s|\sو(?=\p{L}))\s*")
+_SPLIT = regex.compile(rf"\s*(?:[+/|،,]|\s-\s|\s{WA}(?=\p{{L}}))\s*")
 _QUOTES = "\"'«»“”‘’()[]"
 _CREDIT = regex.compile(r"^\s*\(([^()\n]{2,40})\)\s*[-–—]")
 _BYLINE = regex.compile(r"^\s*([^/|\n.]{2,40}?)\s*(?:\.{2,}\s*/?|/|\|)")
-_COPYRIGHT = regex.compile(
-    r"(?:©|حقوق (?:النشر|الطبع)(?: محفوظ[هة])?|جميع الحقوق محفوظ[هة])\s*(?:\d{4}\s*)?"
-    r"(?:لموقع|لصحيف[هة]|لقنا[هة]|لمؤسس[هة]|لشبك[هة]|لـ|ل)?\s*([\p{L}\p{N} .\-]{2,40})")
-_DISCLAIMER = regex.compile(
-    r"(?:لا\s+(?:تقدم|يقدم|تتحمل|يتحمل)|يوفر|توفر)\s+([\p{Latin}][\p{Latin}\p{N}.\-]{1,40}(?:\s[\p{Latin}][\p{Latin}\p{N}.\-]*){0,2})"
-)
+
+
+def _alternatives(words: tuple[str, ...], space: str = " ") -> str:
+    return "|".join(space.join(map(regex.escape, w.split())) for w in words)
+
+
+@lru_cache(maxsize=8)
+def _patterns(lex: Lexicons) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """The «المصدر: …» line, the copyright notice and the publisher's disclaimer, from ``[credits]`` in
+    lexicons/page.toml, folded like the text they search (in their order: the longest notice first)."""
+    credits = lex.page.get("credits", {})
+
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(fold_term(w) for w in credits.get(key, ())))
+
+    label = regex.escape(fold_term(credits.get("source_label", "")))
+    source_line = regex.compile(rf"^\s*{label}\s*:\s*(.+?)\s*$")
+    copyright = regex.compile(
+        rf"(?:©|{_alternatives(words('copyright'))})\s*(?:\d{{4}}\s*)?"
+        rf"(?:{_alternatives(words('copyright_owner'))})?\s*([\p{{L}}\p{{N}} .\-]{{2,40}})")
+    space = r"\s+"
+    disclaimer = regex.compile(
+        rf"(?:{_alternatives(words('disclaimer'), space)})"
+        r"\s+([\p{Latin}][\p{Latin}\p{N}.\-]{1,40}(?:\s[\p{Latin}][\p{Latin}\p{N}.\-]*){0,2})")
+    return source_line, copyright, disclaimer
 
 
 def _clean(name: str) -> str:
@@ -69,11 +88,12 @@ def detect_outlet(view: Folded, segments: list[Segment], lex: Lexicons) -> Outle
     """The outlet the page names, or ``Outlet(None)``."""
     text = view.text
     generic = _generic_credits(lex)
+    source_line, copyright, disclaimer = _patterns(lex)
     lines = [(s.start, s.end, s.kind) for s in segments]
     candidates: list[tuple[int, str, int, int]] = []  # (priority, name, start, end) in view coordinates
     for start, end, kind in lines:
         line = text[start:end]
-        m = _SOURCE_LINE.match(line)
+        m = source_line.match(line)
         if m and kind == "boilerplate":
             parts = [(_clean(p), p) for p in _SPLIT.split(m.group(1)) if _clean(p)]
             parts = [(c, raw) for c, raw in parts if fold_term(c).lower() not in generic]
@@ -92,7 +112,7 @@ def detect_outlet(view: Folded, segments: list[Segment], lex: Lexicons) -> Outle
             if c:
                 candidates.append((2, _clean(c.group(1)), start + c.start(1), start + c.end(1)))
         if kind == "boilerplate":
-            for rx, prio in ((_COPYRIGHT, 3), (_DISCLAIMER, 4)):
+            for rx, prio in ((copyright, 3), (disclaimer, 4)):
                 d = rx.search(line)
                 if d and _clean(d.group(1)):
                     name = _clean(d.group(1)).split(" (")[0].strip()

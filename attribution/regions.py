@@ -16,6 +16,7 @@ import attrs
 import regex
 
 from .lexicons import Lexicons
+from .morphology import CONJUNCTIONS, WA
 from .normalize import Folded, fold_term
 
 __all__ = ["PageMarkers", "Segment", "find_segments"]
@@ -27,9 +28,10 @@ _SLASHES = regex.compile(r"[/|]+")
 _LATIN_ONLY = regex.compile(r"^[\p{Latin}\p{N}\s\p{P}\p{S}]+$")
 _BULLET = regex.compile(r"^\s*[•·▪►◄■●○\-*]\s")
 _COUNTER = regex.compile(r"^\s*\d+\s+\p{Arabic}+\s*$")
+# a date, perhaps a time, and a zone or an «ص»/«م» (a.m./p.m.): any one to three letters
 _DATE = regex.compile(
     r"^\s*(?:\p{L}+[\s,،]+)?\d{1,4}(?:st|nd|rd|th)?[\s,/.\-،]+(?:\p{L}+|\d{1,2})[\s,/.\-،]+\d{2,4}"
-    r"(?:[\s,،]+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:GMT|UTC|[اص]م|\p{L}{1,3}))?\s*$"
+    r"(?:[\s,،]+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:GMT|UTC|\p{L}{1,3}))?\s*$"
 )
 # "يمانيون../", "بغداد - ", "(SeaPRwire) –", "القاهرة (د ب ا) -": a credit before the first sentence.
 _INLINE_DATELINE = regex.compile(
@@ -77,7 +79,7 @@ def _markers(lex: Lexicons) -> PageMarkers:
         folded("related", "starts"),
         frozenset(folded("related", "counts")), folded("dateline", "starts"),
         frozenset(folded("dateline", "byline")), frozenset(folded("labels", "words")),
-        frozenset(p + fold_term(f) for v in lex.verbs for f in v.forms for p in ("", "و", "ف")),
+        frozenset(p + fold_term(f) for v in lex.verbs for f in v.forms for p in ("", *CONJUNCTIONS)),
     )
 
 
@@ -186,7 +188,7 @@ def _prose(line: _Line) -> bool:
     closing quote after one) or opens with the conjunction و ("وقال الوزير إن الخطة جاهزة.")."""
     text = line.text.rstrip()
     return text.endswith((".", ".»", ".\"", ".”", "».", "\".", "”.")) or (
-        text.startswith("و") and line.words >= 3 and bool(_SENT_END.search(text)))
+        text.startswith(WA) and line.words >= 3 and bool(_SENT_END.search(text)))
 
 
 def _paragraph_like(line: _Line) -> bool:

@@ -11,6 +11,7 @@ word that points back to an earlier speaker ("الوكالة", "المصادر")
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -18,8 +19,28 @@ import attrs
 import regex
 
 from .lexicons import Lexicons, SourceEntry
+from .morphology import (
+    ARTICLE_ALEF,
+    CONJUNCTIONS,
+    DEFINITE,
+    DUAL,
+    FEMININE,
+    FEMININE_DUAL,
+    FEMININE_PLURAL,
+    FEMININE_T,
+    LAM,
+    LAM_DEFINITE,
+    MASCULINE_PLURAL,
+    NISBA,
+    NISBA_ENDINGS,
+    NISBA_INFLECTED,
+    PREPOSITION_PERSON_SUFFIXES,
+    PROCLITICS,
+    TATWEEL,
+    WA,
+)
 from .normalize import IGNORABLE, Folded, fold_term
-from .words import grammar_words
+from .words import builtin_words, grammar_words
 
 __all__ = ["MAX_SUBJECT_TOKENS", "Mention", "SourceParser", "Token", "is_pronoun", "parser_for", "tokenize"]
 
@@ -27,7 +48,6 @@ _TOKEN = re.compile(r"([^\W_]+)|[^\s\w]|_")  # words (letters, digits) and singl
 OPEN_QUOTES = frozenset("«\"“„'‘")
 CLOSE_QUOTES = frozenset("»\"”'’")
 _MARKS = regex.compile(f"[{IGNORABLE}]+")
-_CLITIC_COMBOS = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 
 
 class Token(NamedTuple):
@@ -65,12 +85,12 @@ def strip_clitics(word: str) -> list[str]:
     """``word`` and the forms left after removing proclitics (و ف ب ل ك; ل + ال → لل). Cached: do not
     mutate the returned list."""
     out = [word]
-    for pre in _CLITIC_COMBOS:
+    for pre in PROCLITICS:
         if word.startswith(pre) and len(word) - len(pre) >= 2:
             rest = word[len(pre):]
             out.append(rest)
-            if pre.endswith("ل") and rest.startswith("ل"):
-                out.append("ا" + rest)  # للحشد → الحشد
+            if pre.endswith(LAM) and rest.startswith(LAM):
+                out.append(ARTICLE_ALEF + rest)  # للحشد → الحشد
     return out
 
 
@@ -81,15 +101,16 @@ def _words(phrase: str) -> tuple[str, ...]:
 def _inflect_adjective(adj: str) -> set[str]:
     """عراقي → عراقي، العراقي، عراقيه، العراقيه، عراقيون، عراقيين، العراقيون، العراقيين، عراقيان …"""
     base = fold_term(adj)
-    forms = {base, base + "ه", base + "ون", base + "ين", base + "ان", base + "تان"}
-    return forms | {"ال" + f for f in forms}
+    forms = {base, *(base + ending for ending in (FEMININE, *MASCULINE_PLURAL, DUAL[0], FEMININE_DUAL[0]))}
+    return forms | {DEFINITE + f for f in forms}
 
 
 def _inflect_qualifier(word: str) -> set[str]:
     """مطلع → مطلع، مطلعه، مطلعان، مطلعين، مطلعون، مطلعتان، مطلعات (with and without ال)."""
-    base = word[:-1] if word.endswith("ه") else word
-    forms = {word, base, base + "ه", base + "ان", base + "ين", base + "ون", base + "تان", base + "تين", base + "ات"}
-    return forms | {"ال" + f for f in forms}
+    base = word[:-1] if word.endswith(FEMININE) else word
+    forms = {word, base, *(base + ending for ending in (FEMININE, *DUAL, *MASCULINE_PLURAL, *FEMININE_DUAL,
+                                                         FEMININE_PLURAL))}
+    return forms | {DEFINITE + f for f in forms}
 
 
 class SourceParser:
@@ -143,12 +164,19 @@ class SourceParser:
         self.groups = _with_duals(table("groups"))
         self.organizations = _with_duals(table("organizations"))
         self.words = grammar_words(lex)
+        suffixes = self.words.pronoun_suffixes
+        #: A verbal noun with a possessive pronoun («إصابتها», «زيارته», «كلمتهم»): never part of a name.
+        self._masdar_owned = re.compile(f"..{FEMININE_T}(?:{_alternatives(suffixes)})$")
+        #: A noun with a possessive pronoun: a masdar in ت, or a word of five letters or more in a suffix of
+        #: two letters or more («ها», «هما») (short names such as «مها» or «أدهم» end the same way).
+        self._owned = re.compile(self._masdar_owned.pattern
+                                 + f"|...(?:{_alternatives(s for s in suffixes if len(s) > 1)})$")
         # portfolios that name their ministry on their own ("الخارجية", "الصحة"): the complements that also
         # follow "وزارة" in the source gazetteer or the body heads
         self.bodies_by_portfolio = frozenset(
-            w for w in table("roles", "complements") if w.startswith("ال") and any(
-                fold_term(e.name).startswith("وزاره " + w) for e in lex.sources if e.kind == "government")
-        ) | {w for w in table("bodies") if w.startswith("ال") and " " not in w and w in table("roles", "complements")}
+            w for w in table("roles", "complements") if w.startswith(DEFINITE) and any(
+                fold_term(e.name).startswith(f"{self.words.ministry} {w}") for e in lex.sources if e.kind == "government")
+        ) | {w for w in table("bodies") if w.startswith(DEFINITE) and " " not in w and w in table("roles", "complements")}
         self.people = table("people")
         self.documents = table("documents")
         self.subject_openers = table("subject_end", "openers")
@@ -302,7 +330,7 @@ class SourceParser:
         m.first = start if tokens[start].text in OPEN_QUOTES or clitic else m.first
         if clitic and not m.aliases and m.name.startswith(clitic) and tokens[i].text.startswith(clitic) \
                 and not self._known_start(tokens, i):
-            m.name = m.name[len(clitic):].lstrip("ـ")
+            m.name = m.name[len(clitic):].lstrip(TATWEEL)
         return m
 
     def _parse_at(self, tokens: list[Token], i: int, view: Folded, *, plain: bool, clitic: str) -> Mention | None:
@@ -394,7 +422,7 @@ class SourceParser:
             return m
         if not guess:
             return m
-        if first is not None and first.startswith("ال") and first in self.complements and first in self.bodies_by_portfolio:
+        if first is not None and first.startswith(DEFINITE) and first in self.complements and first in self.bodies_by_portfolio:
             # "وكانت الصحة الفلسطينية أعلنت …": a ministry named by its portfolio
             return Mention(i, e, text, "government", head=first)
         kind = "person"
@@ -411,12 +439,12 @@ class SourceParser:
         to the reference words."""
         head = self._unclitic(" ".join(t.text for t in tokens[i:i + n]))
         j = self._modifiers(tokens, i + n, places=False)
-        while (a := self._word_at(tokens, j)) is not None and a.startswith("ال") and a.endswith(_NISBA) \
-                and len(a) > 5 and a not in self.stop and head.startswith("ال"):
+        while (a := self._word_at(tokens, j)) is not None and a.startswith(DEFINITE) and a.endswith(NISBA_ENDINGS) \
+                and len(a) > 5 and a not in self.stop and head.startswith(DEFINITE):
             j += 1  # "النشرة الشهرية", "الدراسة الميدانية"
         owner_at = j
         w = self._word_at(tokens, j)
-        if w in ("التي", "الذي") and self._word_at(tokens, j + 1) is not None:
+        if w in self.words.singular_relatives and self._word_at(tokens, j + 1) is not None:
             j += 1  # "النشرة التي يصدرها البنك": the relative clause names who issues it
             w = self._word_at(tokens, j)
         stem = next((w[: -len(s)] for s in self.words.pronoun_suffixes
@@ -426,9 +454,9 @@ class SourceParser:
             owner_at = j + 1  # "دراسة أجرتها جامعة X", "تقرير ذكره موقع X", "النشرة التي يصدرها البنك"
         elif j > owner_at:
             j = owner_at  # a relative clause that does not name an author
-        elif w in ("في", "لدي", "من", "عن"):
+        elif w in self.words.document_owner_prepositions:
             owner_at = j + 1  # "الأرقام الرسمية في وزارة X", "بيان عن الرئاسة"
-        elif w in ("صادر", "الصادر", "صادره", "الصادره") and self._word_at(tokens, j + 1) in ("عن", "من"):
+        elif w in self.words.issued and self._word_at(tokens, j + 1) in self.words.issued_by:
             owner_at = j + 2  # "بيان صادر عن الوزارة"
         owner = self.parse(tokens, owner_at, view, plain=False) if owner_at < len(tokens) else None
         if owner is not None and (not owner.reference or owner.kind == "official") and (
@@ -438,7 +466,7 @@ class SourceParser:
             return Mention(i, owner.last, owner.name, owner.kind, (*owner.aliases, name), owner.reference, head=head)
         if head in self.references and j == i + n:
             return None
-        if head.startswith("ال") and j == i + n:
+        if head.startswith(DEFINITE) and j == i + n:
             return None  # "النتائج", "الأرقام": what they refer to is not known
         name = _strip_clitic_text(self._text(tokens, i, j, view))
         return Mention(i, j, name, "unnamed_source", head=head)
@@ -447,7 +475,7 @@ class SourceParser:
         """True for a short phrase that can be a personal name: one to four words, none a head word, the
         first not definite ("سالم العبيدي", not "المدير العام")."""
         words = [fold_term(w) for w in phrase.split()]
-        return 0 < len(words) <= 4 and not words[0].startswith("ال") and not any(
+        return 0 < len(words) <= 4 and not words[0].startswith(DEFINITE) and not any(
             w in self.stop or w in self.roles or w in self.people or w in self.bodies or w in self.documents
             for w in words)
 
@@ -462,9 +490,9 @@ class SourceParser:
         """A definite word that can be part of a publication's title: not a stop word, a head, an
         adjective of a place or a nisba ("الأيام", "الشرق", not "البريطانية")."""
         w = self._word_at(tokens, j)
-        return w is not None and w.startswith("ال") and len(w) > 3 and not (
+        return w is not None and w.startswith(DEFINITE) and len(w) > 3 and not (
             w in self.stop or w in self.adjectives or w in self.complements or w in self.qualifiers
-            or w.endswith(("يه", "يون", "يين")) or any(w in table for table, _ in self.heads) or w in self.verb_forms)
+            or w.endswith(NISBA_INFLECTED) or any(w in table for table, _ in self.heads) or w in self.verb_forms)
 
     def _known_start(self, tokens: list[Token], i: int) -> bool:
         return self.gazetteer_at(tokens, i, clitics=False) is not None
@@ -482,10 +510,10 @@ class SourceParser:
         w = self._word_at(tokens, j)
         if w is None:
             return True
-        if w in ("في", "من", "لدي") and self._modifiers(tokens, j, limit=1) > j:
+        if w in self.words.placing_prepositions and self._modifiers(tokens, j, limit=1) > j:
             return False  # "المسؤول في إدارة الطوارئ": placed in a body or a place
-        return not (w in self.adjectives or w in self.qualifiers or w in self.complements or w == "باسم"
-                    or (w.startswith("ال") and w.endswith(_NISBA) and len(w) > 5 and w not in self.stop)
+        return not (w in self.adjectives or w in self.qualifiers or w in self.complements or w == self.words.particle_on_behalf_of
+                    or (w.startswith(DEFINITE) and w.endswith(NISBA_ENDINGS) and len(w) > 5 and w not in self.stop)
                     or (self.gazetteer_at(tokens, j, clitics=False) is not None and w not in self.stop))
 
     def _absorb_adjectives(self, tokens: list[Token], j: int) -> int:
@@ -508,56 +536,55 @@ class SourceParser:
             if n > 1:
                 j += n
                 continue
-            if w in ("غير",) and self._word_at(tokens, j + 1):
+            if w in self.words.qualifier_negations and self._word_at(tokens, j + 1):
                 j += 2
                 continue
-            if places and w in ("في", "من", "لدى", "داخل") and (
+            if places and w in self.words.body_prepositions and (
                     g := self.gazetteer_at(tokens, j + 1, clitics=False)) is not None and g[1].kind in (
                     "government", "organization"):
                 j = self._absorb_adjectives(tokens, j + 1 + g[0])
                 continue
-            if places and w in ("في", "من", "ب") and self._word_at(tokens, j + 1) in self.words.place_heads and \
+            if places and w in self.words.place_prepositions and self._word_at(tokens, j + 1) in self.words.place_heads and \
                     self._word_at(tokens, j + 2) is not None:
                 j = self._absorb_adjectives(tokens, j + 3)  # "في ولاية كيرالا", "في محافظة الجيزة"
                 continue
-            if places and w in ("في", "من", "لدى") and self._phrase_in(tokens, j + 1, self.bodies):
+            if places and w in self.words.body_head_prepositions and self._phrase_in(tokens, j + 1, self.bodies):
                 n = self._phrase_in(tokens, j + 1, self.bodies)
                 j = self._body_extent(tokens, j + 1 + n)
                 continue
-            if w.startswith(("مدعوم", "موالي", "تابع", "مقرب")):  # "مدعومة من إيران", "موالية لإيران"
+            if w.startswith(self.words.allegiance):  # "مدعومة من إيران", "موالية لإيران"
                 k = j + 1
-                if self._word_at(tokens, k) in ("من", "ل"):
+                if self._word_at(tokens, k) in self.words.allegiance_prepositions:
                     k += 1
                 if self._word_at(tokens, k) is not None:
                     j = self._absorb_adjectives(tokens, k + 1)
                     continue
-            if w.startswith("ل") and (g := self.gazetteer_at(tokens, j, clitics=True)) and w[1:] and g[1].kind == "government" and self._prev_is_participle(tokens, j):
+            if w.startswith(LAM) and (g := self.gazetteer_at(tokens, j, clitics=True)) and w[1:] and g[1].kind == "government" and self._prev_is_participle(tokens, j):
                 j += g[0]
                 continue
-            if w in ("المسلحه", "مسلحه", "المسلحين", "مسلحين", "المسلحون", "مسلحون"):
+            if w in self.words.armed:
                 j += 1
                 continue
             break
         return j
 
-    @staticmethod
-    def _prev_is_participle(tokens: list[Token], j: int) -> bool:
+    def _prev_is_participle(self, tokens: list[Token], j: int) -> bool:
         prev = tokens[j - 1].text if j > 0 else ""
-        return prev.startswith(("موالي", "تابع", "مدعوم", "مقرب"))
+        return prev.startswith(self.words.allegiance)
 
     def _unnamed(self, tokens: list[Token], first: int, head_at: int, view: Folded) -> Mention:
         n = self._phrase_in(tokens, head_at, self.unnamed, clitics=True)
         j = self._modifiers(tokens, head_at + n)
         # "متحدث باسم وزارة الخارجية الأمريكية"
-        if self._word_at(tokens, j) == "باسم":
+        if self._word_at(tokens, j) == self.words.particle_on_behalf_of:
             j = self._named_for(tokens, j + 1)
         # "… ومسؤول دفاعي": a coordinated second unnamed source
         w = self._word_at(tokens, j)
-        if w and w.startswith("و") and w[1:] in self.unnamed:
+        if w and w.startswith(WA) and w[1:] in self.unnamed:
             j = self._modifiers(tokens, j + 1)
         head = self._unclitic(tokens[head_at].text)
         name = self._text(tokens, first, j, view)
-        if head.startswith("ال") and first == head_at:
+        if head.startswith(DEFINITE) and first == head_at:
             end = self._name_extent(tokens, j, 4)
             if end > j and self._plain(tokens, j, view) is not None:
                 # "المسؤول في إدارة الدفاع المدني راجيف كومار": a definite head with a name is an official
@@ -568,7 +595,7 @@ class SourceParser:
         return Mention(first, j, _strip_clitic_text(name), "unnamed_source", head=head)
 
     def _named_for(self, tokens: list[Token], j: int) -> int:
-        """After "باسم": the body, group or gazetteer name it speaks for."""
+        """After «باسم»: the body, group or gazetteer name it speaks for."""
         g = self.gazetteer_at(tokens, j, clitics=False)
         if g is not None:
             return self._absorb_adjectives(tokens, j + g[0])
@@ -581,24 +608,24 @@ class SourceParser:
     def _body_extent(self, tokens: list[Token], j: int) -> int:
         """Complements, adjectives and coordinated complements after a body head."""
         while (w := self._word_at(tokens, j)) is not None:
-            if w in self.bodies and w.startswith("ال") and j > 0 and tokens[j - 1].text.startswith("ال"):
+            if w in self.bodies and w.startswith(DEFINITE) and j > 0 and tokens[j - 1].text.startswith(DEFINITE):
                 break  # "المعارض الحكومة": a definite word takes no genitive; the body is the verb's object
-            if w in self.complements or w in self.adjectives or w in self.qualifiers or (w.startswith("و") and (w[1:] in self.complements or (w[1:].startswith("ال") and j > 0
+            if w in self.complements or w in self.adjectives or w in self.qualifiers or (w.startswith(WA) and (w[1:] in self.complements or (w[1:].startswith(DEFINITE) and j > 0
                                          and tokens[j - 1].text in self.complements and w[1:] not in self.stop))):
                 j += 1
-            elif w.startswith(("ال", "لل")) and w not in self.stop and w not in self.adjectives and j > 0 and (
+            elif w.startswith((DEFINITE, LAM_DEFINITE)) and w not in self.stop and w not in self.adjectives and j > 0 and (
                     self._unclitic(tokens[j - 1].text) in self.words.genitive_heads or tokens[j - 1].text in self.complements):
                 j += 1  # "وزارة التربية", "وزير الخارجية"
-            elif w.startswith("ال") and w.endswith(_NISBA) and len(w) > 5 and j > 0 and tokens[j - 1].text.startswith(
-                    "ال") and w not in self.stop and w not in self.verb_forms:
+            elif w.startswith(DEFINITE) and w.endswith(NISBA_ENDINGS) and len(w) > 5 and j > 0 and tokens[j - 1].text.startswith(
+                    DEFINITE) and w not in self.stop and w not in self.verb_forms:
                 j += 1  # "الجمعية العمومية", "المنظمة الدولية": a nisba adjective agreeing with a definite head
-            elif w.startswith("وال") and j > 0 and tokens[j - 1].text.startswith("ال") and w[1:] not in self.stop \
+            elif w.startswith(WA + DEFINITE) and j > 0 and tokens[j - 1].text.startswith(DEFINITE) and w[1:] not in self.stop \
                     and w[1:] not in self.adjectives and j >= 2 and (
                         tokens[j - 2].text in self.words.genitive_heads or tokens[j - 1].text in self.complements):
                 j += 1  # "وزارة التربية والتعليم", "وزارة الخارجية والمغتربين"
             else:
                 g = self.gazetteer_at(tokens, j, clitics=True)
-                if g is not None and w.startswith("ل") and g[1].kind in ("organization", "government"):
+                if g is not None and w.startswith(LAM) and g[1].kind in ("organization", "government"):
                     j += g[0]  # "الأمين العام للأمم المتحدة"
                     continue
                 break
@@ -630,7 +657,7 @@ class SourceParser:
 
     def _medium(self, tokens: list[Token], i: int, n: int, view: Folded, head: str) -> Mention:
         j = i + n
-        if self._word_at(tokens, j) in ("انباء", "الانباء"):
+        if self._word_at(tokens, j) in self.words.news:
             j += 1
         k = j
         while k < len(tokens) and tokens[k].text in OPEN_QUOTES:
@@ -657,7 +684,7 @@ class SourceParser:
             end = self._modifiers(tokens, end, places=False)
         kind = "news_agency" if head in self.agency_heads and end > j else "media"
         if head in self.words.report_heads and end == j:
-            owner = self.parse(tokens, j, view, plain=False, clitic="ل" if (self._word_at(tokens, j) or "")[:1] == "ل"
+            owner = self.parse(tokens, j, view, plain=False, clitic=LAM if (self._word_at(tokens, j) or "")[:1] == LAM
                                else "")
             if owner is not None and owner.kind in ("media", "news_agency") and not owner.reference:
                 # "تقرير لموقع الإذاعة الوطنية", "تقرير جريدة X": the report speaks for its medium
@@ -679,15 +706,15 @@ class SourceParser:
                 break
         if body:
             j = self._body_extent(tokens, j + body)
-        elif j == i + n and not head.startswith("ال") and (g := self.gazetteer_at(tokens, j, clitics=False)) is not None \
+        elif j == i + n and not head.startswith(DEFINITE) and (g := self.gazetteer_at(tokens, j, clitics=False)) is not None \
                 and g[1].kind in ("organization", "government"):
             j = self._absorb_adjectives(tokens, j + g[0])  # "وسيط الأمم المتحدة", "سفير فرنسا": its genitive
         j = self._modifiers(tokens, j)
-        if self._word_at(tokens, j) == "باسم":
+        if self._word_at(tokens, j) == self.words.particle_on_behalf_of:
             j = self._named_for(tokens, j + 1)
             j = self._modifiers(tokens, j)
         while (w := self._word_at(tokens, j)) is not None and (w in self.titles or (
-                w.startswith("ال") and w in self.roles)):
+                w.startswith(DEFINITE) and w in self.roles)):
             j += 1
             if len(w) == 1 and j < len(tokens) and tokens[j].text == ".":
                 j += 1  # "د. خالد": an abbreviated title
@@ -705,19 +732,19 @@ class SourceParser:
                 role = _strip_clitic_text(self._text(tokens, i, j, view))
                 return Mention(i, end + 1, name, "official", (role,), head=head)
         w = self._word_at(tokens, j)
-        if name_end == j and w is not None and w.startswith("ال") and w.endswith("ي") and w not in self.adjectives \
+        if name_end == j and w is not None and w.startswith(DEFINITE) and w.endswith(NISBA) and w not in self.adjectives \
                 and w not in self.complements and w not in self.qualifiers and w not in self.stop:
             name_end = j + 1  # a surname alone after a role: "السفير الشامي"
         after = self._word_at(tokens, i + n) or ""
-        definite = bool(body) or any(w.startswith("ال") for w in head.split()[1:]) or (
-            tokens[i].text.startswith("ال")) or head in self.references or (
-            after.startswith("ال") and after not in self.adjectives)  # "وزير الخارجية": definite by its genitive
+        definite = bool(body) or any(w.startswith(DEFINITE) for w in head.split()[1:]) or (
+            tokens[i].text.startswith(DEFINITE)) or head in self.references or (
+            after.startswith(DEFINITE) and after not in self.adjectives)  # "وزير الخارجية": definite by its genitive
         if name_end > j:
             name = self._text(tokens, j, name_end, view)
             role = _strip_clitic_text(self._text(tokens, i, j, view))
             return Mention(i, name_end, name, "official", (role,), head=head)
         w = self._word_at(tokens, j)
-        if w and w.startswith("و") and (w[1:] in self.unnamed or w[1:] in self.roles):
+        if w and w.startswith(WA) and (w[1:] in self.unnamed or w[1:] in self.roles):
             j = self._modifiers(tokens, j + 1)  # "متحدث باسم الوزارة ومسؤول دفاعي"
         role = _strip_clitic_text(self._text(tokens, i, j, view))
         if j == i + n and head in self.references:
@@ -731,17 +758,17 @@ class SourceParser:
             w = self._word_at(tokens, k)
             if w is None or w in self.stop or w in self.verb_forms or w.isdigit() or w in self.words.complementizers:
                 break
-            if k == j and w.startswith("ال") and w not in ("الدين",):
+            if k == j and w.startswith(DEFINITE) and w not in self.words.definite_name_openers:
                 break
-            if w.startswith("و") and (w[1:] in self.unnamed or w[1:] in self.roles or w[1:] in self.verb_forms):
+            if w.startswith(WA) and (w[1:] in self.unnamed or w[1:] in self.roles or w[1:] in self.verb_forms):
                 break
             if any(w in table for table, _ in self.heads) or w in self.adjectives:
                 break
-            if w.startswith("ل") and (w[1:] in self.media or w[1:] in self.bodies or w[1:] in self.organizations):
+            if w.startswith(LAM) and (w[1:] in self.media or w[1:] in self.bodies or w[1:] in self.organizations):
                 break  # "سامر خليل لشبكة …": the medium he spoke to, not his name
-            if w.endswith(self.words.pronoun_suffixes) and _OWNED.search(w):
+            if w.endswith(self.words.pronoun_suffixes) and self._owned.search(w):
                 break  # "أعلن الوزير خطته", "أكدت الكاتبة مواقفها": a noun with its owner, not a name
-            if w.startswith(("وقال", "واضاف")) or (w.startswith("و") and w[1:] in self.verb_forms):
+            if w.startswith(self.words.clause_cues) or (w.startswith(WA) and w[1:] in self.verb_forms):
                 break
             k += 1
         return k
@@ -751,19 +778,19 @@ class SourceParser:
         if w in self.words.non_speakers:
             return None  # "وكشفت صور متداولة …": images show, they do not speak
         end = self._name_extent(tokens, i, 4)
-        if end == i and w.startswith("ال") and w.endswith("ي") and len(w) > 4 and w not in self.adjectives \
+        if end == i and w.startswith(DEFINITE) and w.endswith(NISBA) and len(w) > 4 and w not in self.adjectives \
                 and w not in self.stop and w not in self.complements and w not in self.qualifiers:
             end = i + 1  # a surname on its own: "وأدان السوداني بشدة"
-        if end == i or any(_MASDAR_OWNED.search(t.text) for t in tokens[i:end] if t.is_word):
+        if end == i or any(self._masdar_owned.search(t.text) for t in tokens[i:end] if t.is_word):
             return None  # "إصابتها", "زيارته": a noun with its owner, not a name
         # a personal name has no definite noun inside it; a final nisba or a theophoric part is fine
         # ("محمد شياع السوداني", "فرهاد علاء الدين"), "دول العالم" or "أهمية العمل" is not a name
         for k in range(i + 1, end):
             w = tokens[k].text
-            if w.startswith("ال") and not (w in self.words.name_parts or (k == end - 1 and w.endswith("ي"))):
+            if w.startswith(DEFINITE) and not (w in self.words.name_parts or (k == end - 1 and w.endswith(NISBA))):
                 end = k
                 break
-        if end == i or (end < len(tokens) and tokens[end].is_word and tokens[end].text.startswith("ال")
+        if end == i or (end < len(tokens) and tokens[end].is_word and tokens[end].text.startswith(DEFINITE)
                         and tokens[end].text not in self.stop):
             return None
         nxt = tokens[end] if end < len(tokens) else None
@@ -776,37 +803,43 @@ class SourceParser:
                 kind = "official" if role.kind == "official" or self._phrase_in(tokens, end, self.roles) else "person"
                 return Mention(i, role.last, name, kind, (self._text(tokens, end, role.last, view),),
                                head=tokens[end - 1].text)
-        if nxt is not None and nxt.is_word and nxt.text not in self.stop and not nxt.text.startswith(("ان", "بان")):
+        if nxt is not None and nxt.is_word and nxt.text not in self.stop and not nxt.text.startswith(self.words.content_openers):
             return None  # a name is followed by a boundary
         name = self._text(tokens, i, end, view)
         return Mention(i, end, name, "person", plain=True, head=tokens[end - 1].text)
 
 
-#: A verbal noun with a possessive pronoun ("إصابتها", "زيارته", "كلمتهم"): never part of a name.
-_MASDAR_OWNED = re.compile(r"..ت(?:ها|هم|هما|هن|ه)$")
-#: A noun with a possessive pronoun: a masdar in ت, or a word of five letters or more in ها/هم/هما/هن
-#: (short names such as "مها" or "أدهم" end the same way).
-_OWNED = re.compile(_MASDAR_OWNED.pattern + r"|...(?:ها|هما|هن|هم)$")
 #: Longest subject phrase (in tokens) `SourceParser.chunk` accepts: longer stretches are clauses.
 MAX_SUBJECT_TOKENS = 18
-#: Endings of a nisba adjective, folded ("الدولية", "العمومي", "الشعبيين").
-_NISBA = ("يه", "ي", "يون", "يين", "يتان", "يتين")
 _APPOSITION = re.compile(r"\s*[،,]\s*")
-_PRONOUN = re.compile(r"[وف]?(?:(?:ل|ب|في|عن|من|الي|علي|مع|عند|لدي|امام|حول)(?:ه|ها|هم|هما|هن|ي|نا|كم|ك)"
-                      r"|هو|هي|هم|هما|نحن|انا|انت|انتم|انتن)")
 
 
 def _with_duals(heads: frozenset[str]) -> frozenset[str]:
     """``heads`` and the duals of its one-word feminine heads: «المنظمة» → «المنظمتان», «المنظمتين»
     («وقالت المنظمتان إن …»)."""
-    duals = {h[:-1] + ending for h in heads if " " not in h and h.endswith("ه") and len(h) > 3
-             for ending in ("تان", "تين")}
+    duals = {h[:-1] + ending for h in heads if " " not in h and h.endswith(FEMININE) and len(h) > 3
+             for ending in FEMININE_DUAL}
     return heads | duals
 
 
 def is_pronoun(word: str) -> bool:
     """True for a (folded) pronoun or a preposition carrying one: "له", "فيها", "عليهم", "هو"."""
-    return _PRONOUN.fullmatch(word) is not None
+    return _pronoun().fullmatch(word) is not None
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(map(re.escape, sorted(words)))
+
+
+@lru_cache(maxsize=1)
+def _pronoun() -> re.Pattern[str]:
+    """A folded independent pronoun, or a preposition carrying a pronoun suffix, after an optional و/ف
+    («له», «فيها», «عليهم», «وهو»). From the built-in grammar words: `is_pronoun` reads no user
+    lexicon."""
+    words = builtin_words()
+    suffixes = (*words.pronoun_suffixes, *PREPOSITION_PERSON_SUFFIXES)
+    return re.compile(f"[{CONJUNCTIONS}]?(?:(?:{_alternatives(words.pronoun_prepositions)})"
+                      f"(?:{_alternatives(suffixes)})|{_alternatives(words.pronouns)})")
 
 
 def _strip_clitic_text(name: str) -> str:

@@ -13,6 +13,7 @@ from .attributions.base import _WORD_RE, _WORDS, Draft, Paragraph
 from .cues import CueTables, cue_tables
 from .intervals import SpanIndex
 from .lexicons import Lexicons
+from .morphology import WA
 from .normalize import Folded
 from .words import GrammarWords, grammar_words
 
@@ -75,7 +76,7 @@ def split_clauses(view: Folded, paragraphs: list[Paragraph], drafts: list[Draft]
             cuts = set()
             for i in hulls.overlapping(s, e):
                 a, b = hulls.spans[i]
-                if s < a < e and drafts[i].cue[0] == a and text[a] == "و" and drafts[i].rule in _OWN_SUBJECT \
+                if s < a < e and drafts[i].cue[0] == a and text[a] == WA and drafts[i].rule in _OWN_SUBJECT \
                         and text[a - 1:a].isspace() and _comma_at(text, s, a, forward=False) is None:
                     cuts.add(a - 1)  # «… "بخير تماما" وأكد عضو في المكتب …»: a new clause with its own subject
                 if s < b < e:

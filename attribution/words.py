@@ -17,10 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 import attrs
 
 from .lexicons import Lexicons
+from .morphology import OTHER_PERSON_SUFFIXES
 from .normalize import fold_term
 
 __all__ = ["GrammarWords", "grammar_words"]
@@ -68,6 +70,65 @@ class GrammarWords:
     term_function_words: frozenset[str]
     compare_stop_words: frozenset[str]
     compare_official_words: frozenset[str]
+    relatives: frozenset[str]
+    singular_relatives: frozenset[str]
+    lam_particles: frozenset[str]
+    predicate_markers: frozenset[str]
+    preposed_subject_after: frozenset[str]
+    demonstratives: frozenset[str]
+    content_prepositions: frozenset[str]
+    that_subject_ends: frozenset[str]
+    what_said: frozenset[str]
+    what_said_ends: frozenset[str]
+    publishing: frozenset[str]
+    norm_prepositions: frozenset[str]
+    document_owner_prepositions: frozenset[str]
+    issued: frozenset[str]
+    issued_by: frozenset[str]
+    placing_prepositions: frozenset[str]
+    body_prepositions: frozenset[str]
+    place_prepositions: frozenset[str]
+    allegiance_prepositions: frozenset[str]
+    armed: frozenset[str]
+    news: frozenset[str]
+    definite_name_openers: frozenset[str]
+    qualifier_negations: frozenset[str]
+    pronouns: frozenset[str]
+    pronoun_prepositions: frozenset[str]
+    body_head_prepositions: frozenset[str]
+    #: Word starts (for ``str.startswith``): participles of allegiance, cues joined to و, content openers.
+    allegiance: tuple[str, ...]
+    clause_cues: tuple[str, ...]
+    content_openers: tuple[str, ...]
+    #: Single words, by what they mean (``[particle]`` and ``[source] ministry``).
+    ministry: str
+    particle_in: str
+    particle_about: str
+    particle_with: str
+    particle_at: str
+    particle_what: str
+    particle_already: str
+    particle_he: str
+    particle_but: str
+    particle_on_behalf_of: str
+    particle_quoting: str
+    particle_came: str
+    particle_was_said: str
+    #: The words of ``attribution check``'s rules (``[check]``), folded, in their order.
+    check_vague_verbs: tuple[str, ...]
+    check_vague_reporting: tuple[str, ...]
+    check_vague_according: tuple[str, ...]
+    check_vague_sources: tuple[str, ...]
+    check_qualifiable_sources: tuple[str, ...]
+    check_bare_sources: tuple[str, ...]
+    check_reason_verbs: tuple[str, ...]
+    check_reason_negation: str
+    check_reason_objects: tuple[str, ...]
+    check_reason_not: str
+    check_unauthorized: tuple[str, ...]
+    check_reason_lacking: str
+    check_reason_lacking_objects: tuple[str, ...]
+    check_reason_phrases: tuple[str, ...]
     pronoun_suffixes: tuple[str, ...]
     #: Adverbial phrases after a cue, each as its folded words, longest first.
     adverbials: tuple[tuple[str, ...], ...] = ()
@@ -81,9 +142,9 @@ class GrammarWords:
         cue = g.get("cue", {})
         suffixes = tuple(sorted((fold_term(s) for s in g.get("morphology", {}).get("pronoun_suffixes", ())),
                                 key=len, reverse=True))  # longest first
-        base = fold_term(cue.get("complementizer", "أن"))
+        base = fold_term(cue["complementizer"])
         # أن with its prefixes (بأن، لأن، فإن) and pronoun suffixes (أنه، إنها، لأنهم), plus first-person forms
-        endings = ("", *suffixes, "نا", "ني", "كم")
+        endings = ("", *suffixes, *OTHER_PERSON_SUFFIXES)
         prefixes = ("", *(fold_term(x) for x in cue.get("complementizer_prefixes", ())))
         complementizers = frozenset(p + base + e for p in prefixes for e in endings) | {base + "ّ"}
         adverbials = tuple(sorted({tuple(fold_term(w) for w in phrase.split()) for phrase in cue.get("adverbials", ())},
@@ -91,17 +152,34 @@ class GrammarWords:
         prefixed = {f"{prefix}_{name}": _folded(g.get(section, {}).get(name, ()))
                     for section, (prefix, names) in _PREFIXED_LISTS.items() for name in names}
         prefixed["term_naming_heads"] |= prefixed["term_name_heads"]  # a name head names what is quoted too
-        return cls(**lists, **prefixed, complementizers=complementizers, pronoun_suffixes=suffixes, adverbials=adverbials,
+        starts = {name: tuple(sorted(_folded(g.get(section, {}).get(name, ()))))
+                  for section, names in _STARTS.items() for name in names}
+        single = {f"particle_{name}": fold_term(word) for name, word in g.get("particle", {}).items()}
+        check = {f"check_{name}": fold_term(value) if isinstance(value, str) else tuple(
+            dict.fromkeys(fold_term(w) for w in value)) for name, value in g.get("check", {}).items()}
+        fields: dict[str, Any] = {**lists, **prefixed, **starts, **single, **check}
+        return cls(**fields, ministry=fold_term(g.get("source", {}).get("ministry", "")),
+                   complementizers=complementizers, pronoun_suffixes=suffixes, adverbials=adverbials,
                    adverbial_starts=frozenset(phrase[0] for phrase in adverbials))
 
 
 #: The word lists of lexicons/grammar.toml, by section, that are read as folded sets.
 _LISTS = {
     "clause": ("conjunctions", "opens_clause", "fronted", "subordinate", "clause_openers", "in_turn", "negations",
-               "kana"),
-    "cue": ("object_prepositions", "statement_nouns", "that", "saying", "according", "numerals", "paired"),
+               "kana", "relatives", "singular_relatives", "lam_particles", "predicate_markers",
+               "preposed_subject_after", "demonstratives"),
+    "cue": ("object_prepositions", "statement_nouns", "that", "saying", "according", "numerals", "paired",
+            "content_prepositions", "that_subject_ends", "what_said", "what_said_ends", "publishing", "norm_prepositions"),
     "source": ("name_parts", "genitive_heads", "authoring", "report_heads", "non_speakers", "definite_officials",
-               "state_adjectives", "issuing", "normative", "place_heads"),
+               "state_adjectives", "issuing", "normative", "place_heads", "document_owner_prepositions", "issued",
+               "issued_by", "placing_prepositions", "body_prepositions", "place_prepositions",
+               "allegiance_prepositions", "armed", "news", "definite_name_openers", "qualifier_negations", "pronouns",
+               "pronoun_prepositions", "body_head_prepositions"),
+}
+
+#: Word lists matched as the start of a word (read as folded tuples, for ``str.startswith``).
+_STARTS = {
+    "source": ("allegiance", "clause_cues", "content_openers"),
 }
 
 

@@ -12,6 +12,7 @@ import regex
 
 from ..cues import cue_tables
 from ..lexicons import Lexicons
+from ..morphology import FA, FEMININE, FEMININE_T, LAM, WA
 from ..normalize import Folded
 from ..sources import (
     CLOSE_QUOTES,
@@ -191,7 +192,8 @@ def _strip_suffix(w: str, words: GrammarWords) -> str:
     for suffix in words.pronoun_suffixes:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             stem = w[: -len(suffix)]
-            return stem[:-1] + "ه" if stem.endswith("ت") and suffix and stem[:-1] + "ه" in words.statement_nouns else stem
+            noun = stem[:-1] + FEMININE  # "كلمت" → "كلمه"
+            return noun if stem.endswith(FEMININE_T) and suffix and noun in words.statement_nouns else stem
     return w
 
 
@@ -199,8 +201,8 @@ def _but_pronoun(w: str | None, words: GrammarWords) -> bool:
     """"لكنه", "ولكنها", "إلا أنه": a conjunction carrying the subject pronoun of the verb after it."""
     if w is None:
         return False
-    w = w[1:] if w.startswith(("ول", "فل")) else w
-    return w.startswith("لكن") and w[3:] in words.pronoun_suffixes
+    w = w[1:] if w.startswith((WA + LAM, FA + LAM)) else w
+    return w.startswith(words.particle_but) and w[len(words.particle_but):] in words.pronoun_suffixes
 
 
 class AttributorBase:

@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 
 from ..intervals import SpanIndex
 from ..lexicons import Verb
+from ..morphology import ACCUSATIVE, LAM
 from ..sources import OPEN_QUOTES
 from .base import (
     _ASIDE,
@@ -35,8 +36,8 @@ class Chains(Subjects):
             w = _word(tokens, q)
             if w is None:
                 break
-            if w.startswith("ل") and w not in ("لكن", "لم", "لن", "لا"):
-                m = self.parser.parse(tokens, q, self.view, plain=False, clitic="ل")
+            if w.startswith(LAM) and w not in self.words.lam_particles:
+                m = self.parser.parse(tokens, q, self.view, plain=False, clitic=LAM)
                 quoted = m is not None and m.plain and q + 1 < len(tokens) and tokens[q + 1].text in OPEN_QUOTES
                 if m is not None and (m.kind in ("media", "news_agency") or quoted):
                     # "لوكالة رويترز", "لـ"الأيام"": the medium the subject spoke to
@@ -45,24 +46,24 @@ class Chains(Subjects):
                     via, j = [*via, self._source(p, m)], m.last
                     continue
             if w in self.words.according:
-                m = self.parser.parse(tokens, q + 1, self.view, plain=False, clitic="ل" if w.endswith("ا") else "")
+                m = self.parser.parse(tokens, q + 1, self.view, plain=False, clitic=LAM if w.endswith(ACCUSATIVE) else "")
                 if m is not None:
                     via, j = [*via, self._source(p, m)], m.last  # "قال الأمير بحسب صحيفة الشرق"
                     continue
-            if w in ("الذي", "التي") and self._authored(_word(tokens, q + 1)):
+            if w in self.words.singular_relatives and self._authored(_word(tokens, q + 1)):
                 m = self.parser.parse(tokens, q + 2, self.view, plain=False)
                 if m is not None:
                     via, j = [*via, self._source(p, m)], m.last  # "البيان الذي نقلته الإذاعة الرسمية"
                     continue
-            if w == "في" and _strip_suffix(_word(tokens, q + 1) or "", self.words) in self.words.statement_nouns:
+            if w == self.words.particle_in and _strip_suffix(_word(tokens, q + 1) or "", self.words) in self.words.statement_nouns:
                 after = _word(tokens, q + 2)
                 m = None
                 if self._authored(after):
                     m = self.parser.parse(tokens, q + 3, self.view, plain=False)  # "في تصريح أوردته وكالة X"
-                elif after == "مع":
+                elif after == self.words.particle_with:
                     m = self.parser.parse(tokens, q + 3, self.view, plain=False)  # "في مقابلة مع قناة X"
-                elif after is not None and after.startswith("ل"):
-                    m = self.parser.parse(tokens, q + 2, self.view, plain=False, clitic="ل")  # "في تصريح لصحيفة X"
+                elif after is not None and after.startswith(LAM):
+                    m = self.parser.parse(tokens, q + 2, self.view, plain=False, clitic=LAM)  # "في تصريح لصحيفة X"
                 if m is not None and m.kind in ("media", "news_agency"):
                     via, j = [*via, self._source(p, m)], m.last
                     continue
@@ -70,8 +71,9 @@ class Chains(Subjects):
                 while _word(tokens, j) in self.words.statement_nouns:
                     j += 1  # "في مؤتمر صحفي", "في اتصال هاتفي"
                 continue
-            if w in ("نقلا", "عن"):
-                k = q + (2 if w == "نقلا" and _word(tokens, q + 1) == "عن" else 1)
+            if w in (self.words.particle_quoting, self.words.particle_about):
+                quoting = w == self.words.particle_quoting and _word(tokens, q + 1) == self.words.particle_about
+                k = q + (2 if quoting else 1)
                 m = self.parser.parse(tokens, k, self.view, plain=False)
                 if m is not None:
                     inner, inner_via = self._resolve(p, m)

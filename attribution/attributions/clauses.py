@@ -4,6 +4,7 @@ fronted adverbials, participles in context.
 
 from __future__ import annotations
 
+from ..morphology import CONJUNCTIONS, WA, without_conjunction
 from ..sources import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
@@ -30,7 +31,7 @@ class Clauses(AttributorBase):
         tokens = p.tokens
         j = k - 1
         subordinate = False
-        while j >= 0 and (_word(tokens, j) in self.words.conjunctions or (_word(tokens, j) or "").removeprefix("و") in self.cues.auxiliaries
+        while j >= 0 and (_word(tokens, j) in self.words.conjunctions or (_word(tokens, j) or "").removeprefix(WA) in self.cues.auxiliaries
                           or _but_pronoun(_word(tokens, j), self.words) or _word(tokens, j) in self.words.in_turn):
             subordinate = subordinate or _word(tokens, j) in self.words.opens_clause
             j -= 1
@@ -54,7 +55,7 @@ class Clauses(AttributorBase):
             return None
         for marker in self.cues.post:
             n = len(marker)
-            if all(_word(tokens, k - n + x) == marker[x] or (x == 0 and _word(tokens, k - n) == "و" + marker[0])
+            if all(_word(tokens, k - n + x) == marker[x] or (x == 0 and _word(tokens, k - n) == WA + marker[0])
                    for x in range(n)):
                 return marker
         return None
@@ -64,7 +65,7 @@ class Clauses(AttributorBase):
         elsewhere it is an adjective or a noun ("مصادر مؤكدة", "مدينة الرياض")."""
         nxt = _word(tokens, m + 1)
         prev = _word(tokens, m - 1) or ""
-        if prev.removeprefix("و") in self.words.kana or prev in ("من", "ومن"):
+        if prev.removeprefix(WA) in self.words.kana or prev in self.words.predicate_markers:
             return False  # "وكان لافتا أن …", "من المؤكد": a predicate, not a cue
         return (m > 0 and tokens[m - 1].text in "،,") or nxt in self.words.complementizers or nxt in self.words.object_prepositions or (
             m + 1 < len(tokens) and tokens[m + 1].text in OPEN_QUOTES | {":"})
@@ -74,7 +75,7 @@ class Clauses(AttributorBase):
             j += 1
         if j >= len(tokens) or tokens[j].text in _CLAUSE_END:
             return True
-        if _word(tokens, j) == "في" and _strip_suffix(_word(tokens, j + 1) or "", self.words) in (
+        if _word(tokens, j) == self.words.particle_in and _strip_suffix(_word(tokens, j + 1) or "", self.words) in (
                 self.words.statement_nouns | self.parser.after_fi):
             k = j + 2  # "، قال الوزير في مؤتمر صحفي." : only an adverbial on the statement is left
             while k < len(tokens) and tokens[k].is_word and self.cues.verb(tokens[k].text) is None \
@@ -92,10 +93,11 @@ class Clauses(AttributorBase):
         """An auxiliary, particle, adverb or pronoun, with or without و/ف: "وقد", "ولم", "لكنه", "ولاحقا"."""
         if w is None:
             return False
-        for form in (w, w[1:] if w[:1] in "وف" and len(w) > 2 else None):
+        for form in (w, without_conjunction(w, 2)):
             if form is not None and (form in self.cues.auxiliaries or form in self.parser.stop
                                      or form in self.parser.subject_openers or is_pronoun(form)
-                                     or (form.startswith("لكن") and is_pronoun(form[3:] or "x"))):
+                                     or (form.startswith(self.words.particle_but)
+                                         and is_pronoun(form[len(self.words.particle_but):] or "x"))):
                 return True
         return False
 
@@ -113,6 +115,6 @@ class Clauses(AttributorBase):
         if any(self.cues.verb(t.text) is not None or t.text in self.words.complementizers for t in tokens[s0:k] if t.is_word):
             return False
         first = _word(tokens, s0) or ""
-        return len(commas) == 1 and (first in self.words.fronted or self.cues.prep_word(first) or (first[:1] in "وف"
+        return len(commas) == 1 and (first in self.words.fronted or self.cues.prep_word(first) or (first[:1] in CONJUNCTIONS
                                      and first[1:] in self.words.fronted) or any(ch.isdigit() for ch in first)
                                      or commas[0] - s0 <= 3)

@@ -5,6 +5,7 @@ adverbials skipped; background and contrast clauses left to the outlet.
 from __future__ import annotations
 
 from ..lexicons import Verb
+from ..morphology import BA, LAM, TATWEEL, WA
 from ..sources import (
     CLOSE_QUOTES,
     MAX_SUBJECT_TOKENS,
@@ -58,18 +59,18 @@ class Content(Clauses):
             w = _word(tokens, x)
             if w is None:
                 continue
-            if w in parser.subject_openers or (w[:1] == "و" and w[1:] in parser.subject_openers and len(w) > 3):
-                if w == "لدي" and parser.gazetteer_at(tokens, x + 1, clitics=False) is not None:
+            if w in parser.subject_openers or (w[:1] == WA and w[1:] in parser.subject_openers and len(w) > 3):
+                if w == self.words.particle_at and parser.gazetteer_at(tokens, x + 1, clitics=False) is not None:
                     continue  # "سفير فرنسا لدى بغداد"
                 return x
-            if w == "في" and _word(tokens, x + 1) in parser.after_fi:
+            if w == self.words.particle_in and _word(tokens, x + 1) in parser.after_fi:
                 return x
-            if w == "عن" and parser.parse(tokens, x + 1, self.view, plain=False) is not None:
+            if w == self.words.particle_about and parser.parse(tokens, x + 1, self.view, plain=False) is not None:
                 return x  # "نقلت الوكالة عن مصدر عسكري": a chain, not part of the subject
-            if w in ("ل", "لـ") or (w.startswith("ل") and x + 1 < marker and tokens[x + 1].text in OPEN_QUOTES
+            if w in (LAM, LAM + TATWEEL) or (w.startswith(LAM) and x + 1 < marker and tokens[x + 1].text in OPEN_QUOTES
                                        and x + 1 < len(tokens)):
                 return x  # "لـ"الأيام"", "ل«الشرق»"
-            if w.startswith("ل") and parser._phrase_in(tokens, x, parser.media, clitics=True):
+            if w.startswith(LAM) and parser._phrase_in(tokens, x, parser.media, clitics=True):
                 return x  # "لوكالة رويترز", "لقناة الجزيرة"
         return marker
 
@@ -115,19 +116,19 @@ class Content(Clauses):
                             and p.quotes[nxt] - nxt > 3 and self._quote_ends_sentence(p, nxt):
                         return tokens[nxt].end, p.quote_end(nxt), True
                     return t.start, self._content_end(p, k, self.cues.background), False  # a partial quote stays indirect
-                if w == "في" and (skip := self._adverbial_end(p, k)) is not None:
+                if w == self.words.particle_in and (skip := self._adverbial_end(p, k)) is not None:
                     k = skip
                     continue
                 if verb.object and w in self.words.object_prepositions and _word(tokens, k + 1) is not None \
                         and _word(tokens, k + 1) not in self.words.complementizers:
                     return tokens[k + 1].start, self._content_end(p, k, self._object_breaks), False  # "دعا إلى …"
-                if w in ("الذي", "التي", "الذين") and k == j:
+                if w in self.words.relatives and k == j:
                     # "وقال المصدر الذي طلب عدم ذكر اسمه إن …": a relative clause on the subject
                     resume = self._content_start(p, k)
                     if resume is not None:
                         k = resume
                         continue
-                if first and w in self.cues.relative and w != "ما":
+                if first and w in self.cues.relative and w != self.words.particle_what:
                     return None  # "، أفاد مسؤولون، مما يشير": the outlet's comment, not an object
                 if first and verb.object and w not in self.parser.stop and w not in self.words.fronted \
                         and _word(tokens, k - 1) not in self.words.fronted and not self.cues.verb(w):
@@ -166,7 +167,7 @@ class Content(Clauses):
             if x - k >= THAT_AHEAD and not commas:
                 return None
             if t.text in self.words.complementizers:
-                if commas and not t.text.startswith("ب"):
+                if commas and not t.text.startswith(BA):
                     return None  # past a comma only «بأن» still belongs to the verb before
                 before = _word(tokens, x - 1)
                 if before in self.words.subordinate or (before in self.words.fronted
@@ -193,7 +194,7 @@ class Content(Clauses):
             if t.text in "،," and any(all(_word(tokens, x + 1 + n) == w for n, w in enumerate(b)) for b in breaks):
                 return t.start
             nxt = _word(tokens, x + 1)
-            if t.text in "،," and nxt is not None and nxt[:1] == "و" and (nxt[1:],) in breaks:
+            if t.text in "،," and nxt is not None and nxt[:1] == WA and (nxt[1:],) in breaks:
                 return t.start  # "، وفيما يلي …"
         return s_end
 
@@ -209,7 +210,7 @@ class Content(Clauses):
             if x is None:
                 continue
             w = _word(tokens, x)
-            if w is not None and ((w,) in self.cues.background or (w[:1] == "و" and (w[1:],) in self.cues.background)):
+            if w is not None and ((w,) in self.cues.background or (w[:1] == WA and (w[1:],) in self.cues.background)):
                 return p.para.sentences[n - 1][1]
         return p.para.end if last == len(p.para.sentences) - 1 else p.para.sentences[last][1]
 
@@ -228,7 +229,7 @@ class Content(Clauses):
         """True when the quote opened at token ``k`` is a short addressee: "ذكرت مصادر "للعربية.نت" أن"."""
         w = _word(p.tokens, k + 1)
         close = p.quotes.get(k, k)
-        return w is not None and w.startswith("ل") and close - k <= 6 and (
+        return w is not None and w.startswith(LAM) and close - k <= 6 and (
             _word(p.tokens, close + 1) in self.words.complementizers or (close + 1 < len(p.tokens)
                                                              and p.tokens[close + 1].text in ":،,"))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import attrs
 
+from ..morphology import WA
 from ..sources import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
@@ -33,11 +34,11 @@ class Continuation(Chains):
         text = self.view.text
         for n in range(1, len(sentences)):
             s, e = sentences[n]
-            w = p.word_at_pos(s) if text[s:s + 1] == "و" else None
+            w = p.word_at_pos(s) if text[s:s + 1] == WA else None
             if w is None:
                 continue
             k = p.token_at(s)
-            if not (w.startswith("و") and w[1:] in self.words.complementizers):
+            if not (w.startswith(WA) and w[1:] in self.words.complementizers):
                 continue
             prev_end = sentences[n - 1][1]
             while prev_end > s and text[prev_end - 1] in _SENTENCE_END | {" ", "\n", "»", "”", '"'}:
@@ -76,7 +77,7 @@ class Continuation(Chains):
             if nxt < len(tokens) and p.sent_of[nxt] == n:
                 continue  # the mark must end its sentence: «… لـ»المدينة» إن …» opens with a reversed mark
             opener = _word(tokens, first) or ""
-            if (opener,) in self.cues.background or (opener[:1] == "و" and (opener[1:],) in self.cues.background):
+            if (opener,) in self.cues.background or (opener[:1] == WA and (opener[1:],) in self.cues.background):
                 continue  # "يذكر أن …": the outlet's own aside
             start = tokens[first].start
             if any(start <= d.cue[0] < t.start for d in self.drafts[before:]):

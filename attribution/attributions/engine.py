@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from ..lexicons import Lexicons
+from ..morphology import FA, PRESENT_THIRD_PERSON, WA
 from ..normalize import Folded
 from ..sources import (
     OPEN_QUOTES,
@@ -55,7 +56,7 @@ class Attributor(LabelRules, VerbalRules, PrepositionalRules):
                     continue
                 verb = self.cues.verb(tok.text)
                 if verb is not None:
-                    present = tok.text.removeprefix("و").removeprefix("ف").startswith(("ي", "ت"))
+                    present = tok.text.removeprefix(WA).removeprefix(FA).startswith(PRESENT_THIRD_PERSON)
                     self._verbal(p, k, verb[0], verb[1], consumed,
                                  that_only=verb[0].present_needs_that and verb[1] == "verb" and present)
                     continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import attrs
 
+from ..morphology import PREPOSITIONS
 from ..sources import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
@@ -86,7 +87,7 @@ class LabelRules(Continuation):
             return
         rest = _word(tokens, m.last)
         if m.last < colon and tokens[m.last].text not in CLOSE_QUOTES and not (
-                rest is not None and (rest in self.parser.stop or rest[:1] in "بلك")):
+                rest is not None and (rest in self.parser.stop or rest[:1] in PREPOSITIONS)):
             return  # "غوتيريش زار ميقاتي: …" is a headline, not a speaker
         if m.kind == "government" and m.name in self._places and p.para.region == "body" \
                 and not (colon + 1 < len(tokens) and tokens[colon + 1].text in OPEN_QUOTES):

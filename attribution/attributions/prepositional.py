@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from ..lexicons import Preposition
+from ..morphology import ARTICLE_ALEF, LAM, WA
 from ..normalize import fold_term
 from ..sources import (
     MAX_SUBJECT_TOKENS,
@@ -26,9 +27,9 @@ class PrepositionalRules(Continuation):
         j = k + n
         after = _word(tokens, j) or ""
         if prep.clitic and (after in self.words.normative or (after.startswith(prep.clitic) and (
-                after[len(prep.clitic):] in self.words.normative or "ا" + after[len(prep.clitic):] in self.words.normative))):
+                after[len(prep.clitic):] in self.words.normative or ARTICLE_ALEF + after[len(prep.clitic):] in self.words.normative))):
             return  # "وفقا لقرارات الأمم المتحدة": in accordance with a norm, not according to a source
-        if fold_term(prep.lemma) == "وفق" and after in self.words.normative:
+        if fold_term(prep.lemma) in self.words.norm_prepositions and after in self.words.normative:
             return
         m = self.parser.parse(tokens, j, self.view, plain=False, clitic=prep.clitic)
         if m is None:
@@ -37,7 +38,7 @@ class PrepositionalRules(Continuation):
             # "وبحسب المعطيات، …", "وفقا للأرقام، …": data with no owner named
             end = j + self.parser._phrase_in(tokens, j, self.parser.documents, clitics=bool(prep.clitic))
             name = self._original(p, j, end)
-            m = Mention(j, end, name.removeprefix("ل"), "unnamed_source", head=tokens[j].text)
+            m = Mention(j, end, name.removeprefix(LAM), "unnamed_source", head=tokens[j].text)
         if m is None:
             return
         for x in range(k, m.last):
@@ -51,15 +52,15 @@ class PrepositionalRules(Continuation):
             outer: list[DraftSource] = []
             q = end_tok + 1
             while (mm := self.parser.parse(tokens, q, self.view, plain=False,
-                                           clitic="و" if outer else "")) is not None:
+                                           clitic=WA if outer else "")) is not None:
                 outer.append(self._source(p, mm))
                 q = mm.last
             if outer:
                 via = [*outer, *via]
                 end_tok = q
         w = _word(tokens, end_tok)
-        if w == "نقلا" or w == "عن":
-            q = end_tok + (2 if w == "نقلا" else 1)
+        if w == self.words.particle_quoting or w == self.words.particle_about:
+            q = end_tok + (2 if w == self.words.particle_quoting else 1)
             inner = self.parser.parse(tokens, q, self.view, plain=False)
             if inner is not None:
                 isrc, ivia = self._resolve(p, inner)
@@ -90,12 +91,12 @@ class PrepositionalRules(Continuation):
         ما, a reporting verb (with or without its object pronoun) or جاء في, then the source."""
         tokens = p.tokens
         w = _word(tokens, j)
-        if w not in ("ما", "لما"):
+        if w not in self.words.what_said:
             return None
         verb = _word(tokens, j + 1)
         if verb is None:
             return None
-        if verb == "جاء" and _word(tokens, j + 2) == "في":
+        if verb == self.words.particle_came and _word(tokens, j + 2) == self.words.particle_in:
             at = j + 3
         elif self._reports(verb) or any(verb.endswith(sfx) and self._reports(verb[: -len(sfx)])
                                         for sfx in self.words.pronoun_suffixes):
@@ -107,7 +108,7 @@ class PrepositionalRules(Continuation):
             end = at
             s = p.sent_of[at] if at < len(tokens) else -1
             while end < len(tokens) and end - at < MAX_SUBJECT_TOKENS and p.sent_of[end] == s \
-                    and tokens[end].text not in "،,:" and _word(tokens, end) not in ("عن", "فان", "فإن"):
+                    and tokens[end].text not in "،,:" and _word(tokens, end) not in self.words.what_said_ends:
                 end += 1
             m = self.parser.chunk(tokens, at, end, self.view, guess=True)
         if m is not None:

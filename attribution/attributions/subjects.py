@@ -4,6 +4,7 @@ surnames resolved to earlier speakers; roles given by earlier mentions.
 
 from __future__ import annotations
 
+from ..morphology import ACCUSATIVE, BA, CONJUNCTIONS, DEFINITE, LAM, WA
 from ..normalize import fold_term
 from ..sources import (
     OPEN_QUOTES,
@@ -45,7 +46,7 @@ class Subjects(Content):
             return parsed
         if any(_word(p.tokens, x) in self.words.subordinate for x in range(i, end)):
             return parsed  # "ولم يذكر المصدر سبب الزيارة رغم أنه …": a clause of the outlet's, not a subject
-        if parsed is not None and not parsed.plain and _word(p.tokens, marker - 1) in self.words.object_prepositions | {"في"}:
+        if parsed is not None and not parsed.plain and _word(p.tokens, marker - 1) in self.words.object_prepositions | {self.words.particle_in}:
             return parsed  # "جدد الناطق التأكيد على أن …": the object and its complement, not the subject
         m = self.parser.chunk(p.tokens, i, end, self.view, guess=guess)
         if m is None or (parsed is not None and (m.first, m.last) == (parsed.first, parsed.last)):
@@ -67,7 +68,7 @@ class Subjects(Content):
                 continue
             before = _word(tokens, start - 1) or ""
             if start > first and tokens[start - 1].text not in "،,:" and tokens[start - 1].text not in OPEN_QUOTES \
-                    and before not in self.words.conjunctions and before not in ("ان", "لكن", "بعض") \
+                    and before not in self.words.conjunctions and before not in self.words.preposed_subject_after \
                     and before not in self.cues.auxiliaries and before[1:] not in self.cues.auxiliaries:
                 continue
             at_start = start == first or tokens[start - 1].text in ":،,"
@@ -87,14 +88,14 @@ class Subjects(Content):
         if end - start < 3 or self.parser.parse(tokens, start, self.view, plain=False) is not None:
             return None
         w = _word(tokens, start) or ""
-        if w in self.parser.stop or w in self.words.kana or w.lstrip("وف") in self.words.kana:
+        if w in self.parser.stop or w in self.words.kana or w.lstrip(CONJUNCTIONS) in self.words.kana:
             return None
         m = self.parser.parse(tokens, start + 1, self.view, plain=False)
         if m is None or m.last >= end or m.kind not in ("official", "person", "government", "organization", "group",
                                                         "unnamed_source"):
             return None
         named = _word(tokens, m.last - 1) or ""
-        if m.aliases and m.last - 1 > start + 1 and (named.endswith("ا") or named.startswith("بال")):
+        if m.aliases and m.last - 1 > start + 1 and (named.endswith(ACCUSATIVE) or named.startswith(BA + DEFINITE)):
             # "التقى الرئيس وفدا …", "وألقى المعارض باللوم …": the verb's object or complement, not a name
             m = Mention(start + 1, m.last - 1, m.aliases[0], m.kind, m.aliases[1:], head=m.head)
         m.shared = True
@@ -106,7 +107,8 @@ class Subjects(Content):
         is followed by its content (أن/إن, a colon, a quote)."""
         tokens = p.tokens
         start = self._sentence_body_start(p, k)
-        framed = _word(tokens, k - 1) == "قد" and (_word(tokens, start) or "").lstrip("و") in self.words.kana
+        framed = _word(tokens, k - 1) == self.words.particle_already and (
+            _word(tokens, start) or "").lstrip(WA) in self.words.kana
         marker = self._content_start(p, k)
         after = next((x for x in range(k + 1, len(tokens)) if tokens[x].is_word or tokens[x].text in OPEN_QUOTES
                       or tokens[x].text == ":"), len(tokens))
@@ -171,9 +173,9 @@ class Subjects(Content):
                 return any(w in n for w in needed for n in names)
             if head in self.parser.roles and cand.kind == "person":
                 # "الوزير" goes back to an office holder, not to a commentator who spoke last
-                return any(head.removeprefix("ال") in n for n in names)
+                return any(head.removeprefix(DEFINITE) in n for n in names)
             return True
-        last = head.removeprefix("ال")
+        last = head.removeprefix(DEFINITE)
         return cand.kind in ("official", "person") and (
             name.split()[-1:] == [fold_term(m.name)] or any(fold_term(a).endswith(last) for a in cand.aliases))
 
@@ -214,9 +216,9 @@ class Subjects(Content):
     def _addressee_before_subject(self, p: _Paragraph, i: int) -> Mention | None:
         """A medium addressed right after the verb, before its subject: "قال لـ«الشرق الأوسط»، الدكتور X"."""
         w = _word(p.tokens, i)
-        if w is None or not w.startswith("ل"):
+        if w is None or not w.startswith(LAM):
             return None
-        m = self.parser.parse(p.tokens, i, self.view, plain=False, clitic="ل")
+        m = self.parser.parse(p.tokens, i, self.view, plain=False, clitic=LAM)
         quoted = any(p.tokens[x].text in OPEN_QUOTES for x in range(i, min(i + 2, len(p.tokens))))
         if m is None or not (m.kind in ("media", "news_agency") or (quoted and m.kind not in ("official", "person"))):
             return None

@@ -5,6 +5,7 @@ verb-after-clause, verb-continuation, verb-that-subject, relative-report.
 from __future__ import annotations
 
 from ..lexicons import Verb
+from ..morphology import DEFINITE, PAST_PLURAL, PRESENT_PLURAL, PRESENT_THIRD_PERSON, WA, strip_conjunction
 from ..normalize import fold_term
 from ..sources import (
     OPEN_QUOTES,
@@ -48,7 +49,7 @@ class VerbalRules(Continuation):
         before = _word(tokens, k - 1)
         if before is not None and (before.isdigit() or before in self.words.numerals):
             return  # "600 ألف طالب": a noun after a number, not the verb
-        bare = tokens[k].text.removeprefix("و")
+        bare = tokens[k].text.removeprefix(WA)
         if bare in self.words.paired and bare != tokens[k].text and any(
                 (_word(tokens, x) or "").startswith(bare) for x in range(max(0, k - 8), k)):
             return  # "بينه وبين الحكومة": the preposition in a pair, not the verb
@@ -118,7 +119,7 @@ class VerbalRules(Continuation):
         source: DraftSource | None = None
         rule = "verb-subject"
         if subject is not None:
-            if subject.plain and subject.kind == "organization" and fold_term(verb.lemma) in ("كتب", "اورد"):
+            if subject.plain and subject.kind == "organization" and fold_term(verb.lemma) in self.words.publishing:
                 subject.kind = "media"  # "كتبت "الأخبار"": a publication
             source, via = self._resolve(p, subject)
             via = [*addressee, *via]
@@ -138,7 +139,7 @@ class VerbalRules(Continuation):
             # subject of its own
             placeholder = DraftSource("", "person")
             after, inner, reported_by = self._chain_after(p, k + 1, placeholder, [], verb)
-            relayed = inner if inner is not placeholder and "نقلا" in {
+            relayed = inner if inner is not placeholder and self.words.particle_quoting in {
                 _word(tokens, x) for x in range(k + 1, min(after, k + 4))} else None  # "وأضاف، نقلا عن مصادر، أن …"
             if inner is not placeholder and relayed is None:
                 reported_by = []  # "وتحدثت عن تنظيم …": عن introduces what was said, not who said it
@@ -172,7 +173,7 @@ class VerbalRules(Continuation):
             # object ("… طالب حرموا من الدراسة") read as a noun, not a report
             return
         if source is None:
-            in_document = is_pronoun(_word(tokens, k + 1) or "") and _word(tokens, k + 1) != "هو"
+            in_document = is_pronoun(_word(tokens, k + 1) or "") and _word(tokens, k + 1) != self.words.particle_he
             if not (clause_start[0] or clause_start[1] or in_document or cue_type == "participle"):
                 return  # "نشر تغريدة قال فيها: …" goes on: the writer speaks in what they wrote
             if cue_type == "verb" and self.cues.impersonal(tokens[k].text, verb):
@@ -180,7 +181,7 @@ class VerbalRules(Continuation):
             nxt = _word(tokens, k + 1)
             if nxt is not None and nxt not in self.words.complementizers and nxt not in self.parser.stop and not in_document \
                     and nxt not in self.words.saying \
-                    and nxt not in self.words.object_prepositions and (not verb.object or nxt.startswith("ال")):
+                    and nxt not in self.words.object_prepositions and (not verb.object or nxt.startswith(DEFINITE)):
                 return  # an unknown subject ("وتظهر الصور …"): better nothing than a guess
             got = self._continued(p, k, clause_start[0] and cue_type != "participle")
             if got is None or (_masculine_plural(tokens[k].text) and got[0].kind in _NOT_HUMAN):
@@ -197,7 +198,7 @@ class VerbalRules(Continuation):
         """True when a demonstrative at ``i`` opens the subject ("هذا المسؤول", "هذه الوزارة") and the content
         follows it, rather than pointing back to what was said ("أوضح ذلك الوزير")."""
         tokens = p.tokens
-        if _word(tokens, i) not in ("هذا", "هذه") or not (_word(tokens, i + 1) or "").startswith("ال"):
+        if _word(tokens, i) not in self.words.demonstratives or not (_word(tokens, i + 1) or "").startswith(DEFINITE):
             return False
         m = self.parser.parse(tokens, i + 1, self.view, plain=False)
         if m is None or m.last >= len(tokens):
@@ -215,7 +216,7 @@ class VerbalRules(Continuation):
             return
         t = tokens[k]
         name = self._original(p, k, k + 1)
-        name = name[1:] if name[:1] in "وف" and len(name) > 3 else name
+        name = strip_conjunction(name, 3)
         source = DraftSource(name, "unnamed_source", (), (t.start, t.end))
         self._add(p, source, [], (t.start, t.end), self.cues.passive_verb.lemma, "verb", found[:2], found[2],
                   rule="passive-report")
@@ -224,7 +225,7 @@ class VerbalRules(Continuation):
         """Rule ``news-of``: a sentence that opens with «أنباء عن» / «تقارير عن»: news nobody in particular
         gives, an unnamed source."""
         tokens = p.tokens
-        if p.first_token_of_sentence(k) != k or _word(tokens, k + 1) != "عن" or k + 2 >= len(tokens):
+        if p.first_token_of_sentence(k) != k or _word(tokens, k + 1) != self.words.particle_about or k + 2 >= len(tokens):
             return
         t = tokens[k]
         s_end = p.sentence(k)[1]
@@ -250,7 +251,7 @@ class VerbalRules(Continuation):
             end = k + 2
             s = p.sent_of[k]
             while end < len(tokens) and p.sent_of[end] == s and tokens[end].text not in "،,:" \
-                    and _word(tokens, end) not in ("الذي", "التي", "خلال", "في", "لدي", "عقب", "اثناء"):
+                    and _word(tokens, end) not in self.words.that_subject_ends:
                 end += 1
             m = self.parser.chunk(tokens, k + 2, end, self.view, guess=True)
         if m is None:
@@ -275,7 +276,7 @@ class VerbalRules(Continuation):
         source or a document qualified by a relative clause whose verb reports speaks its content."""
         tokens = p.tokens
         rel = _word(tokens, k - 1)
-        if cue_type != "verb" or rel not in ("التي", "الذي", "الذين") or k < 2:
+        if cue_type != "verb" or rel not in self.words.relatives or k < 2:
             return
         head = k - 2
         while head > 0 and _word(tokens, head) in self.parser.qualifiers:
@@ -289,7 +290,7 @@ class VerbalRules(Continuation):
         if m is None or m.last > k - 1:
             return
         found = self._content_marker(p, k + 1, verb)
-        if found is None and _word(tokens, k + 1) in ("عن", "الي", "ب"):
+        if found is None and _word(tokens, k + 1) in self.words.content_prepositions:
             found = (tokens[k + 2].start, self._content_end(p, k + 1, self.cues.background), False) \
                 if k + 2 < len(tokens) else None
         if found is None:
@@ -306,5 +307,5 @@ _NOT_HUMAN = frozenset({"media", "news_agency"})
 
 def _masculine_plural(word: str) -> bool:
     """A verb form of the masculine plural: «قالوا», «وأكدوا», «يقولون»."""
-    w = word[1:] if word[:1] in "وف" and len(word) > 4 else word
-    return w.endswith("وا") or (w[:1] in "يت" and w.endswith("ون"))
+    w = strip_conjunction(word, 4)
+    return w.endswith(PAST_PLURAL) or (w.startswith(PRESENT_THIRD_PERSON) and w.endswith(PRESENT_PLURAL))

@@ -5,15 +5,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 import attrs
 
 from ..lexicons import TermLexicon, Variant
 from ..model import Article, TermHit
+from ..morphology import CONJUNCTIONS, FEMININE, MASCULINE_PLURAL, NISBA
 from ..normalize import fold, fold_term
 from ..readers import DIRECTIVES, Marker
+from ..words import builtin_words
 from .config import Config, did_you_mean
 
 __all__ = ["RULES", "RULE_IDS", "Hit", "Rule"]
@@ -73,36 +75,52 @@ def _loaded_term(ctx: Context) -> Iterator[Hit]:
         yield t.start, t.end, f"«{t.text}» ({t.concept}, {t.stance}) {where}{advice}"
 
 
-_WEASEL = re.compile(
-    r"(?<!\w)(?:[وف]?(?:يعتقد|يقال|يشاع|يتردد|يزعم|يرجح|يعتقد ان|يذكر ان)"
-    r"|[وف]?(?:تشير|تفيد|تقول|تتحدث|تؤكد|ذكرت|افادت|تحدثت|اشارت|قالت)\s+(?:تقارير|انباء|معلومات|مصادر)"
-    r"|[وف]?(?:وفق|وفقا ل|بحسب|حسب|طبقا ل)\s*(?:تقارير|انباء|معلومات|مصادر))(?!\w)"
-)
-_QUALIFIED = re.compile(r"\s*(?:\w+ه|\w+يه|\w+ين|\w+ون|\w+ي)(?!\w)")  # "مصادر مطلعة", "تقارير إعلامية"
+def _alternatives(words: Iterable[str], space: str = " ") -> str:
+    """``words`` as a regular-expression alternation in their order, the spaces inside each as ``space``."""
+    return "|".join(space.join(map(re.escape, w.split())) for w in words)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The vague attribution, a qualified source and a reason for anonymity, built from the ``[check]``
+    words of the built-in grammar (folded, like the text they search)."""
+    w = builtin_words()
+    sources = _alternatives(w.check_vague_sources)
+    weasel = re.compile(
+        rf"(?<!\w)(?:[{CONJUNCTIONS}]?(?:{_alternatives(w.check_vague_verbs)})"
+        rf"|[{CONJUNCTIONS}]?(?:{_alternatives(w.check_vague_reporting)})\s+(?:{sources})"
+        rf"|[{CONJUNCTIONS}]?(?:{_alternatives(w.check_vague_according)})\s*(?:{sources}))(?!\w)")
+    # an adjective after the source: «مصادر مطلعة», «تقارير إعلامية»
+    endings = (FEMININE, NISBA + FEMININE, *MASCULINE_PLURAL[::-1], NISBA)
+    adjective = "|".join(rf"\w+{e}" for e in endings)
+    qualified = re.compile(rf"\s*(?:{adjective})(?!\w)")
+    space = r"\s+"
+    reason = re.compile(
+        rf"(?:{_alternatives(w.check_reason_verbs)})\s+(?:{w.check_reason_negation}\s+)?"
+        rf"(?:{_alternatives(w.check_reason_objects)})"
+        rf"|{w.check_reason_not}\s+(?:{_alternatives(w.check_unauthorized)})"
+        rf"|{w.check_reason_lacking}\s+(?:{_alternatives(w.check_reason_lacking_objects)})"
+        rf"|{_alternatives(w.check_reason_phrases, space)}")
+    return weasel, qualified, reason
 
 
 def _vague(ctx: Context) -> Iterator[Hit]:
     article = ctx.article
     view = fold(article.text)
     text = view.text
-    for m in _WEASEL.finditer(text):
+    weasel, qualified, _ = _patterns()
+    for m in weasel.finditer(text):
         tail = text[m.end():m.end() + 20]
-        if m.group().endswith("مصادر") and _QUALIFIED.match(tail):
+        if m.group().endswith(builtin_words().check_qualifiable_sources) and qualified.match(tail):
             continue  # "مصادر مطلعة" is qualified; anonymity is checked by another rule
         s, e = view.span(*m.span())
         if _own_voice(article, s, e):
             yield s, e, f"«{article.text[s:e]}»: vague attribution in the outlet's own voice; name who says it"
 
 
-_REASON = re.compile(
-    r"(?:طلب|طلبوا|طلبت|طلبا|فضل|فضلوا|فضلت|اشترط|اشترطوا|شريطه)\s+(?:عدم\s+)?(?:الكشف|كشف|ذكر|نشر)"
-    r"|غير\s+(?:مخول|مخولين|مخوله|مصرح|مفوض)|لعدم\s+(?:تخويل|السماح)|لحساسيه|لانه\s+غير|لانهم\s+غير"
-)
-
-
 def _anonymity(ctx: Context) -> Iterator[Hit]:
     article = ctx.article
-    if _REASON.search(fold(article.text).text):
+    if _patterns()[2].search(fold(article.text).text):
         return
     seen: set[str] = set()
     for a in article.attributions:
@@ -110,7 +128,7 @@ def _anonymity(ctx: Context) -> Iterator[Hit]:
         if src.kind != "unnamed_source" or src.mention is None:
             continue
         key = fold_term(src.name)
-        if key in seen or key in ("مصادر", "مصدر", "تقارير", "انباء"):
+        if key in seen or key in builtin_words().check_bare_sources:
             continue  # a bare "مصادر" is a vague attribution
         seen.add(key)
         m = src.mention

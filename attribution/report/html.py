@@ -8,10 +8,11 @@ punctuation, and every Arabic run inside English text is isolated likewise.
 from __future__ import annotations
 
 import json
-import re
 from html import escape
 from importlib import resources
 from string import Template
+
+import regex
 
 from ..compare import Comparison, TermUse
 from ..model import Article
@@ -32,8 +33,7 @@ def _ltr(html: str) -> str:
     return f'<bdi dir="ltr">{html}</bdi>'
 
 
-_ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
-_ARABIC_RUN = re.compile(f"[{_ARABIC}]+(?:\\s+[{_ARABIC}]+)*")
+_ARABIC_RUN = regex.compile(r"\p{Arabic}+(?:\s+\p{Arabic}+)*")
 
 
 def _english(text: str) -> str:

@@ -1,0 +1,138 @@
+"""Where words live: no Arabic word lists in code.
+
+Every closed class of words the rules read is data in ``lexicons/`` (validated TOML, folded like the text);
+clitics, the article and inflectional endings are the named constants of ``attribution/morphology.py``. This
+test parses every module of the package and fails on a string constant holding an Arabic letter anywhere
+else, so that lists cannot creep back. Docstrings, comments and the documented examples of the rule
+catalogues stay Arabic.
+"""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from attribution.errors import LexiconError
+from attribution.lexicons import builtin_dir, load
+from attribution.normalize import fold_term
+from attribution.words import grammar_words
+
+PACKAGE = Path(__file__).resolve().parent.parent / "attribution"
+
+#: Modules others own for now; they still hold lists of their own (issue 11, other parts).
+NOT_SCANNED = frozenset({"terms.py", "sentences.py", "normalize.py"})
+#: The one module whose Arabic strings are allowed: the named affixes.
+CONSTANTS = frozenset({"morphology.py"})
+#: Calls whose arguments document a rule with Arabic examples, by module: the grammar's and check's
+#: rule catalogues (tests/test_grammar.py and tests/test_check.py run the examples).
+CATALOGUE_CALLS = {"grammar.py": frozenset({"Rule", "Example"}), "check/rules.py": frozenset({"Rule"})}
+#: Functions allowed an Arabic string, each with the reason.
+ALLOWED = {
+    ("check/rules.py", "_anonymity"): "the finding's message quotes an example of a reason for anonymity",
+}
+
+
+def _arabic(text: str) -> bool:
+    """True when ``text`` holds an Arabic letter (punctuation such as «،» or «؟» is not one)."""
+    return any(unicodedata.category(c).startswith("L") and "ARABIC" in unicodedata.name(c, "") for c in text)
+
+
+def arabic_literals(source: str, module: str = "") -> list[tuple[int, str]]:
+    """(line, value) of each string constant in ``source`` that holds an Arabic letter, leaving out
+    docstrings, the arguments of :data:`CATALOGUE_CALLS` and the functions of :data:`ALLOWED`."""
+    tree = ast.parse(source)
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        for child in getattr(node, "body", []) if isinstance(getattr(node, "body", None), list) else []:
+            if isinstance(child, ast.Expr) and isinstance(child.value, ast.Constant):
+                skip.add(id(child.value))  # a docstring, of a module, class or function or after an attribute
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+                and node.func.id in CATALOGUE_CALLS.get(module, ()):
+            skip.update(id(inner) for inner in ast.walk(node))
+        if isinstance(node, ast.FunctionDef) and (module, node.name) in ALLOWED:
+            skip.update(id(inner) for inner in ast.walk(node))
+    return sorted((node.lineno, node.value) for node in ast.walk(tree)
+                  if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip
+                  and _arabic(node.value))
+
+
+def _modules() -> list[Path]:
+    return sorted(p for p in PACKAGE.rglob("*.py")
+                  if not (p.parent == PACKAGE and p.name in NOT_SCANNED | CONSTANTS))
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_arabic_word_lists_in_code(path: Path) -> None:
+    module = path.relative_to(PACKAGE).as_posix()
+    found = arabic_literals(path.read_text(encoding="utf-8"), module)
+    assert not found, (f"attribution/{module} holds Arabic strings in code: "
+                       + "; ".join(f"line {line}: {value!r}" for line, value in found[:5])
+                       + ". Put a word list in lexicons/grammar.toml (read through attribution/words.py), an affix"
+                       " in attribution/morphology.py.")
+
+
+def test_the_scan_finds_a_list_and_spares_docstrings_and_catalogues() -> None:
+    source = '''
+"""Module «قال»."""
+PREPOSITIONS = ("في", "من")
+def f(w):
+    """Docstring «في»."""
+    return w == "عن" or w in "،,"
+RULES = (Rule("x", "«قال» example", (Example("قال الوزير", "الوزير", "الوزير"),)),)
+'''
+    assert [line for line, _ in arabic_literals(source)] == [3, 3, 6, 7, 7, 7, 7]
+    assert [value for _, value in arabic_literals(source, "grammar.py")] == ["في", "من", "عن"]
+
+
+def test_the_allowlist_and_catalogues_name_real_places() -> None:
+    for module, function in ALLOWED:
+        tree = ast.parse((PACKAGE / module).read_text(encoding="utf-8"))
+        assert any(isinstance(n, ast.FunctionDef) and n.name == function for n in ast.walk(tree)), (module, function)
+    for module, calls in CATALOGUE_CALLS.items():
+        source = (PACKAGE / module).read_text(encoding="utf-8")
+        assert all(f"{call}(" in source for call in calls), module
+    assert all((PACKAGE / name).is_file() for name in NOT_SCANNED | CONSTANTS)
+
+
+# --- the grammar's word lists are data: validated and folded like the text --------------------------
+
+
+@pytest.fixture
+def lexdir(tmp_path: Path) -> Path:
+    target = tmp_path / "lex"
+    shutil.copytree(builtin_dir(), target)
+    return target
+
+
+def test_grammar_words_are_folded_like_the_text(lexdir: Path) -> None:
+    words = grammar_words(load(lexdir))
+    assert words.particle_at == fold_term("لدى") == "لدي"  # written «لدى» in grammar.toml, read folded
+    assert "اثناء" in words.that_subject_ends and "صادره" in words.issued
+    assert words.check_vague_verbs[-1] == "يذكر ان"  # ordered lists keep their order
+    assert words.allegiance == tuple(sorted(words.allegiance)) and "مدعوم" in words.allegiance
+
+
+@pytest.mark.parametrize(("section", "key"), [("particle", "in"), ("source", "allegiance"), ("check", "reason_not")])
+def test_grammar_keys_are_checked_with_file_and_line(lexdir: Path, section: str, key: str) -> None:
+    path = lexdir / "grammar.toml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    header = lines.index(f"[{section}]")
+    lines.insert(header + 1, 'colour = "أحمر"')
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(LexiconError) as info:
+        load(lexdir)
+    assert str(info.value).startswith(f"E011 {path}:{header + 2}: [{section}]: unknown key 'colour'")
+    assert key in str(info.value)
+
+
+def test_a_missing_grammar_word_is_an_error(lexdir: Path) -> None:
+    path = lexdir / "grammar.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('\nquoting = "نقلا"\n', "\n"), encoding="utf-8")
+    with pytest.raises(LexiconError) as info:
+        load(lexdir)
+    assert "E012" in str(info.value) and "quoting" in str(info.value) and "grammar.toml" in str(info.value)
