@@ -21,16 +21,20 @@ from __future__ import annotations
 __all__ = [
     "ACCUSATIVE",
     "AFFIXED_DEFINITE",
+    "ALEF",
     "ARTICLE_ALEF",
     "BA",
     "CONJUNCTIONS",
+    "DEFECTIVE_PLURAL",
     "DEFINITE",
+    "DERIVED_PERFECT_PREFIXES",
     "DUAL",
     "FA",
     "FEMININE",
     "FEMININE_DUAL",
     "FEMININE_PLURAL",
     "FEMININE_T",
+    "FUTURE",
     "KAF",
     "LAM",
     "LAM_DEFINITE",
@@ -38,18 +42,24 @@ __all__ = [
     "NISBA",
     "NISBA_ENDINGS",
     "NISBA_INFLECTED",
+    "NOT_PAST_IN_T",
     "OTHER_PERSON_SUFFIXES",
     "PARTICIPLE_ENDINGS",
     "PAST_ENDINGS",
+    "PAST_PERSON_ENDINGS",
     "PAST_PLURAL",
+    "POSSESSIVE_OTHER_PERSON",
     "PREPOSITIONS",
     "PREPOSITION_PERSON_SUFFIXES",
     "PRESENT_ENDINGS",
+    "PRESENT_FIRST_SINGULAR",
     "PRESENT_PLURAL",
     "PRESENT_PREFIXES",
+    "PRESENT_SUBJUNCTIVE_ENDINGS",
     "PRESENT_THIRD_PERSON",
     "PROCLITICS",
     "TATWEEL",
+    "TA_MARBUTA",
     "WA",
     "strip_conjunction",
     "without_conjunction",
@@ -82,11 +92,17 @@ LAM_DEFINITE = LAM + LAM
 ARTICLE_ALEF = DEFINITE[0]
 #: The article with a clitic before it, as a word starts: «والوزارة», «فالحكومة», «بالقرار», «كالعادة».
 AFFIXED_DEFINITE = (WA + DEFINITE, FA + DEFINITE, BA + DEFINITE, KAF + DEFINITE, LAM_DEFINITE)
+#: The letter alef: a long vowel inside a word, or the hamza that opens a derived verb («انسحب»,
+#: «أطلق» folded).
+ALEF = "ا"
 #: The tatweel a clitic written apart is drawn out with («لـ»الأيام»»): the view drops it, a name taken
 #: from the original text keeps it.
 TATWEEL = "ـ"
 
 # --- nominal endings (folded: ة is ه) ---------------------------------------------------------------
+#: The ta marbuta as written, before folding: a word that ends in it is a noun or adjective, never a
+#: verb with a pronoun («قتلة» "killers", not «قتله» "he killed him").
+TA_MARBUTA = "ة"
 
 #: The alef of the indefinite accusative («وفقا», «وفدا»): an adverb or an object, not a name.
 ACCUSATIVE = "ا"
@@ -112,7 +128,11 @@ NISBA_ENDINGS = ("يه", "ي", "يون", "يين", "يتان", "يتين")
 #: «الأمريكيون»).
 NISBA_INFLECTED = ("يه", "يون", "يين")
 
+#: The ending of a broken plural of a defective noun («ضحايا», «قضايا»): not an accusative alef.
+DEFECTIVE_PLURAL = "ايا"
 # --- pronoun suffixes (the third person ones are data: [morphology] pronoun_suffixes) ------------------
+#: The first and second person possessive suffixes of a noun («عدونا», «أرضكم», «بلدكما»).
+POSSESSIVE_OTHER_PERSON = ("نا", "كم", "كما")
 
 #: The first and second person pronoun suffixes a complementizer takes («إننا», «أنني», «إنكم»).
 OTHER_PERSON_SUFFIXES = ("نا", "ني", "كم")
@@ -133,6 +153,22 @@ PRESENT_THIRD_PERSON = ("ي", "ت")
 PRESENT_PREFIXES = ("ي", "ت", "ن")
 #: Endings of the present: masculine plural, dual, feminine plural («يقولون», «يقولان», «يقلن»).
 PRESENT_ENDINGS = ("ون", "ان", "ن")
+#: The future particle written joined to the present («سيقول»).
+FUTURE = "س"
+#: The prefix of the first person singular present, folded (أ → ا: «أقول»).
+PRESENT_FIRST_SINGULAR = "ا"
+#: The endings of the subjunctive and jussive plural and dual («لم يقولوا», «أن يقولا»).
+PRESENT_SUBJUNCTIVE_ENDINGS = ("وا", "ا")
+#: Every person ending of the past the term matcher accepts on a verb: the stem itself, the third
+#: persons, the dual, and first and second person plural («قاتل», «قاتلت», «قاتلوا», «قاتلا», «قاتلنا»,
+#: «قاتلتم»).
+PAST_PERSON_ENDINGS = ("", *PAST_ENDINGS, "ا", "نا", "تم")
+#: The prefixes of derived verbs' perfect that the verbal noun shares only with a long alef after them:
+#: form VII («انسحب») and form X («استهدف»).
+DERIVED_PERFECT_PREFIXES = ("ان", "است")
+#: Word endings in ت that are not a past's feminine ت: the feminine plural and nouns in وت / يت
+#: («بيروت», «صوت», «بيت»).
+NOT_PAST_IN_T = ("ات", "وت", "يت")
 #: The ending of the masculine plural present («يقولون»).
 PRESENT_PLURAL = "ون"
 #: Endings of the active participle used adverbially: singular and plural accusative («مؤكدا»,

@@ -14,13 +14,13 @@ import regex
 from .lexicons import Lexicons, SourceEntry
 from .model import Outlet, Span
 from .morphology import WA
-from .normalize import Folded, fold_term
+from .normalize import CLOSE_QUOTES, OPEN_QUOTES, Folded, fold_term
 from .regions import Segment
 
 __all__ = ["canonical_outlet", "detect_outlet"]
 
 _SPLIT = regex.compile(rf"\s*(?:[+/|،,]|\s-\s|\s{WA}(?=\p{{L}}))\s*")
-_QUOTES = "\"'«»“”‘’()[]"
+_QUOTES = "".join(sorted(OPEN_QUOTES | CLOSE_QUOTES)) + "()[]"
 _CREDIT = regex.compile(r"^\s*\(([^()\n]{2,40})\)\s*[-–—]")
 _BYLINE = regex.compile(r"^\s*([^/|\n.]{2,40}?)\s*(?:\.{2,}\s*/?|/|\|)")
 

@@ -17,12 +17,14 @@ import regex
 
 from .lexicons import Lexicons
 from .morphology import CONJUNCTIONS, WA
-from .normalize import Folded, fold_term
+from .normalize import CLOSING, Folded, fold_term
 
 __all__ = ["PageMarkers", "Segment", "find_segments"]
 
 WORD = regex.compile(r"[\p{L}\p{N}]+")
-_SENT_END = regex.compile(r"[.!?؟…:»\"”)]\s*$")
+_SENT_END = regex.compile(rf"[.!?؟…:{regex.escape(CLOSING)})]\s*$")
+#: A full stop that ends a line, with or without a closing quote on either side.
+_FULL_STOPS = (".", *("." + q for q in CLOSING), *(q + "." for q in CLOSING))
 _BAR = regex.compile(r"\s*[|│]\s*")
 _SLASHES = regex.compile(r"[/|]+")
 _LATIN_ONLY = regex.compile(r"^[\p{Latin}\p{N}\s\p{P}\p{S}]+$")
@@ -187,7 +189,7 @@ def _prose(line: _Line) -> bool:
     """A short line that reads as running text, not a title: it ends a sentence with a full stop (or a
     closing quote after one) or opens with the conjunction و ("وقال الوزير إن الخطة جاهزة.")."""
     text = line.text.rstrip()
-    return text.endswith((".", ".»", ".\"", ".”", "».", "\".", "”.")) or (
+    return text.endswith(_FULL_STOPS) or (
         text.startswith(WA) and line.words >= 3 and bool(_SENT_END.search(text)))
 
 

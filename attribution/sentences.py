@@ -23,12 +23,15 @@ from functools import lru_cache
 
 import regex
 
-from .normalize import Folded
+from .morphology import CONJUNCTIONS, PREPOSITIONS, TATWEEL
+from .normalize import CLOSING, Folded
 from .regions import Segment
 
 __all__ = ["split", "split_segment"]
 
-_BOUNDARY = regex.compile(r"[.!?؟؛…]+[»\"”’'\)\]]*(?=\s|$|\p{Arabic})")
+#: What may close a sentence after its stop: a closing quotation mark or bracket.
+_CLOSERS = CLOSING + ")]"
+_BOUNDARY = regex.compile(rf"[.!?؟؛…]+[{regex.escape(_CLOSERS)}]*(?=\s|$|\p{{Arabic}})")
 _ABBREVIATIONS = frozenset({"mr", "mrs", "dr", "st", "etc", "vs", "jr", "sr", "inc", "ltd", "co", "no", "e.g", "i.e"})
 _TOKEN_BEFORE = regex.compile(r"([\p{L}\p{N}]+)$")
 #: How far back (in characters) the token before a full stop is looked for; longer tokens are not
@@ -36,7 +39,7 @@ _TOKEN_BEFORE = regex.compile(r"([\p{L}\p{N}]+)$")
 _LOOKBACK = 64
 #: Marks that make a dot inside a word a dodge when they touch it (folding removes them): tatweel, zero
 #: width space, non-joiner and joiner, word joiner, soft hyphen. Not tashkeel: «أيضاً.وقال» ends a sentence.
-_DODGE_MARKS = frozenset("\u0640\u200b\u200c\u200d\u2060\u00ad")
+_DODGE_MARKS = frozenset(TATWEEL + "\u200b\u200c\u200d\u2060\u00ad")
 _LETTERS_BEFORE = regex.compile(r"\p{L}+$")
 _LETTERS_AFTER = regex.compile(r"\p{L}+")
 _ARABIC_LETTER = regex.compile(r"[\p{Arabic}&&\p{L}]")
@@ -65,14 +68,14 @@ def _dodge(text: str, start: int, seg_start: int, view: Folded | None) -> bool:
             return True
     word = before.group() + after.group()
     words = _term_words()
-    return any(word[c:] in words for c in range(3) if not word[:c].strip("وفبكل"))  # after proclitics
+    return any(word[c:] in words for c in range(3) if not word[:c].strip(CONJUNCTIONS + PREPOSITIONS))  # after proclitics
 
 
 def _is_boundary(text: str, start: int, end: int, seg_start: int, view: Folded | None = None) -> bool:
     mark = text[start:end]
-    if mark.rstrip("»\"”’')]") == "..":
+    if mark.rstrip(_CLOSERS) == "..":
         return False  # ".." is a pause inside a sentence («تأجيل الجلسة و.. مع ذلك»)
-    if mark[0] != "." or len(mark.rstrip("»\"”’')]")) > 1:
+    if mark[0] != "." or len(mark.rstrip(_CLOSERS)) > 1:
         return True  # ! ? ؟ ؛ … and runs of three or more dots end a sentence
     # look back a bounded stretch only: a search from the segment start made long lines quadratic
     before = _TOKEN_BEFORE.search(text, max(seg_start, start - _LOOKBACK), start)

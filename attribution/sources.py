@@ -39,14 +39,12 @@ from .morphology import (
     TATWEEL,
     WA,
 )
-from .normalize import IGNORABLE, Folded, fold_term
+from .normalize import CLOSE_QUOTES, CLOSING, IGNORABLE, OPEN_QUOTES, OPENING, Folded, fold_term
 from .words import builtin_words, grammar_words
 
 __all__ = ["MAX_SUBJECT_TOKENS", "Mention", "SourceParser", "Token", "is_pronoun", "parser_for", "tokenize"]
 
 _TOKEN = re.compile(r"([^\W_]+)|[^\s\w]|_")  # words (letters, digits) and single other characters
-OPEN_QUOTES = frozenset("«\"“„'‘")
-CLOSE_QUOTES = frozenset("»\"”'’")
 _MARKS = regex.compile(f"[{IGNORABLE}]+")
 
 
@@ -843,7 +841,7 @@ def _pronoun() -> re.Pattern[str]:
 
 
 def _strip_clitic_text(name: str) -> str:
-    return name.strip(" \"'«»“”،,:")
+    return name.strip(" ،,:" + OPENING + CLOSING)
 
 
 @lru_cache(maxsize=8)

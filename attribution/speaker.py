@@ -14,8 +14,13 @@ from .cues import CueTables, cue_tables
 from .intervals import SpanIndex
 from .lexicons import Lexicons
 from .morphology import WA
-from .normalize import Folded
+from .normalize import CLOSING, OPENING, Folded
 from .words import GrammarWords, grammar_words
+
+#: What may stand between a clause and its comma: closing quotes or a bracket or dash (forward), opening
+#: ones (backward).
+_AFTER_CLAUSE = CLOSING + ")-–—"
+_BEFORE_CLAUSE = OPENING + "(-–—"
 
 __all__ = ["MIN_CLAUSE_WORDS", "sentence_speakers", "split_clauses"]
 
@@ -107,11 +112,11 @@ def _comma_at(text: str, a: int, b: int, *, forward: bool) -> int | None:
     quotes or dashes between; ``None`` when there is none."""
     if forward:
         i = a
-        while i < b and (text[i].isspace() or text[i] in "»”\"')-–—"):
+        while i < b and (text[i].isspace() or text[i] in _AFTER_CLAUSE):
             i += 1
         return i if i < b and text[i] in "،,؛;" else None
     i = b - 1
-    while i >= a and (text[i].isspace() or text[i] in "«“\"'(-–—"):
+    while i >= a and (text[i].isspace() or text[i] in _BEFORE_CLAUSE):
         i -= 1
     return i if i >= a and text[i] in "،,؛;" else None
 

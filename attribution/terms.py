@@ -32,14 +32,43 @@ import regex
 
 from .lexicons import TermLexicon, Variant, load_builtin
 from .model import Article, Attribution, TermHit
-from .normalize import Folded, fold, fold_term
+from .morphology import (
+    ACCUSATIVE,
+    ALEF,
+    CONJUNCTIONS,
+    DEFECTIVE_PLURAL,
+    DEFINITE,
+    DERIVED_PERFECT_PREFIXES,
+    DUAL,
+    FEMININE,
+    FEMININE_DUAL,
+    FEMININE_PLURAL,
+    FEMININE_T,
+    FUTURE,
+    LAM,
+    LAM_DEFINITE,
+    MASCULINE_PLURAL,
+    NISBA,
+    NISBA_INFLECTED,
+    NOT_PAST_IN_T,
+    PAST_PERSON_ENDINGS,
+    POSSESSIVE_OTHER_PERSON,
+    PREPOSITIONS,
+    PRESENT_ENDINGS,
+    PRESENT_FIRST_SINGULAR,
+    PRESENT_PREFIXES,
+    PRESENT_SUBJUNCTIVE_ENDINGS,
+    TA_MARBUTA,
+    TATWEEL,
+)
+from .normalize import CLOSE_QUOTES, OPEN_QUOTES, Folded, fold, fold_term
 from .words import builtin_words
 
 __all__ = ["TermMatcher", "find_terms", "matcher_for", "surface_forms", "term_view"]
 
 _PREV_WORD = regex.compile(r"\p{Arabic}+$")
 _NEXT_WORD = regex.compile(r"[ \t]+(\p{Arabic}+)")
-_PROCLITICS = regex.compile(r"^[وف]?[بلك]?")
+_PROCLITICS = regex.compile(f"^[{CONJUNCTIONS}]?[{PREPOSITIONS}]?")
 
 
 #: The term matcher's word lists: ``[terms]`` in lexicons/grammar.toml.
@@ -49,10 +78,16 @@ _w = builtin_words
 # Frames of terms that are names (of groups, operations, places) or quoted slogans: quotation marks around
 # them are the usual way of writing a name, not scare quotes.
 _NAME_FRAMES = frozenset({"name", "self_naming", "resistance_naming", "metonym", "slogan"})
-_PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن", "كم", "كما", "نا")
 
 
-_CLITICS_ONLY = regex.compile(r"[وف]?[بلك]?")
+def _pronoun_suffixes(him: bool = True) -> tuple[str, ...]:
+    """The pronoun suffixes a word carries («فيها», «يقودها»): the third person ones of the grammar
+    lexicon and the first and second person ones; without ه ("his") unless ``him``: folded, it is also
+    the ة of a feminine noun."""
+    return tuple(x for x in (*_w().pronoun_suffixes, *POSSESSIVE_OTHER_PERSON) if him or x != FEMININE)
+
+
+_CLITICS_ONLY = regex.compile(f"[{CONJUNCTIONS}]?[{PREPOSITIONS}]?")
 
 
 def _bare(word: str) -> str:
@@ -69,25 +104,27 @@ def _bare(word: str) -> str:
 
 def _verb_like(word: str) -> bool:
     """A folded word that reads as a verb, not a noun: «يبدأ», «ستواصل», «هاجمت», «قام», «يقودها»."""
-    w = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+    w = word[1:] if word[:1] in CONJUNCTIONS and len(word) > 3 else word
     if w in _w().term_opening_verbs or word in _w().term_opening_verbs:
         return True
-    if w.startswith("سي") and len(w) >= 5:
+    third = PRESENT_PREFIXES[0]
+    if w.startswith(FUTURE + third) and len(w) >= 5:
         w = w[1:]
-    if w.startswith("ي") and len(w) >= 4 and not w.endswith(("ات", "ه", "ي", "ين")):
+    if w.startswith(third) and len(w) >= 4 and not w.endswith((FEMININE_PLURAL, FEMININE, NISBA, MASCULINE_PLURAL[1])):
         return True  # the imperfect: nouns in ي- are few and short («يوم», «يمني»)
-    if "ا" not in w[1:] and ((len(w) == 5 and (w.startswith("ان") or (w[0] == "ا" and w[2] == "ت")))
-                             or (len(w) == 6 and w.startswith("است"))):
+    form_vii, form_x = DERIVED_PERFECT_PREFIXES
+    if ALEF not in w[1:] and ((len(w) == 5 and (w.startswith(form_vii) or (w[0] == ALEF and w[2] == FEMININE_T)))
+                              or (len(w) == 6 and w.startswith(form_x))):
         return True  # a derived perfect («انسحب», «اقتحم», «استهدف»); its verbal noun has a long ا
-    return len(w) >= 4 and w.endswith("ت") and not w.endswith(("ات", "وت", "يت"))  # «هاجمت», «نفذت»
+    return len(w) >= 4 and w.endswith(FEMININE_T) and not w.endswith(NOT_PAST_IN_T)  # «هاجمت», «نفذت»
 
 
 @lru_cache(maxsize=1)
 def _nationalities() -> frozenset[str]:
     """Definite nationality adjectives, folded, from the built-in places (and «عربي»): «البريطانيه»,
     «الامريكيين». Not any nisba: «النظام المالي السعودي» is not «النظام السعودي»."""
-    stems = {fold_term(a) for p in load_builtin().places for a in p.adjectives} | {"عربي"}
-    return frozenset("ال" + s + e for s in stems for e in ("", "ه", "ين", "ون", "ات"))
+    stems = {fold_term(a) for p in load_builtin().places for a in p.adjectives} | _w().term_belonging_adjectives
+    return frozenset(DEFINITE + s + e for s in stems for e in ("", FEMININE, *MASCULINE_PLURAL, FEMININE_PLURAL))
 
 
 def _nisba(word: str) -> bool:
@@ -99,16 +136,14 @@ def _no_head(word: str) -> bool:
     """``word`` cannot head a construct: a function word, a verb, a pronoun suffix, an accusative ending."""
     w = _bare(word)
     words = _w()
-    return (_PROCLITICS.sub("", w, count=1).startswith("ال") or w.startswith(("ال", "لل"))
+    return (_PROCLITICS.sub("", w, count=1).startswith(DEFINITE) or w.startswith((DEFINITE, LAM_DEFINITE))
             or w in words.term_function_words or w in words.term_particles or w in words.term_verb_particles or len(w) < 3
-            or _verb_like(word) or (len(w) >= 4 and w.endswith(_PRONOUN_SUFFIXES))
-            or (w.endswith("ا") and not w.endswith("ايا")))
+            or _verb_like(word) or (len(w) >= 4 and w.endswith(_pronoun_suffixes(him=False)))
+            or (w.endswith(ACCUSATIVE) and not w.endswith(DEFECTIVE_PLURAL)))
 
 
-_DODGE = regex.compile(r"(?<=\p{Arabic})[.·•_\-*ـ]+(?=\p{Arabic})")
+_DODGE = regex.compile(rf"(?<=\p{{Arabic}})[.·•_\-*{TATWEEL}]+(?=\p{{Arabic}})")
 _WORD = regex.compile(r"\S+")
-_QUOTES_OPEN = "«\"“'‘"
-_QUOTES_CLOSE = "»\"”'’"
 
 
 def term_view(view: Folded) -> Folded:
@@ -135,12 +170,10 @@ def term_view(view: Folded) -> Folded:
     return Folded(view.original, "".join(pieces), keep)
 
 
-#: Pronoun suffixes a noun takes («ميليشياته», «احتلالها», «عدونا»), folded.
-_NOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
 #: Nominative endings of a sound masculine plural and a dual: such a word is never a genitive.
-_NOMINATIVE = ("ون", "ان")
+_NOMINATIVE = (MASCULINE_PLURAL[0], DUAL[0])
 #: The endings that make a word already inflected: no further plural, dual or feminine is built on it.
-_INFLECTED = ("ات", "ون", "ين", "ان")
+_INFLECTED = (FEMININE_PLURAL, *MASCULINE_PLURAL, DUAL[0])
 
 
 def _nominal_forms(core: str, paradigm: str, name: bool = False) -> set[str]:
@@ -149,44 +182,44 @@ def _nominal_forms(core: str, paradigm: str, name: bool = False) -> set[str]:
     take no dual and no suffix: «إخواننا» is not the movement, «الأثمان» not two sinners."""
     forms = {core}
     affixed = not name and len(core) >= 4
-    if core.endswith("ه"):  # ة, folded: feminine singular («ميليشيا», «مجزرة»)
+    plural = {core + e for e in MASCULINE_PLURAL}
+    if core.endswith(FEMININE):  # ة, folded: feminine singular («ميليشيا», «مجزرة»)
         base = core[:-1]
-        forms |= {base + "ات"} | ({base + "تان", base + "تين"} if affixed else set())
-        stems = [base + "ت", base + "ات"]
-    elif core.endswith("ي"):  # a nisba adjective or its noun («إرهابي», «تكفيري»)
-        forms |= {core + "ه", core + "ون", core + "ين", core + "ات"}
-        forms |= {core + "ان", core + "تان", core + "تين"} if affixed else set()
-        stems = [core + "ت"]
-    elif core.endswith(("ون", "ين")):
-        forms |= {core[:-2] + "ين", core[:-2] + "ون"}
+        forms |= {base + FEMININE_PLURAL} | ({base + e for e in FEMININE_DUAL} if affixed else set())
+        stems = [base + FEMININE_T, base + FEMININE_PLURAL]
+    elif core.endswith(NISBA):  # a nisba adjective or its noun («إرهابي», «تكفيري»)
+        forms |= {core + FEMININE, core + FEMININE_PLURAL} | plural
+        forms |= {core + DUAL[0]} | {core + e for e in FEMININE_DUAL} if affixed else set()
+        stems = [core + FEMININE_T]
+    elif core.endswith(MASCULINE_PLURAL):
+        forms |= {core[:-2] + e for e in MASCULINE_PLURAL}
         stems = []
-    elif core.endswith("ات"):
+    elif core.endswith(FEMININE_PLURAL):
         stems = [core]
     else:
-        forms |= {core + "ات", core + "ون", core + "ين"} | ({core + "ان"} if affixed else set())
-        stems = [core, core + "ات"]
-        if paradigm == "adjective":
-            forms |= {core + "ه"} | ({core + "تان", core + "تين"} if affixed else set())  # «ذليلة», «عميلتان»
-    definite = {"ال" + f for f in forms}
+        forms |= {core + FEMININE_PLURAL} | plural | ({core + DUAL[0]} if affixed else set())
+        stems = [core, core + FEMININE_PLURAL]
+        if paradigm == "adjective":  # «ذليلة», «عميلتان»
+            forms |= {core + FEMININE} | ({core + e for e in FEMININE_DUAL} if affixed else set())
+    definite = {DEFINITE + f for f in forms}
     if paradigm != "adjective" and affixed:
-        forms |= {stem + suffix for stem in stems for suffix in _NOUN_SUFFIXES}  # never with ال
-    if not core.endswith(("ه", "ا", "ي", *_INFLECTED)):
-        forms.add(core + "ا")  # indefinite accusative: "قتيلا", "انقلابا"
+        forms |= {stem + suffix for stem in stems for suffix in _pronoun_suffixes()}  # never with ال
+    if not core.endswith((FEMININE, ACCUSATIVE, NISBA, *_INFLECTED)):
+        forms.add(core + ACCUSATIVE)  # indefinite accusative: "قتيلا", "انقلابا"
     return forms | definite
 
 
 #: Person prefixes and suffixes of a verb's perfect and imperfect, folded (a third person above all:
 #: news reports what others did).
-_PERFECT_SUFFIXES = ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم")
-_IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا", "سي", "ست", "سن")
-_IMPERFECT_SUFFIXES = ("", "ون", "ان", "وا", "ا", "ن")
+_IMPERFECT_PREFIXES = (*PRESENT_PREFIXES, PRESENT_FIRST_SINGULAR, *(FUTURE + p for p in PRESENT_PREFIXES))
+_IMPERFECT_SUFFIXES = ("", *PRESENT_ENDINGS, *PRESENT_SUBJUNCTIVE_ENDINGS)
 
 
 def _verb_forms(stem: str) -> set[str]:
     """The perfect and imperfect of a verb given in its perfect («استشهد» → «استشهدوا», «يستشهد»,
     «سيستشهدون»). Long vowels that change inside a weak verb are not guessed: list those forms."""
-    forms = {stem + s for s in _PERFECT_SUFFIXES}
-    inner = stem[1:] if stem.startswith("ا") else stem  # «استشهد» → «يستشهد», «أطلق» → «يطلق»
+    forms = {stem + s for s in PAST_PERSON_ENDINGS}
+    inner = stem[1:] if stem.startswith(ALEF) else stem  # «استشهد» → «يستشهد», «أطلق» → «يطلق»
     forms |= {p + inner + s for p in _IMPERFECT_PREFIXES for s in _IMPERFECT_SUFFIXES}
     return forms
 
@@ -194,7 +227,7 @@ def _verb_forms(stem: str) -> set[str]:
 def _inflect_word(word: str, paradigm: str = "auto", name: bool = False) -> set[str]:
     if paradigm == "verb":
         return _verb_forms(word)
-    core = word[2:] if word.startswith("ال") and len(word) > 3 else word
+    core = word[2:] if word.startswith(DEFINITE) and len(word) > 3 else word
     return _nominal_forms(core, paradigm, name)
 
 
@@ -206,18 +239,19 @@ def surface_forms(variant: Variant) -> set[str]:
     forms = {" ".join(words)}
     if variant.paradigm != "fixed":
         if len(words) == 1:
-            # a name, a word that is also a verb («غادر») or an
-            # ambiguous one («احتلاله مكتبه» is not the occupation) takes no dual and no pronoun suffix
+            # a name, a word that is also a verb («غادر») or an ambiguous one («احتلاله مكتبه» is not
+            # the occupation) takes no dual and no pronoun suffix
             forms |= _inflect_word(words[0], variant.paradigm,
                                    variant.frame in _NAME_FRAMES or variant.homograph or variant.ambiguous)
         else:
-            definite = [w if w.startswith("ال") or not w[0].isalpha() or w in _w().term_function_words else "ال" + w for w in words]
-            bare = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in words]
+            definite = [w if w.startswith(DEFINITE) or not w[0].isalpha() or w in _w().term_function_words
+                        else DEFINITE + w for w in words]
+            bare = [w[2:] if w.startswith(DEFINITE) and len(w) > 3 else w for w in words]
             forms |= {" ".join(definite), " ".join(bare)}
     out = set(forms)
     for f in forms:
-        if f.startswith("ال"):
-            out.add("ل" + f[1:])  # ل + ال → لل: "للمليشيات"
+        if f.startswith(DEFINITE):
+            out.add(LAM + f[1:])  # ل + ال → لل: "للمليشيات"
     return out
 
 
@@ -245,13 +279,13 @@ class _Match:
 def _clitic_lengths(word: str) -> tuple[int, ...]:
     """The lengths of the proclitics ``word`` may carry before a term, longest first, as the matcher
     tries them: «وبالميليشيات» → 2 (وب), 1 (و), 0."""
-    if len(word) > 2 and word[0] in "وف":
-        return (2, 1, 0) if len(word) > 3 and word[1] in "بكل" else (1, 0)
-    return (1, 0) if len(word) > 2 and word[0] in "بكل" else (0,)
+    if len(word) > 2 and word[0] in CONJUNCTIONS:
+        return (2, 1, 0) if len(word) > 3 and word[1] in PREPOSITIONS else (1, 0)
+    return (1, 0) if len(word) > 2 and word[0] in PREPOSITIONS else (0,)
 
 
 #: Proclitics a term may carry (و ف then ب ك ل): every combination, for the set of words that may open one.
-_CLITICS = [a + b for a in ("و", "ف", "") for b in ("ب", "ك", "ل", "")]
+_CLITICS = [a + b for a in (*CONJUNCTIONS, "") for b in (*PREPOSITIONS, "")]
 _SEPARATORS = re.compile(r"(\W+)")
 
 
@@ -269,12 +303,12 @@ class TermMatcher:
         for v in lexicon.variants:
             exact = fold_term(v.term)
             for form in surface_forms(v):
-                is_exact = form == exact or form == "ل" + exact[1:]
+                is_exact = form == exact or form == LAM + exact[1:]
                 old = self.forms.get(form)
                 if old is None or (is_exact and not old.exact):
                     self.forms[form] = _Form(v, is_exact)
         # forms written with ل + ال ("للميليشيات") carry a proclitic: never a construct's genitive
-        self.lam_forms = frozenset(f for f in self.forms if f.startswith("لل") and "ا" + f[1:] in self.forms)
+        self.lam_forms = frozenset(f for f in self.forms if f.startswith(LAM_DEFINITE) and DEFINITE[0] + f[1:] in self.forms)
         # every beginning of a form, word by word ("فصائل", "فصائل المقاومة", …): a dictionary walk, not a
         # compiled expression, so there is nothing to build at start-up but these sets
         self.prefixes = frozenset(" ".join(form.split(" ")[:n]) for form in self.forms
@@ -302,10 +336,10 @@ class TermMatcher:
             prev = None if m.group("c") else _word_before(text, start)
             if prev is not None and _bare(prev[1]) in _w().term_name_heads and _in_name(key, v):
                 continue  # «مستشفى الشهيد …», «شارع الشهداء»: part of a proper name
-            if v.homograph and not key.startswith(("ال", "لل")) and not self._adjective(tv, m):
+            if v.homograph and not key.startswith((DEFINITE, LAM_DEFINITE)) and not self._adjective(tv, m):
                 continue  # «لقد غادر», «بعدما غادر الوزير»: the verb, not the qualifier
             if (prev is not None and " " not in key and key not in self.lam_forms and not _no_head(prev[1])
-                    and prev[0] >= last_end and not (key.endswith("يون") or (not form.exact and key.endswith(_NOMINATIVE)))
+                    and prev[0] >= last_end and not (key.endswith(NISBA + MASCULINE_PLURAL[0]) or (not form.exact and key.endswith(_NOMINATIVE)))
                     and "." not in tv.original[slice(*tv.span(prev[0], start))]):
                 # the genitive of a construct is reported with its head: «انسحاب العدو»; a nominative
                 # plural or dual is never a genitive («هاجم التكفيريون»), a word already found as a term
@@ -381,18 +415,18 @@ class TermMatcher:
         qualifies («هجوم غادر»), never after a verb particle or before the verb's definite subject or object
         («غادر الوزير القاعة»). Written with ة it is never the verb («قتلة» but «قتله»)."""
         s, e = tv.span(m.start("t"), m.end("t"))
-        if tv.original[s:e].endswith("ة"):
+        if tv.original[s:e].endswith(TA_MARBUTA):
             return True
         text = tv.text
         prev = _word_before(text, m.start())
         if prev is None:
             return False
         w = _bare(prev[1])
-        if (_PROCLITICS.sub("", w, count=1).startswith("ال") or w in _w().term_function_words or w in _w().term_particles
+        if (_PROCLITICS.sub("", w, count=1).startswith(DEFINITE) or w in _w().term_function_words or w in _w().term_particles
                 or w in _w().term_verb_particles or len(w) < 2 or _verb_like(prev[1])):
             return False  # «هجوما غادرا» and «فجا وسافرا» qualify; «لقد غادر», «الوزير غادر» do not
         nxt = _NEXT_WORD.match(text, m.end())
-        return nxt is None or not _PROCLITICS.sub("", nxt.group(1), count=1).startswith("ال")
+        return nxt is None or not _PROCLITICS.sub("", nxt.group(1), count=1).startswith(DEFINITE)
 
     def _context_ok(self, text: str, pos: int, v: Variant) -> bool:
         """A context word in the same paragraph or the one before it."""
@@ -418,8 +452,8 @@ def _window(text: str, pos: int) -> tuple[int, int]:
 def _in_name(key: str, v: Variant) -> bool:
     """After a place or institution head, ``key`` is a word of the name: not a marker of distancing
     («كتيبة المدعو …») and not a nisba adjective («جامعة سعودية» is a Saudi university, not a name)."""
-    return v.concept != "distancing" and (key.startswith(("ال", "لل")) or not key.endswith(
-        ("ي", "يه", "يون", "يين", "يات")))
+    return v.concept != "distancing" and (key.startswith((DEFINITE, LAM_DEFINITE)) or not key.endswith(
+        (NISBA, *NISBA_INFLECTED, NISBA + FEMININE_PLURAL)))
 
 
 def _word_before(text: str, start: int) -> tuple[int, str] | None:
@@ -482,7 +516,7 @@ def find_terms(article: Article, view: Folded, lexicon: TermLexicon) -> tuple[Te
     innermost = _Innermost(article.attributions)
     for s, e, v in matcher_for(lexicon).find(view):  # in order of their start
         att = innermost.at(s, e)
-        in_quotes = s > 0 and e < len(text) and text[s - 1] in _QUOTES_OPEN and text[e] in _QUOTES_CLOSE
+        in_quotes = s > 0 and e < len(text) and text[s - 1] in OPEN_QUOTES and text[e] in CLOSE_QUOTES
         # a partial quote inside reported speech ("قال إن «الكيان» …") is the speaker's own words
         voice = "outlet" if att is None else ("quoted" if att.direct or in_quotes else "reported")
         hits.append(TermHit(s, e, text[s:e], v.concept, v.term, v.stance, v.frame or "", voice,

@@ -68,6 +68,7 @@ class GrammarWords:
     term_name_heads: frozenset[str]
     term_naming_heads: frozenset[str]
     term_function_words: frozenset[str]
+    term_belonging_adjectives: frozenset[str]
     compare_stop_words: frozenset[str]
     compare_official_words: frozenset[str]
     relatives: frozenset[str]
@@ -185,7 +186,8 @@ _STARTS = {
 
 #: Sections read into fields named "<prefix>_<key>": the term matcher's and the comparison's lists.
 _PREFIXED_LISTS = {
-    "terms": ("term", ("particles", "verb_particles", "opening_verbs", "name_heads", "naming_heads", "function_words")),
+    "terms": ("term", ("particles", "verb_particles", "opening_verbs", "name_heads", "naming_heads", "function_words",
+                       "belonging_adjectives")),
     "compare": ("compare", ("stop_words", "official_words")),
 }
 

@@ -23,10 +23,11 @@ from attribution.words import grammar_words
 
 PACKAGE = Path(__file__).resolve().parent.parent / "attribution"
 
-#: Modules others own for now; they still hold lists of their own (issue 11, other parts).
-NOT_SCANNED = frozenset({"terms.py", "sentences.py", "normalize.py"})
-#: The one module whose Arabic strings are allowed: the named affixes.
-CONSTANTS = frozenset({"morphology.py"})
+#: Modules not scanned (none left: kept so a module can be let in, with a reason, while it is reworked).
+NOT_SCANNED: frozenset[str] = frozenset()
+#: The modules whose Arabic strings are allowed: the named affixes, and the folding table (letters and
+#: marks, each mapped to its folded form: the definition of the folded view, not a word list).
+CONSTANTS = frozenset({"morphology.py", "normalize.py"})
 #: Calls whose arguments document a rule with Arabic examples, by module: the grammar's and check's
 #: rule catalogues (tests/test_grammar.py and tests/test_check.py run the examples).
 CATALOGUE_CALLS = {"grammar.py": frozenset({"Rule", "Example"}), "check/rules.py": frozenset({"Rule"})}
@@ -136,3 +137,28 @@ def test_a_missing_grammar_word_is_an_error(lexdir: Path) -> None:
     with pytest.raises(LexiconError) as info:
         load(lexdir)
     assert "E012" in str(info.value) and "quoting" in str(info.value) and "grammar.toml" in str(info.value)
+
+
+#: Typographic quotation marks: written in code only where the quote marks are defined.
+_MARKS = frozenset("«»“”„‘’")
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_quote_marks_are_defined_once(path: Path) -> None:
+    """Only `attribution/normalize.py` spells the quotation marks a rule reads; every rule imports them
+    from there (`OPEN_QUOTES`, `CLOSE_QUOTES`, `PAIRED_QUOTES`, `STRAIGHT_QUOTES`). Messages that quote a
+    phrase for the reader («…») are not rules."""
+    if path == PACKAGE / "normalize.py":
+        return
+    module = path.relative_to(PACKAGE).as_posix()
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(n.value) for node in ast.walk(tree) if isinstance(getattr(node, "body", None), list)
+                  for n in node.body if isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant)}
+    # the rule catalogues' examples, and messages (f-strings) that quote a phrase for the reader
+    exempt = {id(inner) for node in ast.walk(tree)
+              if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                  and node.func.id in CATALOGUE_CALLS.get(module, ())) or isinstance(node, ast.JoinedStr)
+              for inner in ast.walk(node)}
+    found = [n.lineno for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+             and id(n) not in docstrings | exempt and _MARKS & set(n.value)]
+    assert not found, f"attribution/{module} spells quotation marks at lines {found}: import them from normalize"

@@ -13,7 +13,7 @@ import regex
 from ..cues import cue_tables
 from ..lexicons import Lexicons
 from ..morphology import FA, FEMININE, FEMININE_T, LAM, WA
-from ..normalize import Folded
+from ..normalize import PAIRED_QUOTES, STRAIGHT_QUOTES, Folded
 from ..sources import (
     CLOSE_QUOTES,
     Mention,
@@ -115,19 +115,22 @@ def _word(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+_PAIR_CLOSERS = frozenset(PAIRED_QUOTES.values())
+
+
 def _pair_quotes(tokens: list[Token]) -> dict[int, int]:
     """Opening quote token → closing quote token, for the quotes of one paragraph."""
     pairs: dict[int, int] = {}
     stack: list[tuple[int, str]] = []
-    straight: dict[str, int | None] = {'"': None, "'": None}
-    closers = {"«": "»", "“": "”", "„": "”", "‘": "’"}
+    straight: dict[str, int | None] = dict.fromkeys(STRAIGHT_QUOTES)
+    closers = PAIRED_QUOTES
     for k, t in enumerate(tokens):
         c = t.text
         if c in closers:
             stack.append((k, closers[c]))
-        elif c in ("»", "”", "’") and stack:
+        elif c in _PAIR_CLOSERS and stack:
             for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][1] == c or (c == "”" and stack[depth][1] == "”"):
+                if stack[depth][1] == c:
                     pairs[stack[depth][0]] = k
                     del stack[depth:]
                     break

@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from ..intervals import SpanIndex
 from ..lexicons import Verb
 from ..morphology import ACCUSATIVE, LAM
-from ..sources import OPEN_QUOTES
+from ..normalize import OPEN_QUOTES, OPENING
 from .base import (
     _ASIDE,
     Draft,
@@ -137,7 +137,7 @@ class Chains(Subjects):
                 names = {x.name for x in d.via}
                 d.via = [x for x in outer if x.name not in names and x.name != d.source.name] + d.via
                 opening = min((d.cue[0], *(d.source.mention[:1] if d.source.mention else ())))
-                if best.direct and not d.direct and self.view.text[best.content[0]:opening].strip(" \"'«“") == "" \
+                if best.direct and not d.direct and self.view.text[best.content[0]:opening].strip(" " + OPENING) == "" \
                         and d.content[1] < best.content[1]:
                     # «أردوغان يؤكد أن … .. ونعيد لتركيا …»: a quotation that opens by reporting someone
                     # reports them to its end

@@ -41,7 +41,7 @@ class Continuation(Chains):
             if not (w.startswith(WA) and w[1:] in self.words.complementizers):
                 continue
             prev_end = sentences[n - 1][1]
-            while prev_end > s and text[prev_end - 1] in _SENTENCE_END | {" ", "\n", "»", "”", '"'}:
+            while prev_end > s and text[prev_end - 1] in _SENTENCE_END | {" ", "\n"} | CLOSE_QUOTES:
                 prev_end -= 1
             found = None
             for d in reversed(self.drafts[before:]):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..lexicons import Lexicons
 from ..morphology import FA, PRESENT_THIRD_PERSON, WA
-from ..normalize import Folded
+from ..normalize import PAIRED_QUOTES, Folded
 from ..sources import (
     OPEN_QUOTES,
 )
@@ -80,7 +80,7 @@ class Attributor(LabelRules, VerbalRules, PrepositionalRules):
         text = self.view.text
         head = text[para.start:min(para.end, para.start + 160)]
         if ":" in head or head[:1] in OPEN_QUOTES or (self.drafts and self.drafts[-1].direct and any(
-                q in text[para.start:para.end] for q in "»”")):
+                q in text[para.start:para.end] for q in PAIRED_QUOTES.values())):
             return True  # a colon, a quotation, or the close of one left open in the paragraph before
         candidates = self.cues.candidates
         return any(w in candidates for w in _WORDS.findall(text, para.start, para.end))
