@@ -511,3 +511,20 @@ def test_an_impersonal_present_shares_no_subject() -> None:
 def test_a_stretch_with_a_subordinator_is_no_subject() -> None:
     a = attribution.annotate("ولم يذكر المصدر سبب الزيارة رغم أنه كان قد رفضها من قبل.")
     assert attribution_at(a, "كان قد رفضها") is None
+
+
+@pytest.mark.parametrize(("text", "kind", "name"), [
+    # a relative clause after the subject's comma, then the content
+    ("وقال فرانك مولر، الذي يرأس شركة استشارات في برلين، إن الطلب ارتفع.", "person", "فرانك مولر"),
+    ("وأشار هاريسون، الذي يشغل المنصب منذ عام 2010، في مؤتمره الصحافي إلى أن الميزانية تراجعت.", "person", "هاريسون"),
+    # «وهو»/«وهي» describing the subject, with or without commas; a role there makes an official
+    ("وقال سامر الخطيب وهو متحدث باسم المجلس المحلي في المدينة إن الطريق أغلق أمس.", "official", "سامر الخطيب"),
+    ("وقال سامر الخطيب، وهو متحدث باسم المجلس المحلي، إن الطريق أغلق أمس.", "official", "سامر الخطيب"),
+    ("وقالت لينا حداد وهي أم لثلاثة أطفال إن المدرسة أغلقت أبوابها.", "person", "لينا حداد"),
+    ("وقال الطبيب رامي وهو يتفقد الجرحى إن المستشفى يحتاج إلى الوقود.", "person", "رامي"),
+])
+def test_a_description_after_the_subject_is_not_the_content(text: str, kind: str, name: str) -> None:
+    a = attribution.annotate(text)
+    att = a.attributions[a.sentences[0].attribution]  # type: ignore[index]
+    assert (att.source.kind, att.source.name) == (kind, name)
+    assert a.text[att.content.start:att.content.end].startswith(("إن", "أن"))

@@ -27,9 +27,10 @@ from .clauses import Clauses
 class Content(Clauses):
     """Where a cue's content starts and ends: أن/إن, a colon, a quotation, an object; addressees and"""
 
-    def _content_start(self, p: _Paragraph, i: int) -> int | None:
+    def _content_start(self, p: _Paragraph, i: int, aside: bool = False) -> int | None:
         """Token where the content of a cue whose subject starts at ``i`` begins, when only a subject
-        phrase can stand between (no sentence end, no other cue verb)."""
+        phrase can stand between (no sentence end, no other cue verb; in an ``aside`` describing the
+        subject a cue verb is part of the description: «وهو يتحدث بحماسة»)."""
         tokens = p.tokens
         limit = min(len(tokens), i + MAX_SUBJECT_TOKENS + 8)
         s = p.sent_of[i] if i < len(tokens) else -1
@@ -46,7 +47,7 @@ class Content(Clauses):
             if t.is_word:
                 if t.text in self.words.complementizers:
                     return m
-                found = self.cues.verb(t.text)
+                found = None if aside else self.cues.verb(t.text)
                 if found is not None and (found[1] == "verb" or self._participle_cue(p.tokens, m)):
                     return None  # another cue: "…، أفادت الوكالة، مشيرة إلى أن"
         return None
@@ -122,9 +123,11 @@ class Content(Clauses):
                 if verb.object and w in self.words.object_prepositions and _word(tokens, k + 1) is not None \
                         and _word(tokens, k + 1) not in self.words.complementizers:
                     return tokens[k + 1].start, self._content_end(p, k, self._object_breaks), False  # "دعا إلى …"
-                if w in self.words.relatives and k == j:
-                    # "وقال المصدر الذي طلب عدم ذكر اسمه إن …": a relative clause on the subject
-                    resume = self._content_start(p, k)
+                if (w in self.words.relatives or w in self.words.appositive_pronouns) and (
+                        k == j or (k == j + 1 and tokens[j].text in "،,")):
+                    # "وقال المصدر الذي طلب عدم ذكر اسمه إن …", "وقال فلان، الذي يرأس الشركة، إن …", "وقال
+                    # فلان وهو متحدث باسم المجلس إن …": a relative clause or a description of the subject
+                    resume = self._content_start(p, k, aside=w in self.words.appositive_pronouns)
                     if resume is not None:
                         k = resume
                         continue

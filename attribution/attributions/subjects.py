@@ -42,6 +42,19 @@ class Subjects(Content):
                 return parsed
             parsed = self.parser.parse(p.tokens, i, self.view, plain=True)
         end = self._subject_end(p.tokens, i, marker)
+        role: Mention | None = None
+        for x in range(i + 1, end):
+            if _word(p.tokens, x) in self.words.appositive_pronouns:
+                # "وقال فلان، وهو متحدث باسم المجلس، إن …": the description after the name is not the
+                # subject; a role there makes the named person an official
+                described = self.parser.parse(p.tokens, x + 1, self.view, plain=False)
+                if described is not None and (described.kind == "official" or (
+                        described.kind == "unnamed_source" and self.parser._phrase_in(p.tokens, x + 1, self.parser.roles))):
+                    role = described  # "وهو مدير المركز", "وهو متحدث باسم المجلس": an office
+                end = x - 1 if p.tokens[x - 1].text in "،," else x
+                break
+        if role is not None and parsed is not None and parsed.kind == "person":
+            parsed.kind = "official"
         if parsed is not None and parsed.last >= end:
             return parsed
         if any(_word(p.tokens, x) in self.words.subordinate for x in range(i, end)):
@@ -53,6 +66,8 @@ class Subjects(Content):
             return parsed
         m.head = m.head or (parsed.head if parsed is not None else "")
         m.chunked = True
+        if role is not None and m.kind == "person":
+            m.kind = "official"
         return m
 
     def _preposed(self, p: _Paragraph, k: int) -> Mention | None:
