@@ -45,6 +45,7 @@ __all__ = [
     "NOT_PAST_IN_T",
     "OTHER_PERSON_SUFFIXES",
     "PARTICIPLE_ENDINGS",
+    "PARTICIPLE_PREFIX",
     "PAST_ENDINGS",
     "PAST_PERSON_ENDINGS",
     "PAST_PLURAL",
@@ -171,6 +172,8 @@ DERIVED_PERFECT_PREFIXES = ("ان", "است")
 NOT_PAST_IN_T = ("ات", "وت", "يت")
 #: The ending of the masculine plural present («يقولون»).
 PRESENT_PLURAL = "ون"
+#: The prefix of a derived verb's participle («متمرد», «مجرم», «مخرب»): an adjective as often as a noun.
+PARTICIPLE_PREFIX = "م"
 #: Endings of the active participle used adverbially: singular and plural accusative («مؤكدا»,
 #: «مؤكدين»).
 PARTICIPLE_ENDINGS = ("ا", "ين")

@@ -51,6 +51,7 @@ from .morphology import (
     NISBA,
     NISBA_INFLECTED,
     NOT_PAST_IN_T,
+    PARTICIPLE_PREFIX,
     PAST_PERSON_ENDINGS,
     POSSESSIVE_OTHER_PERSON,
     PREPOSITIONS,
@@ -199,7 +200,8 @@ def _nominal_forms(core: str, paradigm: str, name: bool = False) -> set[str]:
     else:
         forms |= {core + FEMININE_PLURAL} | plural | ({core + DUAL[0]} if affixed else set())
         stems = [core, core + FEMININE_PLURAL]
-        if paradigm == "adjective":  # «ذليلة», «عميلتان»
+        if paradigm == "adjective" or (paradigm == "auto" and core.startswith(PARTICIPLE_PREFIX) and len(core) >= 4):
+            # «ذليلة», «عميلتان»; in ``auto``, a participle («متمرد», «مجرم») is an adjective too
             forms |= {core + FEMININE} | ({core + e for e in FEMININE_DUAL} if affixed else set())
     definite = {DEFINITE + f for f in forms}
     if paradigm != "adjective" and affixed:

@@ -513,3 +513,17 @@ def test_a_homograph_in_its_verb_reading_is_never_a_hit(v: object, frame: str, c
 def test_a_nationality_adjective_may_stand_inside_a_term(text: str, expected: list[str]) -> None:
     got = [t.text for t in attribution.annotate(text).terms if t.stance != "neutral"]
     assert got == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("واتهمت السلطات الناشطين بزعزعة الأمن وإثارة الفتنة.", [("security_charges", "negative")] * 2),
+    ("وقالت الشرطة إنها تلاحق الخلايا النائمة في الأحياء.", [("security_charges", "negative")]),
+    ("ووجهت إليهم تهم أمنية لم تحدد.", [("security_charges", "neutral")]),
+    ("وهاجم الخطيب من وصفهم بأعداء الوطن.", [("vilifying_labels", "negative")]),
+    ("ووصف البيان المجموعة بأنها مخربة.", [("terrorism_labels", "negative")]),  # a participle's feminine, in auto
+    ("ونص القانون على عقوبة الأفعال المجرمة.", []),  # «المجرم» is a noun: no feminine
+])
+def test_security_charges_enemy_labels_and_participles(text: str, expected: list[tuple[str, str]]) -> None:
+    got = [(t.concept, t.stance) for t in attribution.annotate(text).terms
+           if t.concept in ("security_charges", "vilifying_labels", "terrorism_labels", "tyranny_labels")]
+    assert got == expected
