@@ -604,7 +604,9 @@ class SourceParser:
         return j + 1 if self._word_at(tokens, j) else j
 
     def _body_extent(self, tokens: list[Token], j: int) -> int:
-        """Complements, adjectives and coordinated complements after a body head."""
+        """Complements, adjectives and coordinated complements after a body head, and the construct
+        chain of an indefinite one ("شرطة محافظة الجيزة", "إدارة سجون منطقة تبوك", "بلدية صيدا")."""
+        chain = False  # the word before was taken as the genitive of an indefinite head: the chain goes on
         while (w := self._word_at(tokens, j)) is not None:
             if w in self.bodies and w.startswith(DEFINITE) and j > 0 and tokens[j - 1].text.startswith(DEFINITE):
                 break  # "المعارض الحكومة": a definite word takes no genitive; the body is the verb's object
@@ -612,8 +614,10 @@ class SourceParser:
                                          and tokens[j - 1].text in self.complements and w[1:] not in self.stop))):
                 j += 1
             elif w.startswith((DEFINITE, LAM_DEFINITE)) and w not in self.stop and w not in self.adjectives and j > 0 and (
-                    self._unclitic(tokens[j - 1].text) in self.words.genitive_heads or tokens[j - 1].text in self.complements):
-                j += 1  # "وزارة التربية", "وزير الخارجية"
+                    self._unclitic(tokens[j - 1].text) in self.words.genitive_heads or tokens[j - 1].text in self.complements
+                    or (chain and w.startswith(DEFINITE))):
+                j += 1  # "وزارة التربية", "وزير الخارجية", "إدارة شؤون المعلمين"
+                chain = False
             elif w.startswith(DEFINITE) and w.endswith(NISBA_ENDINGS) and len(w) > 5 and j > 0 and tokens[j - 1].text.startswith(
                     DEFINITE) and w not in self.stop and w not in self.verb_forms:
                 j += 1  # "الجمعية العمومية", "المنظمة الدولية": a nisba adjective agreeing with a definite head
@@ -626,6 +630,23 @@ class SourceParser:
                 if g is not None and w.startswith(LAM) and g[1].kind in ("organization", "government"):
                     j += g[0]  # "الأمين العام للأمم المتحدة"
                     continue
+                if j > 0 and not tokens[j - 1].text.startswith(DEFINITE) and (chain or tokens[j - 1].text in self.bodies):
+                    # an indefinite body in construct with the place it serves: "شرطة محافظة الجيزة",
+                    # "بلدية مدينة صور", "شرطة الرياض"
+                    if w in self.words.place_heads and self._word_at(tokens, j + 1) is not None:
+                        j = self._absorb_adjectives(tokens, j + 2)
+                        chain = False
+                        continue
+                    if g is not None and not w.startswith(LAM) and g[1].kind == "government" and g[1].name in self.place_names:
+                        j += g[0]
+                        continue
+                    nxt = self._word_at(tokens, j + 1) or ""
+                    if w not in self.stop and w not in self.verb_forms and w not in self.words.complementizers \
+                            and not w.isdigit() and w not in self.titles and w not in self.roles \
+                            and not (w.startswith(LAM) and nxt.startswith(DEFINITE)):  # not "بعثة لحفظ السلام"
+                        j += 1  # "بلدية صيدا", "شرطة دبي", "إدارة سجون …": its genitive
+                        chain = True
+                        continue
                 break
         return j
 

@@ -528,3 +528,23 @@ def test_a_description_after_the_subject_is_not_the_content(text: str, kind: str
     att = a.attributions[a.sentences[0].attribution]  # type: ignore[index]
     assert (att.source.kind, att.source.name) == (kind, name)
     assert a.text[att.content.start:att.content.end].startswith(("إن", "أن"))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقال المتحدث باسم شرطة محافظة الجيزة إن التحقيقات جارية.", "المتحدث باسم شرطة محافظة الجيزة"),
+    ("وقال مدير شرطة ولاية كادونا إن الطرق أغلقت.", "مدير شرطة ولاية كادونا"),
+    ("وقال المتحدث باسم شرطة الرياض إن التحقيقات جارية.", "المتحدث باسم شرطة الرياض"),
+    ("وقال رئيس بلدية مدينة صور إن المياه قطعت.", "رئيس بلدية مدينة صور"),
+])
+def test_an_indefinite_body_keeps_the_place_it_serves(text: str, name: str) -> None:
+    a = attribution.annotate(text)
+    att = a.attributions[a.sentences[0].attribution]  # type: ignore[index]
+    assert (att.source.kind, att.source.name) == ("official", name)
+
+
+def test_the_construct_chain_of_an_indefinite_body_goes_on() -> None:
+    a = attribution.annotate("وقال مدير إدارة سجون منطقة الجوف العميد سامي الفهد إن الزيارات مستمرة.")
+    att = a.attributions[a.sentences[0].attribution]  # type: ignore[index]
+    assert (att.source.kind, att.source.name) == ("official", "سامي الفهد")
+    b = attribution.annotate("وأعلنت بعثة لحفظ السلام أن الهدوء عاد.")
+    assert b.attributions[0].source.name == "بعثة"  # «لحفظ السلام» is not a genitive: a purpose
