@@ -21,6 +21,7 @@ import regex
 from .lexicons import Lexicons, SourceEntry
 from .morphology import (
     ARTICLE_ALEF,
+    BA,
     CONJUNCTIONS,
     DEFINITE,
     DUAL,
@@ -409,7 +410,7 @@ class SourceParser:
             if m.last < e:
                 named = next((n for n in map(self._untitled, parts[1:]) if self._looks_like_name(n)), None)
                 if named is not None and m.kind in ("official", "unnamed_source", "person") and (
-                        m.head in self.roles or m.head in self.people):
+                        m.head in self.roles or m.head in self.people or m.head.split(" ", 1)[0] in self.roles):
                     # "رئيس النقابة، سالم العبيدي،": the role's holder is named in apposition
                     m.kind = "person" if m.head in self.people else "official"
                     m.aliases = tuple(dict.fromkeys((*m.aliases, *(x for x in parts if x != named))))
@@ -545,6 +546,9 @@ class SourceParser:
             if places and w in self.words.place_prepositions and self._word_at(tokens, j + 1) in self.words.place_heads and \
                     self._word_at(tokens, j + 2) is not None:
                 j = self._absorb_adjectives(tokens, j + 3)  # "في ولاية كيرالا", "في محافظة الجيزة"
+                continue
+            if places and w[:1] == BA and w[1:] in self.words.place_heads and self._word_at(tokens, j + 1) is not None:
+                j = self._absorb_adjectives(tokens, j + 2)  # "بمحافظة الأنبار", "بمنطقة الرياض"
                 continue
             if places and w in self.words.body_head_prepositions and self._phrase_in(tokens, j + 1, self.bodies):
                 n = self._phrase_in(tokens, j + 1, self.bodies)
@@ -712,6 +716,9 @@ class SourceParser:
         return Mention(i, end, _strip_clitic_text(self._text(tokens, i, end, view)), kind, head=head)
 
     def _role(self, tokens: list[Token], i: int, n: int, view: Folded) -> Mention:
+        while not tokens[i].text.startswith(DEFINITE) and (w := self._word_at(tokens, i + n)) is not None \
+                and not w.startswith(DEFINITE) and (more := self._phrase_in(tokens, i + n, self.roles)):
+            n += more  # a role in construct with a role: "نائب مدير الشرطة", "مساعد وزير الخارجية"
         head = self._unclitic(" ".join(t.text for t in tokens[i:i + n]))
         if len(head) == 1 and i + n < len(tokens) and tokens[i + n].text == ".":
             n += 1  # "د. محمد حسن": the abbreviated title and its full stop

@@ -548,3 +548,14 @@ def test_the_construct_chain_of_an_indefinite_body_goes_on() -> None:
     assert (att.source.kind, att.source.name) == ("official", "سامي الفهد")
     b = attribution.annotate("وأعلنت بعثة لحفظ السلام أن الهدوء عاد.")
     assert b.attributions[0].source.name == "بعثة"  # «لحفظ السلام» is not a genitive: a purpose
+
+
+@pytest.mark.parametrize(("text", "kind", "name"), [
+    ("وقال نائب مدير الشرطة راجيش كومار إن المبنى انهار.", "official", "راجيش كومار"),
+    ("وقال مساعد وزير الخارجية إن المحادثات مستمرة.", "official", "مساعد وزير الخارجية"),
+    ("وأعلن نائب قائد الشرطة بمحافظة ديالى، العقيد سالم الخزرجي، أن الطريق فتح.", "official", "سالم الخزرجي"),
+])
+def test_a_role_in_construct_with_a_role(text: str, kind: str, name: str) -> None:
+    a = attribution.annotate(text)
+    att = a.attributions[a.sentences[0].attribution]  # type: ignore[index]
+    assert (att.source.kind, att.source.name) == (kind, name)
