@@ -338,6 +338,12 @@ class SourceParser:
         q = self._phrase_in(tokens, i, self.quantifiers, clitics=bool(clitic))
         if q and self._phrase_in(tokens, i + q, self.unnamed):
             return self._unnamed(tokens, i, i + q, view)
+        if self._unclitic(word) in self.titles and not word.startswith(DEFINITE):
+            more, kind = self._head_at(tokens, i + 1)
+            if more and kind == "official":  # "معالي وزير العدل …", "سمو أمير المنطقة …": an honorific, then the role
+                m = self._role(tokens, i + 1, more, view)
+                m.first = i
+                return m
         hit = self.gazetteer_at(tokens, i, clitics=True)
         # a role, body or media head takes precedence over a gazetteer name it contains
         head_len, head_kind = self._head_at(tokens, i)
@@ -587,7 +593,7 @@ class SourceParser:
         head = self._unclitic(tokens[head_at].text)
         name = self._text(tokens, first, j, view)
         if head.startswith(DEFINITE) and first == head_at:
-            end = self._name_extent(tokens, j, 4)
+            end = self._name_extent(tokens, j, 4, view)
             if end > j and self._plain(tokens, j, view) is not None:
                 # "المسؤول في إدارة الدفاع المدني راجيف كومار": a definite head with a name is an official
                 return Mention(first, end, self._text(tokens, j, end, view), "official",
@@ -697,7 +703,7 @@ class SourceParser:
             if close is not None:
                 end = close + 1
         elif end == j:
-            name_end = self._name_extent(tokens, j, 4)
+            name_end = self._name_extent(tokens, j, 4, view)
             while name_end == j or (name_end < j + 2 and name_end > j and self._title_word(tokens, name_end)):
                 if not self._title_word(tokens, name_end):
                     break
@@ -735,6 +741,13 @@ class SourceParser:
         elif j == i + n and not head.startswith(DEFINITE) and (g := self.gazetteer_at(tokens, j, clitics=False)) is not None \
                 and g[1].kind in ("organization", "government"):
             j = self._absorb_adjectives(tokens, j + g[0])  # "وسيط الأمم المتحدة", "سفير فرنسا": its genitive
+        elif j == i + n and not head.startswith(DEFINITE) and self._word_at(tokens, j) in self.words.place_heads \
+                and self._word_at(tokens, j + 1) is not None:
+            j = self._absorb_adjectives(tokens, j + 2)  # "أمير منطقة عسير", "محافظ ولاية X": the place it governs
+            body = 1  # a named place makes the role definite
+        elif j == i + n and head.rsplit(" ", 1)[-1] in self.words.place_heads and self._word_at(tokens, j) is not None:
+            j = self._absorb_adjectives(tokens, j + 1)  # a role that ends in a place head: "أمير منطقة" + "الجوف"
+            body = 1
         j = self._modifiers(tokens, j)
         if self._word_at(tokens, j) == self.words.particle_on_behalf_of:
             j = self._named_for(tokens, j + 1)
@@ -748,10 +761,10 @@ class SourceParser:
         if g is not None and g[1].kind in ("official", "person"):
             end = j + g[0]
             return Mention(i, end, g[1].name, "official", g[1].aliases, head=head)
-        name_end = self._name_extent(tokens, j, 4)
+        name_end = self._name_extent(tokens, j, 4, view)
         if name_end == j and j + 1 < len(tokens) and tokens[j].text in "،,":
             # "محافظ المدينة، سالم العبيدي، …": the holder named between commas
-            end = self._name_extent(tokens, j + 1, 4)
+            end = self._name_extent(tokens, j + 1, 4, view)
             if end > j + 1 and end < len(tokens) and tokens[end].text in "،," and self._looks_like_name(
                     self._text(tokens, j + 1, end, view)):
                 name = self._text(tokens, j + 1, end, view)
@@ -777,11 +790,17 @@ class SourceParser:
             return Mention(i, j, role, "official", reference=self.references[head], head=head)
         return Mention(i, j, role, "official" if definite else "unnamed_source", head=head)
 
-    def _name_extent(self, tokens: list[Token], j: int, limit: int) -> int:
-        """End of a personal name starting at ``j``: words that are not stop words, cues or heads."""
+    def _name_extent(self, tokens: list[Token], j: int, limit: int, view: Folded | None = None) -> int:
+        """End of a personal name starting at ``j``: words that are not stop words, cues or heads. A
+        name that folds to a function word is a name where it is written as one («علي», not «على»)."""
         k = j
         while k < len(tokens) and k - j < limit:
             w = self._word_at(tokens, k)
+            if w is not None and view is not None and w in self.words.name_homographs and \
+                    view.original[slice(*view.span(tokens[k].start, tokens[k].end))].endswith(NISBA) and \
+                    self._word_at(tokens, k + 1) not in self.words.name_homograph_objects:
+                k += 1
+                continue
             if w is None or w in self.stop or w in self.verb_forms or w.isdigit() or w in self.words.complementizers \
                     or w in self.words.appositive_pronouns:
                 break  # … and «وهو» opens a description of the name («فلان وهو مستشار أمني»)
@@ -804,7 +823,7 @@ class SourceParser:
         w = tokens[i].text
         if w in self.words.non_speakers:
             return None  # "وكشفت صور متداولة …": images show, they do not speak
-        end = self._name_extent(tokens, i, 4)
+        end = self._name_extent(tokens, i, 4, view)
         if end == i and w.startswith(DEFINITE) and w.endswith(NISBA) and len(w) > 4 and w not in self.adjectives \
                 and w not in self.stop and w not in self.complements and w not in self.qualifiers:
             end = i + 1  # a surname on its own: "وأدان السوداني بشدة"

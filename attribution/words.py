@@ -53,6 +53,8 @@ class GrammarWords:
     numerals: frozenset[str]
     paired: frozenset[str]
     name_parts: frozenset[str]
+    name_homographs: frozenset[str]
+    name_homograph_objects: frozenset[str]
     genitive_heads: frozenset[str]
     authoring: frozenset[str]
     report_heads: frozenset[str]
@@ -176,7 +178,8 @@ _LISTS = {
                "state_adjectives", "issuing", "normative", "place_heads", "document_owner_prepositions", "issued",
                "issued_by", "placing_prepositions", "body_prepositions", "place_prepositions",
                "allegiance_prepositions", "armed", "news", "definite_name_openers", "qualifier_negations", "pronouns",
-               "pronoun_prepositions", "body_head_prepositions"),
+               "pronoun_prepositions", "body_head_prepositions", "name_homographs",
+               "name_homograph_objects"),
 }
 
 #: Word lists matched as the start of a word (read as folded tuples, for ``str.startswith``).

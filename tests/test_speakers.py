@@ -559,3 +559,26 @@ def test_a_role_in_construct_with_a_role(text: str, kind: str, name: str) -> Non
     a = attribution.annotate(text)
     att = a.attributions[a.sentences[0].attribution]  # type: ignore[index]
     assert (att.source.kind, att.source.name) == (kind, name)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقال الدكتور علي الزبيدي إن الدراسة اكتملت.", "علي الزبيدي"),  # «علي» (Ali) folds like «على» (on)
+    ("وقال علي الزبيدي إن الدراسة اكتملت.", "علي الزبيدي"),
+    ("وقال الوزير على هامش المؤتمر إن الدراسة اكتملت.", "الوزير"),
+    ("وقال الوزير علي هامش المؤتمر إن الدراسة اكتملت.", "الوزير"),  # the preposition typed with ي
+])
+def test_a_name_that_folds_like_a_preposition(text: str, name: str) -> None:
+    a = attribution.annotate(text)
+    assert a.attributions[a.sentences[0].attribution].source.name == name  # type: ignore[index]
+
+
+@pytest.mark.parametrize(("text", "kind", "name"), [
+    ("وأوضح معالي وزير العدل الشيخ سالم بن حمد الراشد أن القرار صدر.", "official", "سالم بن حمد الراشد"),
+    ("وأكد سمو أمير منطقة الجوف أن الموسم سيشهد تنظيما أفضل.", "official", "أمير منطقة الجوف"),
+    ("وقال رئيس إقليم الشمال إن الانتخابات ستجرى في موعدها.", "official", "رئيس إقليم الشمال"),
+    ("ويوضح د. علي أن الروبوت يرى ما حوله.", "person", "علي"),
+])
+def test_honorifics_and_roles_over_a_place(text: str, kind: str, name: str) -> None:
+    a = attribution.annotate(text)
+    att = a.attributions[a.sentences[0].attribution]  # type: ignore[index]
+    assert (att.source.kind, att.source.name) == (kind, name)
