@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmarks, each reported as a ratio against a baseline measured in the same run.
 
-    python benchmarks/run.py [--repeat N] [--multi N | --multi all] [--only multi]
+    python benchmarks/run.py [--repeat N] [--multi N | --multi all] [--only NAME ...]
 
 * annotate: full ``attribution.annotate`` vs ``spacy.blank("ar")`` tokenizing the same texts
   (target: at most 2.5x).
@@ -372,45 +372,53 @@ def report_multi(n: int | None, repeat: int) -> None:
           f"on {r['docs']:,} {r['rss_full_mb']:.0f} MB -> ratio {r['rss_ratio']:.2f}x (target <= 1.1x)")
 
 
+SECTIONS = ("annotate", "lexicon", "streaming", "size", "multi", "check")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--multi", type=_multi_n, default=os.environ.get("ATTRIBUTION_BENCH_MULTI", "2000"),
                     metavar="N|all", help="articles of the multi-outlet corpus to run on (default 2000, or "
                     "$ATTRIBUTION_BENCH_MULTI; 'all' for the whole corpus, 0 to skip)")
-    ap.add_argument("--only", choices=("multi",), help="run only this benchmark")
+    ap.add_argument("--only", action="append", choices=SECTIONS, metavar="NAME",
+                    help=f"run only these benchmarks (repeatable): {', '.join(SECTIONS)}")
     ap.add_argument("--one-pass", nargs=2, metavar=("MODE", "JSONL"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one_pass:
         _one_pass(*args.one_pass)
         return
-    if args.only == "multi":
+    only = set(args.only or SECTIONS)
+    texts = corpus() if only - {"multi", "check"} else []
+    if "annotate" in only:
+        r = bench_annotate(texts, args.repeat)
+        print(f"annotate: {r['chars']:,} chars; spacy.blank('ar') tokenizer {r['tokenizer_s']:.3f}s, "
+              f"annotate {r['annotate_s']:.3f}s -> ratio {r['ratio']:.2f}x (target <= 2.5x); "
+              f"{r['annotate_chars_per_s'] / 1000:,.0f}k chars/s, {r['annotate_docs_per_s']:,.0f} articles/s, "
+              f"{r['annotate_mb_per_s']:.2f} MB/s (information: seeds repeated, so both answer from their caches)")
+        print(f"pipeline: attribution.pipeline()(text) with a spaCy Doc and spans {r['pipeline_s']:.3f}s "
+              f"-> ratio {r['pipeline_ratio']:.2f}x the bare tokenizer (it includes that tokenizer)")
+    if "lexicon" in only:
+        r = bench_lexicon_size(texts, args.repeat)
+        print(f"lexicon size: built-in {r['builtin_s']:.3f}s, built-in + {r['variants']:,} variants "
+              f"{r['large_s']:.3f}s -> ratio {r['ratio']:.2f}x (target <= 1.3x)")
+    if "streaming" in only:
+        r = bench_streaming(texts, args.repeat)
+        print(f"memory: peak RSS on {r['docs']} docs {r['rss_one_mb']:.0f} MB, on 10x {r['rss_ten_mb']:.0f} MB "
+              f"-> ratio {r['rss_ratio']:.2f}x (target <= 1.1x)")
+        print(f"parallel: --jobs 1 {r['serial_s']:.2f}s, --jobs 2 {r['parallel_s']:.2f}s -> speed-up "
+              f"{r['speedup']:.2f}x (target >= 1.7x on 2 cores)")
+    if "size" in only:
+        for row in bench_size_curve(texts):
+            print(f"size curve: {int(row['size']) // 1000:>5,} KB {row['shape']:<10} tokenizer "
+                  f"{row['tokenizer_s']:.3f}s, annotate {row['annotate_s']:.3f}s -> ratio {row['ratio']:.2f}x "
+                  f"(target <= 2.5x)")
+    if "multi" in only:
         report_multi(args.multi, args.repeat)
-        return
-    texts = corpus()
-    r = bench_annotate(texts, args.repeat)
-    print(f"annotate: {r['chars']:,} chars; spacy.blank('ar') tokenizer {r['tokenizer_s']:.3f}s, "
-          f"annotate {r['annotate_s']:.3f}s -> ratio {r['ratio']:.2f}x (target <= 2.5x); "
-          f"{r['annotate_chars_per_s'] / 1000:,.0f}k chars/s, {r['annotate_docs_per_s']:,.0f} articles/s, "
-          f"{r['annotate_mb_per_s']:.2f} MB/s (information: seeds repeated, so both answer from their caches)")
-    print(f"pipeline: attribution.pipeline()(text) with a spaCy Doc and spans {r['pipeline_s']:.3f}s "
-          f"-> ratio {r['pipeline_ratio']:.2f}x the bare tokenizer (it includes that tokenizer)")
-    r = bench_lexicon_size(texts, args.repeat)
-    print(f"lexicon size: built-in {r['builtin_s']:.3f}s, built-in + {r['variants']:,} variants "
-          f"{r['large_s']:.3f}s -> ratio {r['ratio']:.2f}x (target <= 1.3x)")
-    r = bench_streaming(texts, args.repeat)
-    print(f"memory: peak RSS on {r['docs']} docs {r['rss_one_mb']:.0f} MB, on 10x {r['rss_ten_mb']:.0f} MB "
-          f"-> ratio {r['rss_ratio']:.2f}x (target <= 1.1x)")
-    print(f"parallel: --jobs 1 {r['serial_s']:.2f}s, --jobs 2 {r['parallel_s']:.2f}s -> speed-up "
-          f"{r['speedup']:.2f}x (target >= 1.7x on 2 cores)")
-    for row in bench_size_curve(texts):
-        print(f"size curve: {int(row['size']) // 1000:>5,} KB {row['shape']:<10} tokenizer {row['tokenizer_s']:.3f}s, "
-              f"annotate {row['annotate_s']:.3f}s -> ratio {row['ratio']:.2f}x (target <= 2.5x)")
-    report_multi(args.multi, args.repeat)
-    r = bench_check_startup(args.repeat)
-    print(f"check start-up: python -c 'import spacy' {r['import_spacy_s']:.3f}s, attribution check on a "
-          f"2,000-word draft {r['check_s']:.3f}s -> ratio {r['ratio']:.2f}x (target <= 0.5x)")
-
+    if "check" in only:
+        r = bench_check_startup(args.repeat)
+        print(f"check start-up: python -c 'import spacy' {r['import_spacy_s']:.3f}s, attribution check on a "
+              f"2,000-word draft {r['check_s']:.3f}s -> ratio {r['ratio']:.2f}x (target <= 0.5x)")
 
 if __name__ == "__main__":
     main()
