@@ -157,6 +157,7 @@ class SourceParser:
         self.roles = table("roles")
         self.complements = table("roles", "complements")
         self.titles = table("roles", "titles")
+        self.title_forms = frozenset(c + t for t in self.titles for c in ("", *PROCLITICS))  # «ومعالي», «لسمو»
         self.bodies = _with_duals(table("bodies"))
         self.media = _with_duals(table("media"))
         self.agency_heads = table("media", "agency_heads")
@@ -338,7 +339,7 @@ class SourceParser:
         q = self._phrase_in(tokens, i, self.quantifiers, clitics=bool(clitic))
         if q and self._phrase_in(tokens, i + q, self.unnamed):
             return self._unnamed(tokens, i, i + q, view)
-        if self._unclitic(word) in self.titles and not word.startswith(DEFINITE):
+        if word in self.title_forms and not word.startswith(DEFINITE):
             more, kind = self._head_at(tokens, i + 1)
             if more and kind == "official":  # "معالي وزير العدل …", "سمو أمير المنطقة …": an honorific, then the role
                 m = self._role(tokens, i + 1, more, view)

@@ -81,6 +81,7 @@ _w = builtin_words
 _NAME_FRAMES = frozenset({"name", "self_naming", "resistance_naming", "metonym", "slogan"})
 
 
+@lru_cache(maxsize=2)
 def _pronoun_suffixes(him: bool = True) -> tuple[str, ...]:
     """The pronoun suffixes a word carries («فيها», «يقودها»): the third person ones of the grammar
     lexicon and the first and second person ones; without ه ("his") unless ``him``: folded, it is also
