@@ -557,6 +557,10 @@ class SourceParser:
             if places and w[:1] == BA and w[1:] in self.words.place_heads and self._word_at(tokens, j + 1) is not None:
                 j = self._absorb_adjectives(tokens, j + 2)  # "بمحافظة الأنبار", "بمنطقة الرياض"
                 continue
+            if places and w[:1] == BA and (w[1:] in self.bodies or w[1:] in self.organizations) \
+                    and w not in self.words.headed_by and self._word_at(tokens, j + 1) is not None:
+                j = self._body_extent(tokens, j + 1)  # "مصدر بوزارة الداخلية", "الناطق بقيادة حرس الحدود"
+                continue
             if places and w in self.words.body_head_prepositions and self._phrase_in(tokens, j + 1, self.bodies):
                 n = self._phrase_in(tokens, j + 1, self.bodies)
                 j = self._body_extent(tokens, j + 1 + n)
@@ -618,7 +622,16 @@ class SourceParser:
         """Complements, adjectives and coordinated complements after a body head, and the construct
         chain of an indefinite one ("شرطة محافظة الجيزة", "إدارة سجون منطقة تبوك", "بلدية صيدا")."""
         chain = False  # the word before was taken as the genitive of an indefinite head: the chain goes on
+        named = False  # an organisation's one-word name was just taken: a definite genitive may close it
         while (w := self._word_at(tokens, j)) is not None:
+            if named and w.startswith((DEFINITE, LAM_DEFINITE)) and w not in self.stop and w not in self.adjectives:
+                # "لجنة تجار المواشي", "مؤسسة X للثقافة والفنون": the name's own genitive and what it coordinates
+                j += 1
+                while (v := self._word_at(tokens, j)) is not None and v.startswith(WA + DEFINITE) and v[1:] not in self.stop:
+                    j += 1
+                named = False
+                continue
+            named = False
             if w in self.bodies and w.startswith(DEFINITE) and j > 0 and tokens[j - 1].text.startswith(DEFINITE):
                 break  # "المعارض الحكومة": a definite word takes no genitive; the body is the verb's object
             if w in self.complements or w in self.adjectives or w in self.qualifiers or (w.startswith(WA) and (w[1:] in self.complements or (w[1:].startswith(DEFINITE) and j > 0
@@ -641,22 +654,30 @@ class SourceParser:
                 if g is not None and w.startswith(LAM) and g[1].kind in ("organization", "government"):
                     j += g[0]  # "الأمين العام للأمم المتحدة"
                     continue
-                if j > 0 and not tokens[j - 1].text.startswith(DEFINITE) and (chain or tokens[j - 1].text in self.bodies):
+                before = self._unclitic(tokens[j - 1].text) if j > 0 else ""  # «بقيادة» → «قيادة»
+                if j > 0 and not before.startswith(DEFINITE) and (
+                        chain or before in self.bodies or before in self.organizations):
                     # an indefinite body in construct with the place it serves: "شرطة محافظة الجيزة",
                     # "بلدية مدينة صور", "شرطة الرياض"
                     if w in self.words.place_heads and self._word_at(tokens, j + 1) is not None:
                         j = self._absorb_adjectives(tokens, j + 2)
                         chain = False
                         continue
+                    body = chain or before in self.bodies
                     if g is not None and not w.startswith(LAM) and g[1].kind == "government" and g[1].name in self.place_names:
+                        if not body:
+                            break  # "بنك السودان المركزي": the country's bank is read as its own phrase
                         j += g[0]
                         continue
                     nxt = self._word_at(tokens, j + 1) or ""
                     if w not in self.stop and w not in self.verb_forms and w not in self.words.complementizers \
                             and not w.isdigit() and w not in self.titles and w not in self.roles \
                             and not (w.startswith(LAM) and nxt.startswith(DEFINITE)):  # not "بعثة لحفظ السلام"
-                        j += 1  # "بلدية صيدا", "شرطة دبي", "إدارة سجون …": its genitive
-                        chain = True
+                        # "بلدية صيدا", "شرطة دبي", "إدارة سجون …": its genitive; a body's chain goes on, an
+                        # organisation's name is one word («شركة هاليبرتون», not «… نتائج» after it)
+                        named = not body
+                        chain = body
+                        j += 1
                         continue
                 break
         return j

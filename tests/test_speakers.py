@@ -582,3 +582,16 @@ def test_honorifics_and_roles_over_a_place(text: str, kind: str, name: str) -> N
     a = attribution.annotate(text)
     att = a.attributions[a.sentences[0].attribution]  # type: ignore[index]
     assert (att.source.kind, att.source.name) == (kind, name)
+
+
+@pytest.mark.parametrize(("text", "kind", "name"), [
+    ("وكشفت شركة هاليفاكس عن تراجع أرباحها.", "organization", "شركة هاليفاكس"),
+    ("وقال رئيس لجنة تجار الخضار بغرفة الدمام إن الأسعار مستقرة.", "official", "رئيس لجنة تجار الخضار بغرفة الدمام"),
+    ("وقال مصدر طبي بمكتب الصحة في المدينة إن المستشفى امتلأ.", "unnamed_source", "مصدر طبي بمكتب الصحة"),
+    ("وأظهرت دراسة أجرتها جامعة كوينزلاند في بريزبن نتائج واعدة.", "organization", "جامعة كوينزلاند"),
+    ("وقالت الحكومة المؤقتة برئاسة سالم الحربي إن الانتخابات ستجرى.", "government", "الحكومة المؤقتة"),
+])
+def test_organisation_names_and_where_a_speaker_sits(text: str, kind: str, name: str) -> None:
+    a = attribution.annotate(text)
+    att = a.attributions[a.sentences[0].attribution]  # type: ignore[index]
+    assert (att.source.kind, att.source.name) == (kind, name)

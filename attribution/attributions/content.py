@@ -5,7 +5,7 @@ adverbials skipped; background and contrast clauses left to the outlet.
 from __future__ import annotations
 
 from ..lexicons import Verb
-from ..morphology import BA, LAM, TATWEEL, WA
+from ..morphology import BA, DEFINITE, LAM, TATWEEL, WA
 from ..sources import (
     CLOSE_QUOTES,
     MAX_SUBJECT_TOKENS,
@@ -119,6 +119,11 @@ class Content(Clauses):
                     return t.start, self._content_end(p, k, self.cues.background), False  # a partial quote stays indirect
                 if w == self.words.particle_in and (skip := self._adverbial_end(p, k)) is not None:
                     k = skip
+                    continue
+                if w == self.words.particle_in and k == j and verb.object and (place := _word(tokens, k + 1)) \
+                        and not place.startswith(DEFINITE) and place not in self.parser.stop \
+                        and _word(tokens, k + 2) is not None:
+                    k += 2  # "أظهرت دراسة أجرتها جامعة X في ملبورن نتائج …": where the subject is, then the object
                     continue
                 if verb.object and w in self.words.object_prepositions and _word(tokens, k + 1) is not None \
                         and _word(tokens, k + 1) not in self.words.complementizers:
