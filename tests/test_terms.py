@@ -527,3 +527,18 @@ def test_security_charges_enemy_labels_and_participles(text: str, expected: list
     got = [(t.concept, t.stance) for t in attribution.annotate(text).terms
            if t.concept in ("security_charges", "vilifying_labels", "terrorism_labels", "tyranny_labels")]
     assert got == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وزار الوفد الصحراء المغربية الأسبوع الماضي.", [("western_sahara", "negative")]),
+    ("وطالبت جبهة البوليساريو باستفتاء في الصحراء الغربية.", [("western_sahara", "neutral")] * 2),
+    ("وأعلنت حكومة طالبان عفوا عاما.", [("taliban", "neutral")]),
+    ("وقالت الإمارة الإسلامية إن المعابر مفتوحة.", [("taliban", "positive")]),
+    ("واعتقلت السلطات الناشط الحقوقي في المطار.", [("dissidents", "neutral")]),
+    ("وطالبت المنظمة بالإفراج عن سجناء الرأي.", [("dissidents", "positive")]),
+    ("ووثق التقرير جرائم الاحتلال في المخيم.", [("atrocity_labels", "negative")]),
+])
+def test_western_sahara_taliban_dissidents_and_crimes(text: str, expected: list[tuple[str, str]]) -> None:
+    got = [(t.concept, t.stance) for t in attribution.annotate(text).terms
+           if t.concept in ("western_sahara", "taliban", "dissidents", "atrocity_labels")]
+    assert got == expected
