@@ -17,6 +17,7 @@ DEV_FLOORS = {"voice_sentence": 0.93, "voice_span": 0.91, "kind": 0.85, "via": 0
 SEED_FLOORS = {"voice_sentence": 1.0, "voice_span": 1.0, "kind": 1.0, "via": 0.90, "outlet": 1.0, "term_recall": 1.0,
                "term_concept": 1.0, "term_stance": 1.0, "term_voice": 1.0}
 TERM_PRECISION_FLOOR = 0.81
+NAME_CALLING_FLOOR = 0.52
 CUE_COVERAGE_FLOOR = 0.95
 
 
@@ -46,9 +47,10 @@ def test_speaker_scores_do_not_fall(shared: Path, corpus: str, floors: dict[str,
     assert not low, f"{corpus}: below the floor (measured, floor): {low}"
 
 
-def test_term_precision_does_not_fall(shared: Path) -> None:
+def test_term_precision_and_name_calling_do_not_fall(shared: Path) -> None:
     out = _run(str(shared / "eval" / "score_terms.py"), str(shared / "corpus" / "dev"), "--cmd", CMD)
     assert _metrics(out)["precision"] >= TERM_PRECISION_FLOOR, out
+    assert _metrics(out)["name_calling"] >= NAME_CALLING_FLOOR, out
 
 
 def test_cue_coverage_does_not_fall(shared: Path) -> None:

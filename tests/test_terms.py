@@ -374,7 +374,7 @@ description_en = "x"
 description_ar = "x"
 
   [[concept.variant]]
-  term = "مشاغب"
+  term = "منتفع"
   stance = "negative"
   frame = "test"
   paradigm = "noun"
@@ -400,7 +400,7 @@ description_ar = "x"
 
 # Forms written by hand for each paradigm (folded spelling: ة as ه is also accepted by the matcher).
 PARADIGM_FORMS = {
-    "مشاغب": ["مشاغبون", "المشاغبين", "مشاغبان", "المشاغبات", "مشاغبه", "مشاغبهم", "مشاغباتها", "مشاغبا"],
+    "منتفع": ["منتفعون", "المنتفعين", "منتفعان", "المنتفعات", "منتفعه", "منتفعهم", "منتفعاتها", "منتفعا"],
     "حقير": ["حقيرة", "الحقيرة", "حقيرون", "الحقيرين", "حقيرتان", "حقيرات", "حقيران"],
     "تآمر": ["تآمروا", "تآمرت", "يتآمر", "يتآمرون", "تتآمر", "سيتآمرون", "تآمرا"],
 }
@@ -436,27 +436,27 @@ def test_every_paradigm_form_is_found_at_its_offsets_with_any_proclitic(paradigm
     "يتمردون على القرار",  # a verb form built on another stem
     "مدسوسون في الصفوف",  # paradigm = "fixed": no plural
     "حقيرهم",  # an adjective takes no pronoun suffix
-    "مشاغبتين",  # a noun takes no feminine
+    "منتفعتين",  # a noun takes no feminine
 ])
 def test_forms_outside_a_paradigm_are_not_found(paradigms: Path, text: str) -> None:
     assert not [t for t in attribution.annotate(text, lexicons=[paradigms]).terms if t.concept == "test_paradigm"]
 
 
 def test_a_nominative_plural_is_never_the_genitive_of_a_construct(paradigms: Path) -> None:
-    a = attribution.annotate("هاجم المشاغبون القرية. وصل عدد المشاغبين إلى عشرة.", lexicons=[paradigms])
-    assert [t.text for t in a.terms if t.concept == "test_paradigm"] == ["المشاغبون", "عدد المشاغبين"]
+    a = attribution.annotate("هاجم المنتفعون القرية. وصل عدد المنتفعين إلى عشرة.", lexicons=[paradigms])
+    assert [t.text for t in a.terms if t.concept == "test_paradigm"] == ["المنتفعون", "عدد المنتفعين"]
 
 
 def test_a_term_is_not_taken_as_the_head_of_the_next_term(paradigms: Path) -> None:
-    a = attribution.annotate("وصفه بأنه مشاغب حقير.", lexicons=[paradigms])
-    assert [t.text for t in a.terms if t.concept == "test_paradigm"] == ["مشاغب", "حقير"]
+    a = attribution.annotate("وصفه بأنه منتفع حقير.", lexicons=[paradigms])
+    assert [t.text for t in a.terms if t.concept == "test_paradigm"] == ["منتفع", "حقير"]
 
 
 def test_a_name_takes_no_dual_and_no_pronoun_suffix(tmp_path: Path) -> None:
     path = tmp_path / "name.toml"
     path.write_text(PARADIGMS.replace('frame = "test"\n  paradigm = "noun"', 'frame = "name"'), encoding="utf-8")
-    a = attribution.annotate("المشاغبان ومشاغبهم والمشاغبون", lexicons=[path])
-    assert [t.text for t in a.terms if t.concept == "test_paradigm"] == ["المشاغبون"]
+    a = attribution.annotate("المنتفعان ومنتفعهم والمنتفعون", lexicons=[path])
+    assert [t.text for t in a.terms if t.concept == "test_paradigm"] == ["المنتفعون"]
 
 
 def test_paradigm_is_validated(tmp_path: Path) -> None:
