@@ -542,3 +542,15 @@ def test_western_sahara_taliban_dissidents_and_crimes(text: str, expected: list[
     got = [(t.concept, t.stance) for t in attribution.annotate(text).terms
            if t.concept in ("western_sahara", "taliban", "dissidents", "atrocity_labels")]
     assert got == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("واعتقلت السلطات المعارض البارز بعد عودته من المنفى.", [("dissidents", "neutral")]),
+    ("وافتتح الوزير المعارض الدولية للكتاب في المدينة.", []),  # exhibitions
+    ("وشارك الآلاف في يوم الغضب أمام البرلمان.", [("protesters", "positive")]),
+    ("وما زال مصير المفقودين مجهولا.", [("casualties", "neutral")]),
+])
+def test_dissidents_protests_and_the_missing(text: str, expected: list[tuple[str, str]]) -> None:
+    got = [(t.concept, t.stance) for t in attribution.annotate(text).terms
+           if t.concept in ("dissidents", "protesters", "casualties")]
+    assert got == expected
