@@ -232,3 +232,11 @@ def test_folding_by_replacements_equals_one_translation(text: str) -> None:
     from attribution.normalize import _translate
 
     assert _translate(text) == text.translate(_TABLE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ابتأإآىيةهؤئ ـًٌَُِّْ\u200f\u00a0ABCz٣۴\r\n\t")), max_size=40))
+def test_fold_term_is_the_folded_text_squeezed(term: str) -> None:
+    from attribution.normalize import fold, fold_term
+
+    assert fold_term(term) == " ".join(fold(term).text.split())
