@@ -25,8 +25,11 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 __version__ = "0.1.0"
+#: The project's home (also `[project.urls]` in pyproject.toml; a test keeps them equal).
+HOMEPAGE = "https://github.com/attribution-nlp/attribution"
 
 __all__ = [
+    "HOMEPAGE",
     "Article",
     "Attribution",
     "AttributionError",

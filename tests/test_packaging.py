@@ -159,6 +159,7 @@ def test_one_repository_url_and_the_release_tag_in_the_docs() -> None:
     assert set(urls) == {"Homepage", "Documentation", "Source", "Changelog"}
     source = urls["Source"]
     assert source.startswith("https://github.com/") and "example" not in source
+    assert attribution.HOMEPAGE == urls["Homepage"] == source  # the SARIF output's informationUri
     mkdocs = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert re.search(r"^repo_url: (\S+)$", mkdocs, re.M).group(1) == source  # type: ignore[union-attr]
     assert re.search(r"^site_url: (\S+)$", mkdocs, re.M).group(1) == urls["Documentation"]  # type: ignore[union-attr]

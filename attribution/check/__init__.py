@@ -19,7 +19,7 @@ from typing import TextIO
 
 import attrs
 
-from .. import __version__
+from .. import HOMEPAGE, __version__
 from ..errors import AttributionError, Errors
 from ..lexicons import load_terms
 from ..readers import read_draft
@@ -303,6 +303,6 @@ def _sarif(findings: list[Finding]) -> dict[str, object]:
     return {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
         "runs": [{"tool": {"driver": {"name": "attribution", "version": __version__,
-                                      "informationUri": "https://example.invalid/attribution", "rules": rules}},
+                                      "informationUri": HOMEPAGE, "rules": rules}},
                   "columnKind": "unicodeCodePoints", "results": results}],
     }
