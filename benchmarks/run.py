@@ -14,7 +14,14 @@
 * size curve: one document of 10 KB, 100 KB, 1 MB and 5 MB, in paragraphs and run together on one line,
   annotated vs tokenized by ``spacy.blank("ar")`` (target: at most 2.5x at every size; a ratio that
   climbs with the size is a cost that grows faster than the input). Real news from
-  ``../shared/corpus/multi`` when it is beside the checkout, else the texts above.
+  ``../shared/corpus/multi`` when it is beside the checkout, else the texts above. At 1 MB and 5 MB also the
+  hostile shapes of issue 14, built from the same news so that every sentence is new to the tokenizer (one
+  sentence repeated lets spaCy answer from its cache, which says nothing about our cost; the test suite's
+  ``tests/test_scaling.py`` checks those repeated shapes for linear growth instead): no full stop, a
+  quotation and a cue on every line, unbalanced «« marks, one huge word, and a loaded phrase on every line.
+  Then ``attribution check`` on a 1 MB Markdown draft of each shape (prose, unclosed fences, comments and
+  links, a finding on every line), target at most 3x. The tokenizer is a fresh ``spacy.blank("ar")`` for
+  every measurement, warmed on another text, so it never answers from a cache of the text it is timed on.
 
 * multi-outlet corpus: ``../shared/corpus/multi/saudinewsnet.jsonl.gz`` (29,600 articles, 14 outlets), the
   first N articles (``--multi N`` or ``ATTRIBUTION_BENCH_MULTI``, default 2,000; ``all`` for the whole corpus,
@@ -225,21 +232,87 @@ def _long_text(size: int, texts: list[str]) -> str:
     return "\n".join(parts)[:size]
 
 
+def _quotes_and_cues(text: str) -> str:
+    lines = text.split("\n")
+    return "\n".join(f'قال «{line[:len(line) // 2]}» إن "{line[len(line) // 2:]}"' for line in lines)
+
+
+def _unbalanced(text: str) -> str:
+    return "«« " + " ".join(w + (" «" if i % 3 == 0 else "") for i, w in enumerate(text.split(" ")))
+
+
+#: Issue 14's hostile shapes, made from real news so that the tokenizer sees new text throughout.
+HOSTILE_SHAPES: dict[str, Callable[[str], str]] = {
+    "no stop": lambda t: t.translate(str.maketrans(".!?؟", "،،،،")),
+    "quotes": _quotes_and_cues,
+    "unbalanced": _unbalanced,
+    "one word": lambda t: "".join(c for c in t if c.isalpha()),
+    "dense": lambda t: "\n".join("وقال المتحدث إن الميليشيات الموالية لإيران هاجمت " + line for line in t.split("\n")),
+}
+
+
+#: Markdown drafts for `attribution check`, from real news: openers never closed, and a loaded term on every line.
+MARKDOWN_SHAPES: dict[str, Callable[[str], str]] = {
+    "prose": lambda t: t,
+    "fences": lambda t: "\n".join("```\n" + line for line in t.split("\n")),
+    "comments": lambda t: "\n".join("<!-- " + line for line in t.split("\n")),
+    "links": lambda t: " ".join("[" + w + "](" if i % 7 == 0 else w for i, w in enumerate(t.split(" "))),
+    "findings": lambda t: "\n".join("وهاجمت الميليشيات الموالية لإيران " + line for line in t.split("\n")),
+}
+
+
+def bench_check_size(texts: list[str], size: int = 1_000_000) -> list[dict[str, float | str]]:
+    """`check_text` on one Markdown draft of ``size`` characters per shape vs a fresh tokenizer on it."""
+    import spacy
+
+    from attribution.check import check_text
+
+    base = _long_text(size, texts)
+    rows: list[dict[str, float | str]] = []
+    for shape, make in MARKDOWN_SHAPES.items():
+        doc = make(base)[:size]
+        nlp = spacy.blank("ar")
+        nlp.max_length = len(doc) + 1
+        nlp.make_doc(texts[0])
+        t0 = time.perf_counter()
+        nlp.make_doc(doc)
+        tok = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        check_text("draft.md", doc)
+        chk = time.perf_counter() - t0
+        rows.append({"shape": shape, "tokenizer_s": tok, "check_s": chk, "ratio": chk / tok})
+    return rows
+
+
 def bench_size_curve(texts: list[str], sizes: tuple[int, ...] = (10_000, 100_000, 1_000_000, 5_000_000)
                      ) -> list[dict[str, float | str]]:
     import spacy
 
     import attribution
 
-    nlp = spacy.blank("ar")
-    nlp.max_length = max(sizes) + 1
+    def tokenize(doc: str, repeat: int) -> float:
+        """The best time of a fresh tokenizer on ``doc`` (warmed on another text): one that has not
+        cached this text's words from an earlier run or an earlier shape."""
+        best = float("inf")
+        for _ in range(repeat):
+            nlp = spacy.blank("ar")
+            nlp.max_length = len(doc) + 1
+            nlp.make_doc(texts[0])  # warm: its first call pays set-up costs that are not tokenizing
+            t0 = time.perf_counter()
+            nlp.make_doc(doc)
+            best = min(best, time.perf_counter() - t0)
+        return best
+
     attribution.annotate(texts[0])
     rows: list[dict[str, float | str]] = []
     for size in sizes:
         base = _long_text(size, texts)
-        for shape, doc in (("paragraphs", base), ("one line", base.replace("\n", " "))):
+        shapes = [("paragraphs", base), ("one line", base.replace("\n", " "))]
+        if size >= 1_000_000:
+            shapes += [(name, make(base)[:size]) for name, make in HOSTILE_SHAPES.items()]
+        for shape, doc in shapes:
             repeat = 3 if size <= 100_000 else 1
-            tok = best_of(lambda d=doc: nlp.make_doc(d), repeat)  # type: ignore[misc]
+            tok = tokenize(doc, repeat)
             ann = best_of(lambda d=doc: attribution.annotate(d), repeat)  # type: ignore[misc]
             rows.append({"size": size, "shape": shape, "tokenizer_s": tok, "annotate_s": ann, "ratio": ann / tok})
     return rows
@@ -414,6 +487,9 @@ def main() -> None:
             print(f"size curve: {int(row['size']) // 1000:>5,} KB {row['shape']:<10} tokenizer "
                   f"{row['tokenizer_s']:.3f}s, annotate {row['annotate_s']:.3f}s -> ratio {row['ratio']:.2f}x "
                   f"(target <= 2.5x)")
+        for row in bench_check_size(texts):
+            print(f"check size: 1,000 KB Markdown {row['shape']:<9} tokenizer {row['tokenizer_s']:.3f}s, check "
+                  f"{row['check_s']:.3f}s -> ratio {row['ratio']:.2f}x (target <= 3x)")
     if "multi" in only:
         report_multi(args.multi, args.repeat)
     if "check" in only:
