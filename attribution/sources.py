@@ -796,6 +796,10 @@ class SourceParser:
         if name_end == j and w is not None and w.startswith(DEFINITE) and w.endswith(NISBA) and w not in self.adjectives \
                 and w not in self.complements and w not in self.qualifiers and w not in self.stop:
             name_end = j + 1  # a surname alone after a role: "السفير الشامي"
+        elif name_end == j and w is not None and head in self.titles and w.startswith(DEFINITE) and j == i + n \
+                and w not in self.adjectives and w not in self.complements and w not in self.qualifiers \
+                and w not in self.stop and w not in self.roles and w not in self.titles and not self._head_at(tokens, j)[0]:
+            name_end = j + 1  # after a rank or title any definite surname: "العقيد الهيضل", "الشيخ الفلاني"
         after = self._word_at(tokens, i + n) or ""
         definite = bool(body) or any(w.startswith(DEFINITE) for w in head.split()[1:]) or (
             tokens[i].text.startswith(DEFINITE)) or head in self.references or (

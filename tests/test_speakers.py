@@ -595,3 +595,13 @@ def test_organisation_names_and_where_a_speaker_sits(text: str, kind: str, name:
     a = attribution.annotate(text)
     att = a.attributions[a.sentences[0].attribution]  # type: ignore[index]
     assert (att.source.kind, att.source.name) == (kind, name)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقال العقيد الهيضل إن الحادث وقع ليلا.", "الهيضل"),  # a rank, then a definite surname
+    ("وقال اللواء الركن سعد القرني إن الحدود آمنة.", "سعد القرني"),  # a rank's qualifier is not the name
+    ("وقال الوزير الجديد إن الخطة جاهزة.", "الوزير"),  # a role, not a title: «الجديد» is no surname
+])
+def test_titles_ranks_and_surnames(text: str, name: str) -> None:
+    a = attribution.annotate(text)
+    assert a.attributions[a.sentences[0].attribution].source.name == name  # type: ignore[index]
