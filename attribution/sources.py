@@ -820,7 +820,8 @@ class SourceParser:
         """End of a personal name starting at ``j``: words that are not stop words, cues or heads. A
         name that folds to a function word is a name where it is written as one («علي», not «على»)."""
         k = j
-        while k < len(tokens) and k - j < limit:
+        # past the limit, a name may still complete a lineage link: «فيصل بن خالد بن» + «عبدالعزيز»
+        while k < len(tokens) and (k - j < limit or (k > j and self._word_at(tokens, k - 1) in self.words.name_connectors)):
             w = self._word_at(tokens, k)
             if w is not None and view is not None and w in self.words.name_homographs and \
                     view.original[slice(*view.span(tokens[k].start, tokens[k].end))].endswith(NISBA) and \

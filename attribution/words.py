@@ -54,6 +54,7 @@ class GrammarWords:
     paired: frozenset[str]
     name_parts: frozenset[str]
     name_homographs: frozenset[str]
+    name_connectors: frozenset[str]
     headed_by: frozenset[str]
     name_homograph_objects: frozenset[str]
     genitive_heads: frozenset[str]
@@ -180,7 +181,7 @@ _LISTS = {
                "issued_by", "placing_prepositions", "body_prepositions", "place_prepositions",
                "allegiance_prepositions", "armed", "news", "definite_name_openers", "qualifier_negations", "pronouns",
                "pronoun_prepositions", "body_head_prepositions", "name_homographs",
-               "name_homograph_objects", "headed_by"),
+               "name_homograph_objects", "headed_by", "name_connectors"),
 }
 
 #: Word lists matched as the start of a word (read as folded tuples, for ``str.startswith``).

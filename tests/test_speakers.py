@@ -605,3 +605,13 @@ def test_organisation_names_and_where_a_speaker_sits(text: str, kind: str, name:
 def test_titles_ranks_and_surnames(text: str, name: str) -> None:
     a = attribution.annotate(text)
     assert a.attributions[a.sentences[0].attribution].source.name == name  # type: ignore[index]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقال الأمير فيصل بن خالد بن عبدالعزيز إن الموسم ناجح.", "فيصل بن خالد بن عبدالعزيز"),
+    ("وقال الشيخ محمد بن راشد آل مكتوم إن المعرض سيفتتح.", "محمد بن راشد آل مكتوم"),
+    ("وقال الأمير فيصل بن سلمان بن عبد العزيز إن الموسم ناجح.", "فيصل بن سلمان بن عبد العزيز"),
+])
+def test_a_lineage_completes_a_long_name(text: str, name: str) -> None:
+    a = attribution.annotate(text)
+    assert a.attributions[a.sentences[0].attribution].source.name == name  # type: ignore[index]
