@@ -522,6 +522,17 @@ class SourceParser:
                     or (w.startswith(DEFINITE) and w.endswith(NISBA_ENDINGS) and len(w) > 5 and w not in self.stop)
                     or (self.gazetteer_at(tokens, j, clitics=False) is not None and w not in self.stop))
 
+    def _place_end(self, tokens: list[Token], j: int) -> int:
+        """The end of a place's name at ``j``: its nationality adjectives and one definite feminine adjective
+        that agrees with it («مكة المكرمة», «المدينة المنورة»), not a title or role that follows
+        («منطقة تبوك العقيد …»)."""
+        j = self._absorb_adjectives(tokens, j)
+        w = self._word_at(tokens, j)
+        if w is not None and w.startswith(DEFINITE) and w.endswith(FEMININE) and len(w) > 4 and w not in self.stop \
+                and w not in self.titles and w not in self.roles and w not in self.bodies and not self._head_at(tokens, j)[0]:
+            j += 1
+        return j
+
     def _absorb_adjectives(self, tokens: list[Token], j: int) -> int:
         while (w := self._word_at(tokens, j)) is not None and (w in self.adjectives):
             j += 1
@@ -552,10 +563,10 @@ class SourceParser:
                 continue
             if places and w in self.words.place_prepositions and self._word_at(tokens, j + 1) in self.words.place_heads and \
                     self._word_at(tokens, j + 2) is not None:
-                j = self._absorb_adjectives(tokens, j + 3)  # "في ولاية كيرالا", "في محافظة الجيزة"
+                j = self._place_end(tokens, j + 3)  # "في ولاية كيرالا", "في محافظة الجيزة"
                 continue
             if places and w[:1] == BA and w[1:] in self.words.place_heads and self._word_at(tokens, j + 1) is not None:
-                j = self._absorb_adjectives(tokens, j + 2)  # "بمحافظة الأنبار", "بمنطقة الرياض"
+                j = self._place_end(tokens, j + 2)  # "بمحافظة الأنبار", "بمنطقة الرياض"
                 continue
             if places and w[:1] == BA and (w[1:] in self.bodies or w[1:] in self.organizations) \
                     and w not in self.words.headed_by and self._word_at(tokens, j + 1) is not None:
@@ -660,7 +671,7 @@ class SourceParser:
                     # an indefinite body in construct with the place it serves: "شرطة محافظة الجيزة",
                     # "بلدية مدينة صور", "شرطة الرياض"
                     if w in self.words.place_heads and self._word_at(tokens, j + 1) is not None:
-                        j = self._absorb_adjectives(tokens, j + 2)
+                        j = self._place_end(tokens, j + 2)
                         chain = False
                         continue
                     body = chain or before in self.bodies
@@ -765,10 +776,10 @@ class SourceParser:
             j = self._absorb_adjectives(tokens, j + g[0])  # "وسيط الأمم المتحدة", "سفير فرنسا": its genitive
         elif j == i + n and not head.startswith(DEFINITE) and self._word_at(tokens, j) in self.words.place_heads \
                 and self._word_at(tokens, j + 1) is not None:
-            j = self._absorb_adjectives(tokens, j + 2)  # "أمير منطقة عسير", "محافظ ولاية X": the place it governs
+            j = self._place_end(tokens, j + 2)  # "أمير منطقة عسير", "محافظ ولاية X": the place it governs
             body = 1  # a named place makes the role definite
         elif j == i + n and head.rsplit(" ", 1)[-1] in self.words.place_heads and self._word_at(tokens, j) is not None:
-            j = self._absorb_adjectives(tokens, j + 1)  # a role that ends in a place head: "أمير منطقة" + "الجوف"
+            j = self._place_end(tokens, j + 1)  # a role that ends in a place head: "أمير منطقة" + "الجوف"
             body = 1
         j = self._modifiers(tokens, j)
         if self._word_at(tokens, j) == self.words.particle_on_behalf_of:

@@ -615,3 +615,13 @@ def test_titles_ranks_and_surnames(text: str, name: str) -> None:
 def test_a_lineage_completes_a_long_name(text: str, name: str) -> None:
     a = attribution.annotate(text)
     assert a.attributions[a.sentences[0].attribution].source.name == name  # type: ignore[index]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وأكد الناطق الإعلامي بشرطة منطقة مكة المكرمة العقيد سامي القرشي أن التحقيق مستمر.", "سامي القرشي"),
+    ("وقال أمير منطقة المدينة المنورة إن الموسم ناجح.", "أمير منطقة المدينة المنورة"),
+    ("وقال المتحدث باسم الشرطة العقيد دكتور سامي القرشي إن التحقيق مستمر.", "سامي القرشي"),
+])
+def test_a_place_keeps_its_adjective_and_a_rank_its_title(text: str, name: str) -> None:
+    a = attribution.annotate(text)
+    assert a.attributions[a.sentences[0].attribution].source.name == name  # type: ignore[index]
