@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from functools import lru_cache
 from os import PathLike
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -604,13 +605,17 @@ class Variant:
     concept: str
     suggest: str = ""
     notes: str = ""
-    inflect: bool = True
     ambiguous: bool = False
     context: tuple[str, ...] = ()
     origin: str = ""  # "file:line"
     homograph: bool = False  # the form without ال is also a verb ("غادر": treacherous / he left)
     general: bool = False  # from a file of `scope = "general"`: vocabulary of no one conflict
     paradigm: str = "auto"  # one of PARADIGMS; "fixed" when ``inflect = false``
+
+    @property
+    def inflect(self) -> bool:
+        """Whether forms beyond the one written are matched (the lexicon's ``inflect`` key)."""
+        return self.paradigm != "fixed"
 
 
 @attrs.frozen
@@ -635,6 +640,35 @@ class TermLexicon:
         return tuple(v for c in self.concepts for v in c.variants)
 
 
+T = TypeVar("T")
+
+
+def _collect(problems: list[str] | None, check: Callable[..., T], *args: Any) -> T | None:
+    """``check(*args)``; a `LexiconError` it raises goes into ``problems`` when given (else it propagates)."""
+    try:
+        return check(*args)
+    except LexiconError as exc:
+        if problems is None:
+            raise
+        problems.append(str(exc))
+        return None
+
+
+def _concept_id(c: _Checker, path: Path, seen_ids: dict[str, int]) -> str:
+    """A concept's id, which no other concept of its file may have."""
+    cid = c.string("id", nonempty=True)
+    if cid in seen_ids:
+        raise LexiconError(Errors.E025.format(path=path, line=c.line("id"), where=c.where, id=cid, other=seen_ids[cid]))
+    seen_ids[cid] = c.line("id")
+    return cid
+
+
+def _has_variants(c: _Checker, path: Path, raw: Any) -> None:
+    if not isinstance(raw, list) or not raw:
+        raise LexiconError(Errors.E013.format(path=path, line=c.line("id"), where=c.where, key="variant",
+                                              expected="one or more [[concept.variant]] tables", got=raw))
+
+
 def load_term_file(path: Path, problems: list[str] | None = None) -> tuple[Concept, ...]:
     """Read and validate one term lexicon; every problem names ``path`` and a line.
 
@@ -657,42 +691,20 @@ def load_term_file(path: Path, problems: list[str] | None = None) -> tuple[Conce
     variant_index = 0
     for c in _entries(data, path, lines, "concept"):
         raw = c.entry.get("variant")
-        count = len(raw) if isinstance(raw, list) else 0
-        broken = False  # a problem in the concept's own keys: its variants are still checked, not kept
-        cid = "?"
-        for check in ("keys", "id", "variant"):
-            try:
-                if check == "keys":
-                    c.keys(("id", "variant"), ("label_en", "label_ar", "description_en", "description_ar"))
-                elif check == "id":
-                    cid = c.string("id", nonempty=True)
-                    if cid in seen_ids:
-                        raise LexiconError(Errors.E025.format(path=path, line=c.line("id"), where=c.where, id=cid,
-                                                              other=seen_ids[cid]))
-                    seen_ids[cid] = c.line("id")
-                elif not isinstance(raw, list) or not raw:
-                    raise LexiconError(Errors.E013.format(path=path, line=c.line("id"), where=c.where, key="variant",
-                                                          expected="one or more [[concept.variant]] tables", got=raw))
-            except LexiconError as exc:
-                if problems is None:
-                    raise
-                problems.append(str(exc))
-                broken = True
-        if not isinstance(raw, list) or not raw:
-            variant_index += count
+        # a problem in the concept's own keys is reported, and its variants are still checked, not kept
+        problems_before = len(problems) if problems is not None else 0
+        _collect(problems, c.keys, ("id", "variant"), ("label_en", "label_ar", "description_en", "description_ar"))
+        cid = _collect(problems, _concept_id, c, path, seen_ids) or "?"
+        _collect(problems, _has_variants, c, path, raw)
+        broken = problems is not None and len(problems) > problems_before
+        if not isinstance(raw, list):
             continue
         variants: list[Variant] = []
         for n, entry in enumerate(raw):
-            try:
-                variant = _variant(path, lines, variant_index, entry, cid, n, seen_terms, general)
-            except LexiconError as exc:
-                if problems is None:
-                    raise
-                problems.append(str(exc))
-                continue
-            finally:
-                variant_index += 1
-            variants.append(variant)
+            variant = _collect(problems, _variant, path, lines, variant_index, entry, cid, n, seen_terms, general)
+            variant_index += 1
+            if variant is not None:
+                variants.append(variant)
         if broken:
             continue
         concepts.append(Concept(cid, c.string("label_en"), c.string("label_ar"), c.string("description_en"),
@@ -715,7 +727,7 @@ def _variant(path: Path, lines: list[str], variant_index: int, entry: Any, cid: 
                                               key="inflect", expected="true or false", got=inflect))
     variant = Variant(
         term=v.string("term", nonempty=True), stance=v.choice("stance", STANCES), frame=v.string("frame"),
-        concept=cid, suggest=v.string("suggest"), notes=v.string("notes"), inflect=inflect,
+        concept=cid, suggest=v.string("suggest"), notes=v.string("notes"),
         ambiguous=v.boolean("ambiguous"), context=v.strings("context"),
         origin=f"{path}:{v.line('term')}", homograph=v.boolean("homograph"), general=general,
         paradigm=v.choice("paradigm", PARADIGMS) if "paradigm" in v.entry else ("auto" if inflect else "fixed"))

@@ -261,22 +261,32 @@ MARKDOWN_SHAPES: dict[str, Callable[[str], str]] = {
 }
 
 
-def bench_check_size(texts: list[str], size: int = 1_000_000) -> list[dict[str, float | str]]:
-    """`check_text` on one Markdown draft of ``size`` characters per shape vs a fresh tokenizer on it."""
+def fresh_tokenizer_time(doc: str, warm: str, repeat: int = 1) -> float:
+    """The best time of a fresh ``spacy.blank("ar")`` tokenizer on ``doc``, warmed on ``warm`` (its first call
+    pays set-up costs that are not tokenizing): one that has not cached this text's words from an earlier
+    run or an earlier shape."""
     import spacy
 
+    best = float("inf")
+    for _ in range(repeat):
+        nlp = spacy.blank("ar")
+        nlp.max_length = len(doc) + 1
+        nlp.make_doc(warm)
+        t0 = time.perf_counter()
+        nlp.make_doc(doc)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def bench_check_size(texts: list[str], size: int = 1_000_000) -> list[dict[str, float | str]]:
+    """`check_text` on one Markdown draft of ``size`` characters per shape vs a fresh tokenizer on it."""
     from attribution.check import check_text
 
     base = _long_text(size, texts)
     rows: list[dict[str, float | str]] = []
     for shape, make in MARKDOWN_SHAPES.items():
         doc = make(base)[:size]
-        nlp = spacy.blank("ar")
-        nlp.max_length = len(doc) + 1
-        nlp.make_doc(texts[0])
-        t0 = time.perf_counter()
-        nlp.make_doc(doc)
-        tok = time.perf_counter() - t0
+        tok = fresh_tokenizer_time(doc, texts[0])
         t0 = time.perf_counter()
         check_text("draft.md", doc)
         chk = time.perf_counter() - t0
@@ -286,22 +296,7 @@ def bench_check_size(texts: list[str], size: int = 1_000_000) -> list[dict[str, 
 
 def bench_size_curve(texts: list[str], sizes: tuple[int, ...] = (10_000, 100_000, 1_000_000, 5_000_000)
                      ) -> list[dict[str, float | str]]:
-    import spacy
-
     import attribution
-
-    def tokenize(doc: str, repeat: int) -> float:
-        """The best time of a fresh tokenizer on ``doc`` (warmed on another text): one that has not
-        cached this text's words from an earlier run or an earlier shape."""
-        best = float("inf")
-        for _ in range(repeat):
-            nlp = spacy.blank("ar")
-            nlp.max_length = len(doc) + 1
-            nlp.make_doc(texts[0])  # warm: its first call pays set-up costs that are not tokenizing
-            t0 = time.perf_counter()
-            nlp.make_doc(doc)
-            best = min(best, time.perf_counter() - t0)
-        return best
 
     attribution.annotate(texts[0])
     rows: list[dict[str, float | str]] = []
@@ -312,7 +307,7 @@ def bench_size_curve(texts: list[str], sizes: tuple[int, ...] = (10_000, 100_000
             shapes += [(name, make(base)[:size]) for name, make in HOSTILE_SHAPES.items()]
         for shape, doc in shapes:
             repeat = 3 if size <= 100_000 else 1
-            tok = tokenize(doc, repeat)
+            tok = fresh_tokenizer_time(doc, texts[0], repeat)
             ann = best_of(lambda d=doc: attribution.annotate(d), repeat)  # type: ignore[misc]
             rows.append({"size": size, "shape": shape, "tokenizer_s": tok, "annotate_s": ann, "ratio": ann / tok})
     return rows

@@ -17,3 +17,14 @@ def attribution_at(article: Article, words: str) -> Attribution | None:
     pos = article.text.index(words) + len(words) // 2
     inside = [a for a in article.attributions if a.content.start <= pos < a.content.end]
     return min(inside, key=lambda a: a.content.end - a.content.start) if inside else None
+
+
+def first_source(text: str) -> tuple[str, str]:
+    """Kind and name of the source of the first sentence of ``text``, annotated."""
+    import attribution
+
+    article = attribution.annotate(text)
+    index = article.sentences[0].attribution
+    assert index is not None, text
+    source = article.attributions[index].source
+    return source.kind, source.name

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import attribution_at, speaker_of
+from helpers import attribution_at, first_source, speaker_of
 
 import attribution
 
@@ -556,9 +556,7 @@ def test_the_construct_chain_of_an_indefinite_body_goes_on() -> None:
     ("وأعلن نائب قائد الشرطة بمحافظة ديالى، العقيد سالم الخزرجي، أن الطريق فتح.", "official", "سالم الخزرجي"),
 ])
 def test_a_role_in_construct_with_a_role(text: str, kind: str, name: str) -> None:
-    a = attribution.annotate(text)
-    att = a.attributions[a.sentences[0].attribution]  # type: ignore[index]
-    assert (att.source.kind, att.source.name) == (kind, name)
+    assert first_source(text) == (kind, name)
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -568,8 +566,7 @@ def test_a_role_in_construct_with_a_role(text: str, kind: str, name: str) -> Non
     ("وقال الوزير علي هامش المؤتمر إن الدراسة اكتملت.", "الوزير"),  # the preposition typed with ي
 ])
 def test_a_name_that_folds_like_a_preposition(text: str, name: str) -> None:
-    a = attribution.annotate(text)
-    assert a.attributions[a.sentences[0].attribution].source.name == name  # type: ignore[index]
+    assert first_source(text)[1] == name
 
 
 @pytest.mark.parametrize(("text", "kind", "name"), [
@@ -579,9 +576,7 @@ def test_a_name_that_folds_like_a_preposition(text: str, name: str) -> None:
     ("ويوضح د. علي أن الروبوت يرى ما حوله.", "person", "علي"),
 ])
 def test_honorifics_and_roles_over_a_place(text: str, kind: str, name: str) -> None:
-    a = attribution.annotate(text)
-    att = a.attributions[a.sentences[0].attribution]  # type: ignore[index]
-    assert (att.source.kind, att.source.name) == (kind, name)
+    assert first_source(text) == (kind, name)
 
 
 @pytest.mark.parametrize(("text", "kind", "name"), [
@@ -592,9 +587,7 @@ def test_honorifics_and_roles_over_a_place(text: str, kind: str, name: str) -> N
     ("وقالت الحكومة المؤقتة برئاسة سالم الحربي إن الانتخابات ستجرى.", "government", "الحكومة المؤقتة"),
 ])
 def test_organisation_names_and_where_a_speaker_sits(text: str, kind: str, name: str) -> None:
-    a = attribution.annotate(text)
-    att = a.attributions[a.sentences[0].attribution]  # type: ignore[index]
-    assert (att.source.kind, att.source.name) == (kind, name)
+    assert first_source(text) == (kind, name)
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -603,8 +596,7 @@ def test_organisation_names_and_where_a_speaker_sits(text: str, kind: str, name:
     ("وقال الوزير الجديد إن الخطة جاهزة.", "الوزير"),  # a role, not a title: «الجديد» is no surname
 ])
 def test_titles_ranks_and_surnames(text: str, name: str) -> None:
-    a = attribution.annotate(text)
-    assert a.attributions[a.sentences[0].attribution].source.name == name  # type: ignore[index]
+    assert first_source(text)[1] == name
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -613,8 +605,7 @@ def test_titles_ranks_and_surnames(text: str, name: str) -> None:
     ("وقال الأمير فيصل بن سلمان بن عبد العزيز إن الموسم ناجح.", "فيصل بن سلمان بن عبد العزيز"),
 ])
 def test_a_lineage_completes_a_long_name(text: str, name: str) -> None:
-    a = attribution.annotate(text)
-    assert a.attributions[a.sentences[0].attribution].source.name == name  # type: ignore[index]
+    assert first_source(text)[1] == name
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -623,5 +614,4 @@ def test_a_lineage_completes_a_long_name(text: str, name: str) -> None:
     ("وقال المتحدث باسم الشرطة العقيد دكتور سامي القرشي إن التحقيق مستمر.", "سامي القرشي"),
 ])
 def test_a_place_keeps_its_adjective_and_a_rank_its_title(text: str, name: str) -> None:
-    a = attribution.annotate(text)
-    assert a.attributions[a.sentences[0].attribution].source.name == name  # type: ignore[index]
+    assert first_source(text)[1] == name

@@ -58,6 +58,11 @@ def hits(text: str, lexicon: Path) -> list[tuple[str, str, str]]:
     a = attribution.annotate(text, lexicons=[lexicon])
     return [(t.text, t.concept, t.voice) for t in a.terms if t.concept.startswith("test_")]
 
+def concept_stances(text: str, concepts: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(concept, stance) of the built-in term hits in ``text`` whose concept is one of ``concepts``."""
+    return [(t.concept, t.stance) for t in attribution.annotate(text).terms if t.concept in concepts]
+
+
 
 def test_clitics_hamza_tatweel_and_dots(lexicon: Path) -> None:
     assert hits("وللميليشيات دور.", lexicon) == [("للميليشيات", "test_groups", "outlet")]
@@ -524,9 +529,7 @@ def test_a_nationality_adjective_may_stand_inside_a_term(text: str, expected: li
     ("ونص القانون على عقوبة الأفعال المجرمة.", []),  # «المجرم» is a noun: no feminine
 ])
 def test_security_charges_enemy_labels_and_participles(text: str, expected: list[tuple[str, str]]) -> None:
-    got = [(t.concept, t.stance) for t in attribution.annotate(text).terms
-           if t.concept in ("security_charges", "vilifying_labels", "terrorism_labels", "tyranny_labels")]
-    assert got == expected
+    assert concept_stances(text, ("security_charges", "vilifying_labels", "terrorism_labels", "tyranny_labels")) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -539,9 +542,7 @@ def test_security_charges_enemy_labels_and_participles(text: str, expected: list
     ("ووثق التقرير جرائم الاحتلال في المخيم.", [("atrocity_labels", "negative")]),
 ])
 def test_western_sahara_taliban_dissidents_and_crimes(text: str, expected: list[tuple[str, str]]) -> None:
-    got = [(t.concept, t.stance) for t in attribution.annotate(text).terms
-           if t.concept in ("western_sahara", "taliban", "dissidents", "atrocity_labels")]
-    assert got == expected
+    assert concept_stances(text, ("western_sahara", "taliban", "dissidents", "atrocity_labels")) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -551,6 +552,4 @@ def test_western_sahara_taliban_dissidents_and_crimes(text: str, expected: list[
     ("وما زال مصير المفقودين مجهولا.", [("casualties", "neutral")]),
 ])
 def test_dissidents_protests_and_the_missing(text: str, expected: list[tuple[str, str]]) -> None:
-    got = [(t.concept, t.stance) for t in attribution.annotate(text).terms
-           if t.concept in ("dissidents", "protesters", "casualties")]
-    assert got == expected
+    assert concept_stances(text, ("dissidents", "protesters", "casualties")) == expected
