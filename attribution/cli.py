@@ -53,6 +53,21 @@ def _parser() -> argparse.ArgumentParser:
     cmp.add_argument("--all-regions", action="store_true",
                      help="count teasers and page debris too (default: headline and body only)")
     cmp.add_argument("--lexicon", action="append", default=[], metavar="PATH")
+    st = sub.add_parser("stories", help="group a corpus's articles into stories across outlets (JSONL)")
+    st.add_argument("inputs", nargs="+", metavar="CORPUS",
+                    help="raw documents as annotate takes them (files, directories, .jsonl[.gz|.bz2|.xz], -) or "
+                         "the JSONL that annotate --format json wrote")
+    st.add_argument("--window", type=float, default=2, metavar="DAYS",
+                    help="an article joins a story at most DAYS after its first article (default: %(default)s)")
+    st.add_argument("--min-outlets", type=int, default=1, metavar="N",
+                    help="write only stories told by N outlets or more (default: %(default)s, every story)")
+    st.add_argument("--threshold", type=float, default=0.30, metavar="COSINE",
+                    help="how alike an article and a story must be to join (default: %(default)s)")
+    st.add_argument("--jobs", type=int, default=1, metavar="N", help="read and annotate in N processes")
+    st.add_argument("--out", metavar="PATH", help="write stories.jsonl here instead of standard output")
+    st.add_argument("--outlet", help="the outlet of documents that name none")
+    st.add_argument("--lexicon", action="append", default=[], metavar="PATH",
+                    help="a term lexicon file or directory that extends the built-in ones (repeatable)")
     ck = sub.add_parser(
         "check", help="lint editorial drafts (.txt, .md, .html) for house style",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -456,7 +471,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "annotate" and args.outlet is not None and not args.outlet.strip():
         ap.error(Errors.E020)
     status = 0
-    if args.command == "annotate" and args.jobs < 1:
+    if args.command in ("annotate", "stories") and args.jobs < 1:
         ap.error("--jobs must be at least 1")
     try:
         if args.command == "lexicon":
@@ -468,6 +483,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .lexicons import load_terms
 
         load_terms(tuple(getattr(args, "lexicon", ())))  # a bad lexicon is a usage error before any file
+        if args.command == "stories":
+            from .stories import run
+
+            return run(args)
         status = _annotate(args)
     except AttributionError as exc:
         print(f"attribution: {exc}", file=sys.stderr)
