@@ -4,6 +4,9 @@ else in the package imports this module.
 * `annotate_bag` maps texts (or a ``dask.bag`` of texts, dicts or Documents) to a bag of Articles.
 * `annotate_frame` maps a ``dask.dataframe`` partition-wise into the four tidy tables of
   `attribution.tables` (articles, sentences, attributions, terms), each partition annotated once.
+* `find_stories` groups a corpus into stories as `attribution.stories.find_stories` does: the features of
+  each article (annotation included) are computed on the cluster, the grouping (cheap, in date order)
+  here, so the result is the same as with ``--jobs``.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Any
 from .corpus import Document, Failure, Line, _as_document, annotate_document
 from .extras import missing_extra
 from .model import Article
+from .stories import DEFAULTS, Features, Story, group_stories, item_features
 from .tables import COLUMNS, rows
 
 try:  # the dask extra: pip install "attribution[dask]"
@@ -25,7 +29,7 @@ try:  # the dask extra: pip install "attribution[dask]"
 except ModuleNotFoundError as _exc:
     raise missing_extra(_exc, "attribution.dask", "dask") from None
 
-__all__ = ["annotate_bag", "annotate_frame"]
+__all__ = ["annotate_bag", "annotate_frame", "find_stories", "story_features"]
 
 
 def _annotate(item: Any, outlet: str | None, lexicons: tuple[str, ...]) -> Article | Failure:
@@ -82,3 +86,34 @@ def annotate_frame(ddf: dd.DataFrame, text: str = "text", *, id: str | None = No
     return {name: dd.from_delayed([dask.delayed(getitem)(t, name) for t in tables], meta=_meta(name),
                                   verify_meta=False)
             for name in COLUMNS}
+
+
+def story_features(items_or_bag: Iterable[Any] | db.Bag, *, outlet: str | None = None, lexicons: Iterable[str] = (),
+                   npartitions: int | None = None) -> db.Bag:
+    """A bag of `attribution.stories.Features` (or `attribution.corpus.Failure`) of raw documents (texts,
+    dicts, Documents, JSONL `attribution.corpus.Line` objects) or lines of ``attribution annotate`` output."""
+    bag = items_or_bag if isinstance(items_or_bag, db.Bag) else db.from_sequence(
+        list(items_or_bag), npartitions=npartitions)
+    return bag.map(_story_features, outlet=outlet, lexicons=tuple(lexicons))
+
+
+def _story_features(item: Any, outlet: str | None, lexicons: tuple[str, ...]) -> Features | Failure:
+    return item_features(item if isinstance(item, (Document, Failure, Line, dict)) else _as_document(item, 0),
+                         outlet, lexicons)
+
+
+def find_stories(inputs: Iterable[str] | db.Bag, *, window: float = DEFAULTS["window"],
+                 threshold: float = DEFAULTS["threshold"], duplicate: float = DEFAULTS["duplicate"],
+                 min_outlets: int = 1, outlet: str | None = None, lexicons: Iterable[str] = (),
+                 npartitions: int | None = None, failures: list[Failure] | None = None) -> list[Story]:
+    """`attribution.stories.find_stories` on the current Dask scheduler (a ``distributed.Client``, when one
+    is active): ``inputs`` are paths (read here, in order, as `attribution.corpus.iter_documents` reads
+    them) or a bag of items. The same stories as ``attribution stories --jobs N`` on the same input."""
+    from .corpus import iter_documents
+
+    items = inputs if isinstance(inputs, db.Bag) else list(iter_documents(list(inputs), parse=False))
+    results = story_features(items, outlet=outlet, lexicons=lexicons, npartitions=npartitions).compute()
+    features = [r for r in results if isinstance(r, Features)]
+    if failures is not None:
+        failures.extend(r for r in results if isinstance(r, Failure))
+    return group_stories(features, window=window, threshold=threshold, duplicate=duplicate, min_outlets=min_outlets)

@@ -38,11 +38,21 @@ from .corpus import Document, Failure, Line, annotate_document, iter_documents
 from .errors import Errors
 from .lexicons import Lexicons, load_builtin
 from .model import Article
-from .morphology import AFFIXED_DEFINITE, CONJUNCTIONS, DEFINITE, NISBA, NISBA_ENDINGS
+from .morphology import (
+    AFFIXED_DEFINITE,
+    DEFINITE,
+    DUAL,
+    FEMININE,
+    FEMININE_PLURAL,
+    MASCULINE_PLURAL,
+    NISBA,
+    NISBA_ENDINGS,
+    PROCLITICS,
+)
 from .normalize import fold, fold_term
 
-__all__ = ["DEFAULTS", "Features", "Story", "article_features", "find_stories", "group", "item_features",
-           "story_json", "write_stories"]
+__all__ = ["DEFAULTS", "Features", "Story", "article_features", "find_stories", "group", "group_stories",
+           "item_features", "iter_features", "stories_of", "story_json", "write_stories"]
 
 #: The grouping's settings (the CLI's defaults; chosen on the labelled set of benchmarks/stories_gold.jsonl).
 DEFAULTS: dict[str, float] = {
@@ -52,13 +62,19 @@ DEFAULTS: dict[str, float] = {
 }
 LEAD_WORDS = 120          # words of the body, after the headline, that make an article's vector
 HEADLINE_WEIGHT = 3       # a headline word counts as this many body words
-SAMPLE = 8                # one 4-shingle hash in SAMPLE is kept (the same ones in every article)
+ANNOTATION_WEIGHT = 3     # and so does a source, place or concept the annotation found
+SAMPLE = 4                # one 4-shingle hash in SAMPLE is kept (the same ones in every article)
 VECTOR_SIZE = 64          # an article keeps its heaviest keys
 INDEX_KEYS = 12           # of which this many index it (the rarest are the most telling)
-MAX_DF = 0.05             # a key in more than this share of the articles indexes nothing
+MAX_DF = 0.05             # a key in more than this share of the articles (and 100) indexes nothing
 QUOTE_BONUS = 0.15        # added to the cosine when the article repeats one of the story's quotes
+LINK = 1.0                # and its nearest article at least LINK times the threshold (no drifting chains)
+MERGE = 0.4               # two stories whose centroids are this alike, and that an article fits, merge
 CENTROID_SIZE = 200       # a story's centroid keeps its heaviest keys
 _WORD = re.compile(r"\w+")
+#: Nominal endings a stem drops (one, the longest that fits).
+_SUFFIXES = tuple(sorted({*NISBA_ENDINGS, *DUAL, *MASCULINE_PLURAL, FEMININE_PLURAL, FEMININE},
+                         key=lambda e: (-len(e), e)))
 _SOURCE_KINDS = ("news_agency", "media", "government", "official", "person", "group", "organization")
 
 
@@ -100,22 +116,27 @@ class Story:
 
 
 def stem(word: str) -> str:
-    """A folded word without its conjunction, preposition and article (a light stem that lets «والحوثيين»
-    and «الحوثيين» meet; nothing is guessed beyond the clitics).
+    """A folded word without its article (and the conjunction or preposition before it) and one nominal
+    ending (plural, dual, feminine, nisba), when three letters stay: a light stem that lets «والحوثيين»,
+    «الحوثي» and «حوثيون», or «العراقية» and «العراق», meet. A bare و or ف is left alone («وزارة», «فريق»).
 
     Examples:
         >>> from attribution.stories import stem
         >>> from attribution.normalize import fold_term
-        >>> stem(fold_term("والحوثيين")) == stem(fold_term("الحوثيين")) == stem(fold_term("حوثيين"))
+        >>> stem(fold_term("والحوثيين")) == stem(fold_term("الحوثي")) == stem(fold_term("حوثيون"))
+        True
+        >>> stem(fold_term("العراقية")) == stem(fold_term("العراق"))
+        True
+        >>> stem(fold_term("وزارة")) == fold_term("وزارة")
         True
     """
-    if word[:1] in CONJUNCTIONS and len(word) > 4:
-        word = word[1:]
-    for prefix in AFFIXED_DEFINITE:
+    for prefix in (*AFFIXED_DEFINITE, DEFINITE):
         if word.startswith(prefix) and len(word) > len(prefix) + 2:
-            return word[len(prefix):]
-    if word.startswith(DEFINITE) and len(word) > len(DEFINITE) + 2:
-        return word[len(DEFINITE):]
+            word = word[len(prefix):]
+            break
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[:-len(suffix)]
     return word
 
 
@@ -152,15 +173,16 @@ def _place_index(lex: Lexicons) -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return dict(index)
 
 
-def _places(stems: Sequence[str], lex: Lexicons) -> list[str]:
+def _places(stems: Sequence[str], lex: Lexicons) -> Counter[str]:
+    """How often each place is named (its name, capital or nationality adjective), in order of first mention."""
     index = _place_index(lex)
-    found: dict[str, None] = {}
+    found: Counter[str] = Counter()
     for i, s in enumerate(stems):
         for name, place in index.get(s, ()):
             if tuple(stems[i:i + len(name)]) == name:
-                found[place] = None
+                found[place] += 1
                 break
-    return list(found)
+    return found
 
 
 # ------------------------------------------------------------------------------------------- features
@@ -173,6 +195,20 @@ def _iso(value: str | None) -> str | None:
         return Date.fromisoformat(value.strip()[:10]).isoformat()
     except ValueError:
         return None
+
+
+_TITLE_LINE = re.compile(r"\A[ \t\ufeff]*([^\n]{1,300}?)[ \t]*\r?\n[ \t]*\r?\n")
+
+
+def _title(article: Article) -> str:
+    """The headline: a corpus's first line when a blank line follows it (the title, a blank line, the body,
+    as JSONL corpora write it), else the annotation's headline region, else the first line."""
+    text = article.text
+    m = _TITLE_LINE.match(text)
+    if m:
+        return m.group(1).strip()
+    headline = next((text[r.start:r.end].strip() for r in article.regions if r.kind == "headline"), "")
+    return headline or next((line.strip() for line in text.splitlines() if line.strip()), "")
 
 
 def article_features(article: Article, id: str, outlet: str | None = None, date: str | None = None,
@@ -190,8 +226,7 @@ def article_features(article: Article, id: str, outlet: str | None = None, date:
     """
     lex = lexicons or load_builtin()
     text = article.text
-    headline = next((text[r.start:r.end].strip() for r in article.regions if r.kind == "headline"), "")
-    title = headline or next((line.strip() for line in text.splitlines() if line.strip()), "")
+    title = _title(article)
     body = [s.text for s in article.sentences if s.region == "body"]
     title_words = _words(title)
     body_words = _words("\n".join(body)) if body else _words(text)[len(title_words):]
@@ -200,20 +235,20 @@ def article_features(article: Article, id: str, outlet: str | None = None, date:
     for s in stems[:len(title_words)]:
         counts[s] += HEADLINE_WEIGHT
     counts.update(stems[len(title_words):len(title_words) + LEAD_WORDS])
-    sources = sorted({src.name for a in article.attributions
-                      for src in (a.source, *a.via) if src.kind in _SOURCE_KINDS and src.name})
+    sources = Counter(src.name for a in article.attributions
+                      for src in (a.source, *a.via) if src.kind in _SOURCE_KINDS and src.name)
     places = _places(stems, lex)
-    terms = sorted({t.concept for t in article.terms})
-    for prefix, values in (("@s:", sources), ("@p:", places), ("@t:", terms)):
-        for v in values:
-            counts[prefix + fold_term(v)] += 1
+    terms = Counter(t.concept for t in article.terms)
+    for prefix, found in (("@s:", sources), ("@p:", places), ("@t:", terms)):
+        for v, n in found.items():  # counted like words: an article about Iraq names it often
+            counts[prefix + fold_term(v)] += n
     keys = tuple(sorted(counts))
     words = title_words + body_words
     prints = tuple(sorted({h for h in _shingles(words, 4) if h % SAMPLE == 0}))
     quotes = tuple(q for q in (tuple(sorted(set(_shingles(_words(a.content.text), 3))))
                                for a in article.attributions if a.direct and a.content.text) if len(q) >= 3)
     return Features(id, article.outlet.name or outlet, _iso(date), title, keys, tuple(counts[k] for k in keys),
-                    prints, quotes, tuple(sources), tuple(places), tuple(terms))
+                    prints, quotes, tuple(sorted(sources)), tuple(places), tuple(sorted(terms)))
 
 
 def _annotated(obj: dict[str, Any]) -> bool:
@@ -232,7 +267,7 @@ def item_features(item: Document | Failure | Line | dict[str, Any], outlet: str 
             obj = json.loads(item.raw)
         except (ValueError, RecursionError):
             obj = None
-        if isinstance(obj, dict) and (_annotated(obj) or "error" in obj and "text" not in obj):
+        if isinstance(obj, dict) and (_annotated(obj) or ("error" in obj and "text" not in obj)):
             item = obj
         else:
             item = item.parse()
@@ -308,22 +343,43 @@ def _day(d: str | None) -> int:
     return -1 if d is None else Date.fromisoformat(d).toordinal()
 
 
-def _vector(f: Features, idf: dict[str, float]) -> dict[str, float]:
-    weights = sorted(((k, (1 + math.log(c)) * idf[k]) for k, c in zip(f.keys, f.counts, strict=True)),
-                     key=lambda kw: (-kw[1], kw[0]))[:VECTOR_SIZE]
-    norm = math.sqrt(sum(w * w for _, w in weights)) or 1.0
-    return {k: w / norm for k, w in weights}
+@attrs.frozen
+class _Weights:
+    """What the whole input says about its words: a stem with a proclitic (و ف ب ل ك and their pairs) is
+    read as the stem without it when the input holds that more often (so «لانسحاب» is «انسحاب» but
+    «وزارة» stays), then how many articles hold each key, and its inverse document frequency."""
 
+    canon: dict[str, str]
+    df: Counter[str]
+    idf: dict[str, float]
 
-def _df(features: Iterable[Features]) -> Counter[str]:
-    df: Counter[str] = Counter()
-    for f in features:
-        df.update(f.keys)
-    return df
+    @classmethod
+    def of(cls, features: Sequence[Features]) -> _Weights:
+        raw: Counter[str] = Counter()
+        for f in features:
+            raw.update(f.keys)
+        canon = {}
+        for k, c in raw.items():
+            for p in PROCLITICS:
+                rest = k[len(p):]
+                if k.startswith(p) and len(rest) >= 3 and raw.get(rest, 0) > c:
+                    canon[k] = rest
+                    break
+        df: Counter[str] = Counter()
+        for f in features:
+            df.update({canon.get(k, k) for k in f.keys})
+        n = len(features)
+        return cls(canon, df, {k: math.log((n + 1) / (c + 0.5)) for k, c in df.items()})
 
-
-def _idf(df: Counter[str], n: int) -> dict[str, float]:
-    return {k: math.log((n + 1) / (c + 0.5)) for k, c in df.items()}
+    def vector(self, f: Features) -> dict[str, float]:
+        """The article's TF-IDF vector, unit length, its heaviest keys only."""
+        counts: dict[str, int] = defaultdict(int)
+        for k, c in zip(f.keys, f.counts, strict=True):
+            counts[self.canon.get(k, k)] += c * ANNOTATION_WEIGHT if k.startswith("@") else c
+        weights = sorted(((k, (1 + math.log(c)) * self.idf[k]) for k, c in counts.items()),
+                         key=lambda kw: (-kw[1], kw[0]))[:VECTOR_SIZE]
+        norm = math.sqrt(sum(w * w for _, w in weights)) or 1.0
+        return {k: w / norm for k, w in weights}
 
 
 def _quote_match(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
@@ -349,15 +405,16 @@ def group(features: Sequence[Features], window: float = DEFAULTS["window"],
     order = sorted(range(len(features)), key=lambda i: (features[i].date is None, features[i].date or "",
                                                         features[i].id, i))
     n = len(features)
-    df = _df(features)
-    idf = _idf(df, n)
-    index_limit = max(MAX_DF * n, 2)
+    weights = _Weights.of(features)
+    df, idf = weights.df, weights.idf
+    index_limit = max(MAX_DF * n, 100)
     by_key: dict[str, list[int]] = defaultdict(list)      # key → open stories
     by_print: dict[int, list[int]] = defaultdict(list)    # shingle sample → articles of open stories
     story_of: dict[int, int] = {}
     stories: list[_Open] = []
     open_ids: list[int] = []
     today: int | None = None
+    vectors: dict[int, dict[str, float]] = {}  # the articles of the open stories
     for i in order:
         f = features[i]
         day = _day(f.date)
@@ -378,9 +435,12 @@ def group(features: Sequence[Features], window: float = DEFAULTS["window"],
                         if not by_print[p]:
                             del by_print[p]
                 stories[s].centroid = {}
-        vec = _vector(f, idf)
+                for m in stories[s].members:
+                    del vectors[m]
+        vec = weights.vector(f)
         keys = [k for k in sorted(vec, key=lambda k: (-idf[k], k)) if 2 <= df[k] <= index_limit][:INDEX_KEYS]
         best, best_score = -1, 0.0
+        fits: list[int] = []
         shared: Counter[int] = Counter()
         for p in f.prints:
             shared.update(by_print.get(p, ()))
@@ -395,16 +455,23 @@ def group(features: Sequence[Features], window: float = DEFAULTS["window"],
                 st = stories[s]
                 dot = sum(w * st.centroid.get(k, 0.0) for k, w in vec.items())
                 score = dot / math.sqrt(st.norm2) if st.norm2 else 0.0
-                if f.quotes and any(_quote_match(q, r) for m in st.members for r in features[m].quotes
-                                    for q in f.quotes):
+                quoted = bool(f.quotes) and any(_quote_match(q, r) for m in st.members for r in features[m].quotes
+                                                for q in f.quotes)
+                if quoted:
                     score += QUOTE_BONUS
-                if score >= threshold and score > best_score:
-                    best, best_score = s, score
+                if score < threshold:
+                    continue
+                nearest = max(sum(w * vectors[m].get(k, 0.0) for k, w in vec.items()) for m in st.members)
+                if nearest + QUOTE_BONUS * quoted >= threshold * LINK:
+                    fits.append(s)
+                    if score > best_score:
+                        best, best_score = s, score
         if best < 0:
             best = len(stories)
             stories.append(_Open(day, [], {}, 0.0, set()))
             open_ids.append(best)
         st = stories[best]
+        vectors[i] = vec
         st.members.append(i)
         story_of[i] = best
         for k, w in vec.items():
@@ -418,7 +485,37 @@ def group(features: Sequence[Features], window: float = DEFAULTS["window"],
                 by_key[k].append(best)
         for p in f.prints:
             by_print[p].append(i)
-    return [list(s.members) for s in stories]
+        for s in fits:  # two open stories the article fits, alike enough, are one story begun twice
+            other = stories[s]
+            if s == best or not other.members:
+                continue
+            dot = sum(w * st.centroid.get(k, 0.0) for k, w in other.centroid.items())
+            if dot / math.sqrt(st.norm2 * other.norm2) >= MERGE:
+                _merge(st, best, other, s, story_of, by_key)
+                open_ids.remove(s)
+    rank = {i: r for r, i in enumerate(order)}
+    return [sorted(s.members, key=rank.__getitem__) for s in sorted(
+        (s for s in stories if s.members), key=lambda s: min(rank[m] for m in s.members))]
+
+
+def _merge(st: _Open, best: int, other: _Open, s: int, story_of: dict[int, int],
+           by_key: dict[str, list[int]]) -> None:
+    """Move story ``s`` (``other``) into story ``best`` (``st``)."""
+    st.first = min(st.first, other.first)
+    st.members.extend(other.members)
+    for m in other.members:
+        story_of[m] = best
+    for k, w in other.centroid.items():
+        st.centroid[k] = st.centroid.get(k, 0.0) + w
+    if len(st.centroid) > CENTROID_SIZE * 2:
+        st.centroid = dict(sorted(st.centroid.items(), key=lambda kw: (-kw[1], kw[0]))[:CENTROID_SIZE])
+    st.norm2 = sum(w * w for w in st.centroid.values())
+    for k in other.keys:
+        by_key[k] = [x for x in by_key[k] if x != s]
+        if k not in st.keys:
+            st.keys.add(k)
+            by_key[k].append(best)
+    other.members, other.centroid, other.keys = [], {}, set()
 
 
 # -------------------------------------------------------------------------------------------- stories
@@ -451,9 +548,11 @@ def _quote_count(members: Sequence[Features]) -> int:
     return sum(1 for arts in articles.values() if len(arts) >= 2)
 
 
-def _label(members: Sequence[Features], idf: dict[str, float], common: float) -> str:
+def _label(members: Sequence[Features], weights: _Weights, common: float) -> str:
     """The story's most shared headline words (up to five), as the most central headline writes them."""
-    titles = [[(w, stem(fold_term(w))) for w in _WORD.findall(f.title)] for f in members]
+    idf = weights.idf
+    titles = [[(w, weights.canon.get(k, k)) for w in _WORD.findall(f.title) for k in (stem(fold_term(w)),)]
+              for f in members]
     counts = Counter(s for t in titles for s in {s for _, s in t})
     usable = [s for s in counts if len(s) > 2 and idf.get(s, 0.0) > common]
     top = set(sorted(usable, key=lambda s: (-counts[s], -idf.get(s, 0.0), s))[:5])
@@ -468,13 +567,13 @@ def _label(members: Sequence[Features], idf: dict[str, float], common: float) ->
     return " ".join(words)
 
 
-def find_stories(inputs: Iterable[str] | Iterable[Features], *, window: float = DEFAULTS["window"],
+def find_stories(inputs: Iterable[str], *, window: float = DEFAULTS["window"],
                  threshold: float = DEFAULTS["threshold"], duplicate: float = DEFAULTS["duplicate"],
                  min_outlets: int = 1, jobs: int = 1, outlet: str | None = None, lexicons: Iterable[str] = (),
                  failures: list[Failure] | None = None) -> list[Story]:
-    """The stories of ``inputs`` (paths as ``attribution stories`` takes them, or `Features` already
-    computed, e.g. on a Dask cluster), sorted by first date then id; those with fewer than
-    ``min_outlets`` outlets are left out. Documents that fail are appended to ``failures``.
+    """The stories of ``inputs`` (paths as ``attribution stories`` takes them), sorted by first date then id;
+    those with fewer than ``min_outlets`` outlets are left out. Documents that fail are appended to
+    ``failures``. `attribution.dask.find_stories` does the same on a Dask cluster.
 
     Examples:
         >>> import json, os, tempfile
@@ -490,33 +589,37 @@ def find_stories(inputs: Iterable[str] | Iterable[Features], *, window: float = 
         [('s-2015-07-21-0001', ['a1', 'b1'])]
     """
     features: list[Features] = []
-    items = list(inputs)
-    if items and all(isinstance(x, Features) for x in items):
-        features = [x for x in items if isinstance(x, Features)]
-    else:
-        for f in iter_features([str(x) for x in items], jobs, outlet, tuple(lexicons)):
-            if isinstance(f, Failure):
-                if failures is not None:
-                    failures.append(f)
-            else:
-                features.append(f)
+    for f in iter_features(list(inputs), jobs, outlet, tuple(lexicons)):
+        if isinstance(f, Failure):
+            if failures is not None:
+                failures.append(f)
+        else:
+            features.append(f)
+    return group_stories(features, window=window, threshold=threshold, duplicate=duplicate, min_outlets=min_outlets)
+
+
+def group_stories(features: Sequence[Features], *, window: float = DEFAULTS["window"],
+                  threshold: float = DEFAULTS["threshold"], duplicate: float = DEFAULTS["duplicate"],
+                  min_outlets: int = 1) -> list[Story]:
+    """`group` ``features`` and build the `Story` objects (what `find_stories` does once the features are
+    read, wherever they were computed)."""
     return stories_of(features, group(features, window, threshold, duplicate), min_outlets)
 
 
 def stories_of(features: Sequence[Features], groups: Sequence[Sequence[int]], min_outlets: int = 1) -> list[Story]:
     """`Story` objects for ``groups`` of ``features`` (what `group` returns)."""
     n = len(features)
-    idf = _idf(_df(features), n)
+    weights = _Weights.of(features)
     common = math.log(1 / 0.2) if n >= 50 else 0.0  # a word in a fifth of the headlines labels nothing
     built = []
     for g in groups:
         members = sorted((features[i] for i in g), key=lambda f: (f.date or "", f.outlet or "", f.id))
         outlets = tuple(sorted({f.outlet for f in members if f.outlet}))
-        if len(outlets) < min_outlets:
+        if len(outlets) + sum(1 for f in members if not f.outlet) < min_outlets:  # an unknown outlet is one more
             continue
         dates = [f.date for f in members if f.date]
         if len(members) > 1:
-            vectors = [_vector(f, idf) for f in members]
+            vectors = [weights.vector(f) for f in members]
             total: dict[str, float] = defaultdict(float)
             for v in vectors:
                 for k, w in v.items():
@@ -532,7 +635,7 @@ def stories_of(features: Sequence[Features], groups: Sequence[Sequence[int]], mi
     for first, last, members, outlets, similarity in built:
         ordinal[first] += 1
         sid = f"s-{first or 'undated'}-{ordinal[first]:04d}"
-        stories.append(Story(sid, _label(members, idf, common), first, last, outlets, tuple(members),
+        stories.append(Story(sid, _label(members, weights, common), first, last, outlets, tuple(members),
                              _shared(f.sources for f in members), _shared(f.terms for f in members),
                              _shared(f.places for f in members), _quote_count(members), similarity))
     return stories
