@@ -61,7 +61,7 @@ def _parser() -> argparse.ArgumentParser:
                     help="an article joins a story at most DAYS after its first article (default: %(default)s)")
     st.add_argument("--min-outlets", type=int, default=1, metavar="N",
                     help="write only stories told by N outlets or more (default: %(default)s, every story)")
-    st.add_argument("--threshold", type=float, default=0.30, metavar="COSINE",
+    st.add_argument("--threshold", type=float, default=0.20, metavar="COSINE",
                     help="how alike an article and a story must be to join (default: %(default)s)")
     st.add_argument("--jobs", type=int, default=1, metavar="N", help="read and annotate in N processes")
     st.add_argument("--out", metavar="PATH", help="write stories.jsonl here instead of standard output")

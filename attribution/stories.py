@@ -57,12 +57,12 @@ __all__ = ["DEFAULTS", "Features", "Story", "article_features", "find_stories", 
 #: The grouping's settings (the CLI's defaults; chosen on the labelled set of benchmarks/stories_gold.jsonl).
 DEFAULTS: dict[str, float] = {
     "window": 2,        # days after a story's first article in which an article may still join it
-    "threshold": 0.30,  # least cosine between an article and a story's centroid to join it
+    "threshold": 0.20,  # least cosine between an article and a story's centroid to join it
     "duplicate": 0.5,   # least share of sampled 4-shingles two articles hold in common to be one story
 }
 LEAD_WORDS = 120          # words of the body, after the headline, that make an article's vector
 HEADLINE_WEIGHT = 3       # a headline word counts as this many body words
-ANNOTATION_WEIGHT = 3     # and so does a source, place or concept the annotation found
+ANNOTATION_WEIGHT = 2     # and so does a source, place or concept the annotation found
 SAMPLE = 4                # one 4-shingle hash in SAMPLE is kept (the same ones in every article)
 VECTOR_SIZE = 64          # an article keeps its heaviest keys
 INDEX_KEYS = 12           # of which this many index it (the rarest are the most telling)
@@ -438,7 +438,7 @@ def group(features: Sequence[Features], window: float = DEFAULTS["window"],
                 for m in stories[s].members:
                     del vectors[m]
         vec = weights.vector(f)
-        keys = [k for k in sorted(vec, key=lambda k: (-idf[k], k)) if 2 <= df[k] <= index_limit][:INDEX_KEYS]
+        keys = [k for k in sorted(vec, key=lambda k: (-vec[k], k)) if 2 <= df[k] <= index_limit][:INDEX_KEYS]
         best, best_score = -1, 0.0
         fits: list[int] = []
         shared: Counter[int] = Counter()

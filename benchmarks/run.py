@@ -31,6 +31,11 @@
   from their caches); ``attribution annotate --jobs 2`` vs ``--jobs 1`` (whole processes); peak RSS of the
   ``--jobs 1`` run on N articles vs on the first N/10 (for information: unseen words fill two bounded word
   caches). Absolute articles/s and MB/s are printed for information only. Skipped, with a message, when the corpus is not beside the checkout.
+* stories: on the same N articles, ``attribution stories --jobs 2`` against ``attribution annotate --jobs 2``
+  (wall time of whole processes; target at most 1.3x: grouping adds little to the annotation it needs), its
+  peak RSS and articles/s (information), pairwise precision and recall on the labelled stories of
+  ``benchmarks/stories_gold.jsonl`` (meaningful with ``--multi all``), and whether a Dask LocalCluster of two
+  workers writes the same stories.
 
 Texts for the other benchmarks: the bundled examples, the seed corpus when ``../shared`` is beside the
 checkout, and synthetic paragraphs built from them, about 300 KB in all.
@@ -441,7 +446,101 @@ def report_multi(n: int | None, repeat: int) -> None:
           f"two word caches, bounded at 65,536 entries each, so it levels off; repeated text stays at 1.0x)")
 
 
-SECTIONS = ("annotate", "lexicon", "streaming", "size", "multi", "check")
+def pairwise(stories_jsonl: Path, gold_jsonl: Path) -> tuple[float, float, int]:
+    """Pairwise precision and recall of a stories.jsonl against the labelled stories, on the labelled articles
+    that the file holds (the others are not scored); and how many labelled articles it holds."""
+    import itertools
+    import json
+
+    found = {a["id"]: s["story"] for line in stories_jsonl.read_text(encoding="utf-8").splitlines()
+             for s in (json.loads(line),) for a in s["articles"]}
+    truth = {a: g["story"] for line in gold_jsonl.read_text(encoding="utf-8").splitlines()
+             for g in (json.loads(line),) for a in g["articles"] if a in found}
+    tp = fp = fn = 0
+    for a, b in itertools.combinations(sorted(truth), 2):
+        same, said = truth[a] == truth[b], found[a] == found[b]
+        tp += same and said
+        fp += said and not same
+        fn += same and not said
+    return tp / max(tp + fp, 1), tp / max(tp + fn, 1), len(truth)
+
+
+def _dask_stories(path: str, out: str) -> None:
+    """Child process: the same stories on a Dask LocalCluster (2 workers of 1 thread), written to ``out``."""
+    import json
+
+    from dask.distributed import Client, LocalCluster
+
+    from attribution.dask import find_stories
+    from attribution.stories import story_json
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True) as cluster, Client(cluster):
+        stories = find_stories([path], npartitions=64)
+    with open(out, "w", encoding="utf-8") as fh:
+        for s in stories:
+            fh.write(json.dumps(story_json(s), ensure_ascii=False) + "\n")
+
+
+def bench_stories(n: int | None, dask: bool = True) -> dict[str, float] | None:
+    """``attribution stories --jobs 2`` against ``attribution annotate --jobs 2`` on the same articles (wall
+    time of whole processes), its peak RSS, the labelled set's pairwise precision and recall, and the same
+    stories on a Dask LocalCluster."""
+    import json
+    import subprocess
+    import sys
+    import tempfile
+
+    if not MULTI.is_file():
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        sample = Path(tmp) / "sample.jsonl"
+        docs, _chars, size = _multi_sample(sample, n)
+        cli = [sys.executable, "-m", "attribution.cli"]
+        t0 = time.perf_counter()
+        subprocess.run([*cli, "annotate", "--jobs", "2", "--force", "--out", str(Path(tmp) / "a.jsonl"), str(sample)],
+                       capture_output=True, check=True)
+        annotate_s = time.perf_counter() - t0
+        out = Path(tmp) / "stories.jsonl"
+        t0 = time.perf_counter()
+        rss = _peak_rss_kb([*cli, "stories", "--jobs", "2", "--out", str(out), str(sample)])
+        stories_s = time.perf_counter() - t0
+        precision, recall, labelled = pairwise(out, ROOT / "benchmarks" / "stories_gold.jsonl")
+        lines = out.read_text(encoding="utf-8").splitlines()
+        r = {"docs": docs, "mb": size / 1e6, "annotate_s": annotate_s, "stories_s": stories_s,
+             "ratio": stories_s / annotate_s, "docs_per_s": docs / stories_s, "rss_mb": rss / 1024,
+             "precision": precision, "recall": recall, "labelled": labelled, "stories": len(lines),
+             "multi": sum(len(json.loads(x)["outlets"]) >= 2 for x in lines)}
+        if dask:
+            other = Path(tmp) / "dask.jsonl"
+            t0 = time.perf_counter()
+            subprocess.run([sys.executable, __file__, "--dask-stories", str(sample), str(other)], capture_output=True,
+                           check=True)
+            r["dask_s"] = time.perf_counter() - t0
+            r["dask_same"] = float(other.read_text(encoding="utf-8").splitlines() == lines)
+    return r
+
+
+def report_stories(n: int | None) -> None:
+    if n == 0:
+        print("stories: skipped (--multi 0)")
+        return
+    r = bench_stories(n)
+    if r is None:
+        print(f"stories: skipped, {MULTI} is not beside the checkout")
+        return
+    print(f"stories: the first {r['docs']:,} multi-outlet articles ({r['mb']:.1f} MB), wall time of whole processes")
+    print(f"  attribution annotate --jobs 2 {r['annotate_s']:.1f}s, attribution stories --jobs 2 {r['stories_s']:.1f}s "
+          f"-> ratio {r['ratio']:.2f}x (target <= 1.3x: grouping adds little to annotating); "
+          f"{r['docs_per_s']:,.0f} articles/s, peak RSS {r['rss_mb']:.0f} MB (information)")
+    print(f"  {r['stories']:,} stories, {r['multi']:,} told by two outlets or more; labelled set "
+          f"(benchmarks/stories_gold.jsonl, {r['labelled']} of its articles in this sample): pairwise precision "
+          f"{r['precision']:.3f}, recall {r['recall']:.3f}")
+    if "dask_s" in r:
+        print(f"  Dask LocalCluster (2 workers): {r['dask_s']:.1f}s, the same stories: "
+              f"{'yes' if r['dask_same'] else 'NO'}")
+
+
+SECTIONS = ("annotate", "lexicon", "streaming", "size", "multi", "stories", "check")
 
 
 def main() -> None:
@@ -453,9 +552,13 @@ def main() -> None:
     ap.add_argument("--only", action="append", choices=SECTIONS, metavar="NAME",
                     help=f"run only these benchmarks (repeatable): {', '.join(SECTIONS)}")
     ap.add_argument("--one-pass", nargs=2, metavar=("MODE", "JSONL"), help=argparse.SUPPRESS)
+    ap.add_argument("--dask-stories", nargs=2, metavar=("JSONL", "OUT"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one_pass:
         _one_pass(*args.one_pass)
+        return
+    if args.dask_stories:
+        _dask_stories(*args.dask_stories)
         return
     only = set(args.only or SECTIONS)
     texts = corpus() if only - {"multi", "check"} else []
@@ -487,6 +590,8 @@ def main() -> None:
                   f"{row['check_s']:.3f}s -> ratio {row['ratio']:.2f}x (target <= 3x)")
     if "multi" in only:
         report_multi(args.multi, args.repeat)
+    if "stories" in only:
+        report_stories(args.multi)
     if "check" in only:
         r = bench_check_startup(args.repeat)
         print(f"check start-up: python -c 'import spacy' {r['import_spacy_s']:.3f}s, attribution check on a "
