@@ -18,7 +18,7 @@ from typing import Any
 from .corpus import Document, Failure, Line, _as_document, annotate_document
 from .extras import missing_extra
 from .model import Article
-from .stories import DEFAULTS, Features, Story, group_stories, item_features
+from .stories import DEFAULTS, Features, Story, compact, group_stories, item_features
 from .tables import COLUMNS, rows
 
 try:  # the dask extra: pip install "attribution[dask]"
@@ -113,7 +113,7 @@ def find_stories(inputs: Iterable[str] | db.Bag, *, window: float = DEFAULTS["wi
 
     items = inputs if isinstance(inputs, db.Bag) else list(iter_documents(list(inputs), parse=False))
     results = story_features(items, outlet=outlet, lexicons=lexicons, npartitions=npartitions).compute()
-    features = [r for r in results if isinstance(r, Features)]
+    features = [compact(r) for r in results if isinstance(r, Features)]
     if failures is not None:
         failures.extend(r for r in results if isinstance(r, Failure))
     return group_stories(features, window=window, threshold=threshold, duplicate=duplicate, min_outlets=min_outlets)
