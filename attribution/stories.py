@@ -51,8 +51,8 @@ from .morphology import (
 )
 from .normalize import fold, fold_term
 
-__all__ = ["DEFAULTS", "Features", "Story", "article_features", "find_stories", "group", "group_stories",
-           "compact", "item_features", "iter_features", "stories_of", "story_json", "write_stories"]
+__all__ = ["DEFAULTS", "Features", "Story", "article_features", "compact", "find_stories", "group", "group_stories",
+           "item_features", "iter_features", "stories_of", "story_json", "write_stories"]
 
 #: The grouping's settings (the CLI's defaults; chosen on the labelled set of benchmarks/stories_gold.jsonl).
 DEFAULTS: dict[str, float] = {
