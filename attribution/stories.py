@@ -62,7 +62,7 @@ DEFAULTS: dict[str, float] = {
 }
 LEAD_WORDS = 120          # words of the body, after the headline, that make an article's vector
 HEADLINE_WEIGHT = 3       # a headline word counts as this many body words
-ANNOTATION_WEIGHT = 2     # and so does a source, place or concept the annotation found
+ANNOTATION_WEIGHT = 2     # a source, place or concept the annotation found, this many
 SAMPLE = 4                # one 4-shingle hash in SAMPLE is kept (the same ones in every article)
 VECTOR_SIZE = 64          # an article keeps its heaviest keys
 INDEX_KEYS = 12           # of which this many index it (the rarest are the most telling)
