@@ -69,6 +69,7 @@ __all__ = ["TermMatcher", "find_terms", "matcher_for", "surface_forms", "term_vi
 
 _PREV_WORD = regex.compile(r"\p{Arabic}+$")
 _NEXT_WORD = regex.compile(r"[ \t]+(\p{Arabic}+)")
+_SENTENCE_END = regex.compile(r"[.!?؟\n]")
 _PROCLITICS = regex.compile(f"^[{CONJUNCTIONS}]?[{PREPOSITIONS}]?")
 
 
@@ -104,10 +105,18 @@ def _bare(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1)
+def _reporting_verbs() -> frozenset[str]:
+    """Every finite form of the built-in reporting verbs, folded («اوضح», «اعلنت»): a verb, never the
+    head of a construct («وأوضح هالك» is not a term)."""
+    return frozenset(fold_term(f) for v in load_builtin().verbs for f in v.forms)
+
+
 def _verb_like(word: str) -> bool:
-    """A folded word that reads as a verb, not a noun: «يبدأ», «ستواصل», «هاجمت», «قام», «يقودها»."""
+    """A folded word that reads as a verb, not a noun: «يبدأ», «ستواصل», «هاجمت», «قام», «يقودها»,
+    «أوضح»."""
     w = word[1:] if word[:1] in CONJUNCTIONS and len(word) > 3 else word
-    if w in _w().term_opening_verbs or word in _w().term_opening_verbs:
+    if w in _w().term_opening_verbs or word in _w().term_opening_verbs or w in _reporting_verbs() or word in _reporting_verbs():
         return True
     third = PRESENT_PREFIXES[0]
     if w.startswith(FUTURE + third) and len(w) >= 5:
@@ -362,7 +371,8 @@ class TermMatcher:
             # «الاحتلال»); a loaded word of another conflict does not release it («تحرير المدينة» in a
             # report on Yemen is not the war in Ukraine)
             drop = {i for i, pos in waiting
-                    if not any(a <= q < b and _releases(lv, out[i][2]) for a, b in [_window(text, pos)] for q, lv in loaded)}
+                    if not any(a <= q < b and _releases(lv, out[i][2], text, q, pos)
+                               for a, b in [_window(text, pos)] for q, lv in loaded)}
             out = [hit for i, hit in enumerate(out) if i not in drop]
         return out
 
@@ -438,10 +448,18 @@ class TermMatcher:
         return any(w in window for w in self.context.get(v.term, ()))
 
 
-def _releases(sure: Variant, waiting: Variant) -> bool:
-    """A sure loaded hit lets an ambiguous one read as loaded when both come from one lexicon file (one
-    conflict or field) or either comes from a file of general vocabulary (``scope = "general"``)."""
-    return sure.general or waiting.general or sure.origin.rsplit(":", 1)[0] == waiting.origin.rsplit(":", 1)[0]
+def _releases(sure: Variant, waiting: Variant, text: str, at: int, pos: int) -> bool:
+    """A sure loaded hit (at ``at``) lets an ambiguous one (at ``pos``) read as loaded when both come
+    from one lexicon file (one conflict or field) or the ambiguous one is general vocabulary
+    (``scope = "general"``: «عصابة» beside «الاحتلال»). A general loaded word releases a conflict's
+    ambiguous word only in the same sentence: «التطرف» two sentences away says nothing of which war
+    «تحرير» belongs to."""
+    if waiting.general or sure.origin.rsplit(":", 1)[0] == waiting.origin.rsplit(":", 1)[0]:
+        return True
+    if not sure.general:
+        return False
+    a, b = (at, pos) if at < pos else (pos, at)
+    return not _SENTENCE_END.search(text, a, b)
 
 
 def _window(text: str, pos: int) -> tuple[int, int]:

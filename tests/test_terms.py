@@ -367,7 +367,40 @@ def test_an_ambiguous_word_is_released_only_by_its_own_conflict_or_general_vocab
     assert "war_b" in got and "war_a" not in got  # another conflict's loaded word does not release it
     two.write_text('scope = "general"\n' + two.read_text(encoding="utf-8"), encoding="utf-8")
     got = {t.concept for t in attribution.annotate(text, lexicons=[one, two]).terms}
-    assert "war_a" in got  # general vocabulary does
+    assert "war_a" not in got  # general vocabulary in another sentence says nothing of which war
+    same = "وبعد التحرير طارد الجيش المتمردين الجنوبيين في الوادي."
+    got = {t.concept for t in attribution.annotate(same, lexicons=[one, two]).terms}
+    assert "war_a" in got  # in the same sentence it does
+
+
+def test_a_general_ambiguous_word_is_released_by_any_loaded_word_nearby(tmp_path: Path) -> None:
+    one, two = tmp_path / "one.toml", tmp_path / "two.toml"
+    one.write_text('scope = "general"\n[[concept]]\nid = "gang"\n[[concept.variant]]\nterm = "العصابة"\n'
+                   'stance = "negative"\nambiguous = true\ncontext = ["السطو"]\n', encoding="utf-8")
+    two.write_text('[[concept]]\nid = "war_b"\n[[concept.variant]]\nterm = "المتمردين الجنوبيين"\n'
+                   'stance = "negative"\n', encoding="utf-8")
+    text = "وقاتل المتمردين الجنوبيين في الوادي.\nوقالت العصابة إنها باقية."
+    assert "gang" in {t.concept for t in attribution.annotate(text, lexicons=[one, two]).terms}
+    assert "gang" not in {t.concept for t in attribution.annotate(text.split("\n")[1], lexicons=[one, two]).terms}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ونفت حماس أنها تخطط لهجوم.", "حماس"),             # a reporting verb never heads a construct
+    ("وأوضح الحوثيون أن الهدنة انتهت.", "الحوثيون"),
+    ("وتعتبر إيران من أعضاء المعاهدة.", "إيران"),
+])
+def test_a_reporting_verb_is_not_the_head_of_a_term(text: str, expected: str) -> None:
+    assert [t.text for t in attribution.annotate(text).terms] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وتقدمت المقاومة الشعبية في عدن نحو الميناء.", [("yemen_government", "positive")]),
+    ("وطالبت المقاومة الشعبية في القرية بوقف البناء.", []),   # no Yemen context: another resistance
+    ("وقال المتحدث باسم الجيش واللجان الشعبية إن الهجوم صُدّ.", [("houthis", "positive")]),
+    ("وهاجمت ميليشيات الحوثي وصالح مواقع في تعز.", [("houthis", "negative")]),
+])
+def test_the_yemen_war_as_each_side_names_it(text: str, expected: list[tuple[str, str]]) -> None:
+    assert concept_stances(text, ("yemen_government", "houthis", "resistance")) == expected
 
 
 PARADIGMS = '''
