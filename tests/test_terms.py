@@ -586,3 +586,12 @@ def test_western_sahara_taliban_dissidents_and_crimes(text: str, expected: list[
 ])
 def test_dissidents_protests_and_the_missing(text: str, expected: list[tuple[str, str]]) -> None:
     assert concept_stances(text, ("dissidents", "protesters", "casualties")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقصفت قوات الاحتلال المنازل في غزة.", [("israel", "negative")]),
+    ("وبعد احتلال العراق للكويت عاد اللاجئون إلى غزة.", []),       # the act of occupying, not the metonym
+    ("وتحدث عن احتلالها المركز الأول في دوري غزة.", []),
+])
+def test_the_occupation_metonym_is_definite_only(text: str, expected: list[tuple[str, str]]) -> None:
+    assert concept_stances(text, ("israel",)) == expected
