@@ -29,6 +29,8 @@ class Errors:
     E016 = "E016 {path}:{line}: {where}: {term!r} is already defined at {other}"
     E017 = "E017 {path}: no lexicon file found (expected *.toml)"
     E018 = "E018 {path}:{line}: {where}: {term!r} is marked ambiguous but gives no `context` words to resolve it"
+    E031 = ("E031 {path}:{line}: {where}: the `not_in` phrase {phrase!r} does not hold the term {term!r} "
+            "(a phrase where the term is not a term must contain it)")
     E019 = "E019 {path}: no such lexicon file or directory"
     E023 = "E023 {path}:{line}: unknown section {section!r}; allowed sections are {allowed}"
     E024 = "E024 {path}: cannot be read ({reason})"

@@ -19,7 +19,7 @@ import attrs
 
 from .errors import Errors, LexiconError
 from .model import KINDS
-from .morphology import PARTICIPLE_ENDINGS, PAST_ENDINGS, PRESENT_ENDINGS, PRESENT_THIRD_PERSON
+from .morphology import DEFINITE, PARTICIPLE_ENDINGS, PAST_ENDINGS, PRESENT_ENDINGS, PRESENT_THIRD_PERSON
 from .normalize import fold_term
 
 __all__ = [
@@ -609,6 +609,7 @@ class Variant:
     context: tuple[str, ...] = ()
     origin: str = ""  # "file:line"
     homograph: bool = False  # the form without ال is also a verb ("غادر": treacherous / he left)
+    not_in: tuple[str, ...] = ()  # phrases holding the term where it is not a term («رئيس تحرير»)
     general: bool = False  # from a file of `scope = "general"`: vocabulary of no one conflict
     paradigm: str = "auto"  # one of PARADIGMS; "fixed" when ``inflect = false``
 
@@ -720,7 +721,8 @@ def _variant(path: Path, lines: list[str], variant_index: int, entry: Any, cid: 
              seen_terms: dict[str, str], general: bool = False) -> Variant:
     v = _Checker(path, lines, "concept.variant", variant_index, entry)
     v.where = f"concept {cid!r}, [[concept.variant]] #{n + 1}"
-    v.keys(("term", "stance"), ("frame", "suggest", "notes", "inflect", "paradigm", "ambiguous", "context", "homograph"))
+    v.keys(("term", "stance"), ("frame", "suggest", "notes", "inflect", "paradigm", "ambiguous", "context", "homograph",
+                                  "not_in"))
     inflect = v.entry.get("inflect", True)
     if not isinstance(inflect, bool):
         raise LexiconError(Errors.E013.format(path=path, line=v.line("inflect"), where=v.where,
@@ -730,6 +732,7 @@ def _variant(path: Path, lines: list[str], variant_index: int, entry: Any, cid: 
         concept=cid, suggest=v.string("suggest"), notes=v.string("notes"),
         ambiguous=v.boolean("ambiguous"), context=v.strings("context"),
         origin=f"{path}:{v.line('term')}", homograph=v.boolean("homograph"), general=general,
+        not_in=v.strings("not_in"),
         paradigm=v.choice("paradigm", PARADIGMS) if "paradigm" in v.entry else ("auto" if inflect else "fixed"))
     if not inflect and variant.paradigm != "fixed":
         raise LexiconError(Errors.E013.format(path=path, line=v.line("paradigm"), where=v.where, key="paradigm",
@@ -738,6 +741,10 @@ def _variant(path: Path, lines: list[str], variant_index: int, entry: Any, cid: 
     if variant.ambiguous and not variant.context:
         raise LexiconError(Errors.E018.format(path=path, line=v.line("ambiguous"), where=v.where,
                                               term=variant.term))
+    for phrase in variant.not_in:
+        if fold_term(variant.term).removeprefix(DEFINITE) not in fold_term(phrase):
+            raise LexiconError(Errors.E031.format(path=path, line=v.line("not_in"), where=v.where, phrase=phrase,
+                                                  term=variant.term))
     if not fold_term(variant.term):
         raise LexiconError(Errors.E015.format(path=path, line=v.line("term"), where=v.where, key="term"))
     if len(variant.term) > MAX_TERM_CHARS:

@@ -143,6 +143,26 @@ def _nisba(word: str) -> bool:
     return word in _nationalities()
 
 
+def _inside(text: str, start: int, end: int, phrases: tuple[str, ...]) -> bool:
+    """One of ``phrases`` (folded) is written in ``text`` around the form at ``start:end``."""
+    for phrase in phrases:
+        at = text.find(phrase, max(0, start - len(phrase)), end + len(phrase))
+        if at >= 0 and at < end and at + len(phrase) > start:
+            return True
+    return False
+
+
+def _foreign_nationality(text: str, end: int, context: tuple[str, ...]) -> bool:
+    """The word after an ambiguous form is a nationality adjective that is not one of its context words,
+    when those name nationalities (the word belongs to one country's story): the adjective names the
+    referent, and it is another one («الكيان البحريني», «النظام التركي» are not Israel and Syria's
+    government; «الاحتلال الإسرائيلي», «المقاومة الفلسطينية» keep theirs). A word of no one country
+    («المعارض», «المتمردين») keeps any nationality: «المعارض القطري» is a dissident."""
+    nxt = _NEXT_WORD.match(text, end)
+    return (nxt is not None and _nisba(nxt.group(1)) and nxt.group(1) not in context
+            and any(_nisba(w) for w in context))
+
+
 def _no_head(word: str) -> bool:
     """``word`` cannot head a construct: a function word, a verb, a pronoun suffix, an accusative ending."""
     w = _bare(word)
@@ -329,6 +349,7 @@ class TermMatcher:
         # the first words with every proclitic they may carry: a word not in here starts no form
         self.openers = frozenset(c + w for w in firsts for c in _CLITICS)
         self.context = {v.term: tuple(fold_term(w) for w in v.context) for v in lexicon.variants if v.ambiguous}
+        self.not_in = {v.term: tuple(fold_term(p) for p in v.not_in) for v in lexicon.variants if v.not_in}
 
     def find(self, view: Folded) -> list[tuple[int, int, Variant]]:
         """``(start, end, variant)`` in original offsets, in order, longest match first at each place."""
@@ -358,6 +379,10 @@ class TermMatcher:
                 # is not taken again as a head, and no head is joined across a full stop with its space
                 # missing («صالح.وكان الحوثيون»: two sentences)
                 start = prev[0]
+            if v.term in self.not_in and _inside(text, m.start("t"), m.end("t"), self.not_in[v.term]):
+                continue  # «رئيس تحرير»: a phrase where the word is not the term
+            if v.ambiguous and _foreign_nationality(text, m.end("t"), self.context.get(v.term, ())):
+                continue  # «الكيان البحريني»: another state's, whatever the paragraph is about
             last_end = m.end("t")
             s, e = tv.span(start, m.end("t"))
             if v.ambiguous and not self._context_ok(text, m.start(), v):

@@ -595,3 +595,30 @@ def test_dissidents_protests_and_the_missing(text: str, expected: list[tuple[str
 ])
 def test_the_occupation_metonym_is_definite_only(text: str, expected: list[tuple[str, str]]) -> None:
     assert concept_stances(text, ("israel",)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقال رئيس تحرير الصحيفة في كييف إن المدينة هادئة.", []),       # «not_in»: an editor, not a liberation
+    ("وأعلنت موسكو تحرير بلدة قرب كييف.", [("russia_ukraine_war", "positive")]),
+    ("ويؤدي الممثل دور عميل المخابرات في فيلم عن التجسس.", []),     # an intelligence officer
+    ("واعتقلت الشرطة عميلا جنده الموساد للتجسس.", [("vilifying_labels", "negative")]),
+])
+def test_a_variant_is_not_a_term_inside_its_not_in_phrases(text: str, expected: list[tuple[str, str]]) -> None:
+    assert concept_stances(text, ("russia_ukraine_war", "vilifying_labels")) == expected
+
+
+def test_not_in_phrases_must_hold_the_term(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[concept]]\nid = "x"\n[[concept.variant]]\nterm = "تحرير"\nstance = "positive"\n'
+                   'not_in = ["رئيس التحرير", "هيئة الأركان"]\n', encoding="utf-8")
+    with pytest.raises(attribution.LexiconError, match=r"E031 .*bad.toml:6: .*'هيئة الأركان'"):
+        load_term_file(bad)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقصفت قوات الكيان البلدة في جنوب لبنان.", [("israel", "negative")]),
+    ("وقالت المعارضة إن قوات الكيان البحريني اعتقلت ناشطين في لبنان.", []),  # another state's
+    ("وقال المعارض القطري المقيم في لندن إن السلطات اعتقلته.", [("dissidents", "neutral")]),  # a word of no one country
+])
+def test_a_foreign_nationality_after_a_countrys_ambiguous_word(text: str, expected: list[tuple[str, str]]) -> None:
+    assert concept_stances(text, ("israel", "dissidents")) == expected
