@@ -390,7 +390,7 @@ class SourceParser:
             e -= 1
         first = self._word_at(tokens, i)
         if e <= i or (first is not None and (first in self.stop or is_pronoun(first) or first in self.subject_openers
-                                              or first in self.verb_forms or first[1:] in self.verb_forms
+                                              or first in self.verb_forms or (first[:1] in CONJUNCTIONS and first[1:] in self.verb_forms)
                                               or first in self.words.non_speakers)):
             return None  # a cue word ("قائلا", "فقال") or an adverbial never opens a subject
         if all(t.text.isdigit() for t in tokens[i:e] if t.is_word):
@@ -435,6 +435,11 @@ class SourceParser:
         for x in range(i, e):
             if self._phrase_in(tokens, x, self.roles, clitics=True):
                 kind = "official"  # "فلان الفلاني رئيس الاتحاد"
+                before = self._text(tokens, i, x, view).strip(_QUOTES_AND_SPACE)
+                if len(parts) == 1 and " " in before and self._looks_like_name(before):
+                    # "ناصر العلي المتحدث باسم الوزارة" with no comma: the name (of two words at least, so
+                    # not a particle or a quantifier: "أما", "أحد"), and its role in apposition
+                    parts = (before, self._text(tokens, x, e, view).strip(_QUOTES_AND_SPACE))
                 break
         name = next((x for x in parts if self._looks_like_name(x)), parts[0]) if kind == "official" else parts[0]
         return Mention(i, e, name, kind, tuple(x for x in parts if x != name) or (), head=tokens[i].text)
@@ -896,6 +901,7 @@ class SourceParser:
 #: Longest subject phrase (in tokens) `SourceParser.chunk` accepts: longer stretches are clauses.
 MAX_SUBJECT_TOKENS = 18
 _APPOSITION = re.compile(r"\s*[،,]\s*")
+_QUOTES_AND_SPACE = " " + "".join(OPEN_QUOTES | CLOSE_QUOTES)
 
 
 def _with_duals(heads: frozenset[str]) -> frozenset[str]:
