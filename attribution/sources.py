@@ -151,6 +151,8 @@ class SourceParser:
             return frozenset(fold_term(w) for w in p.get(section, {}).get(key, []))
 
         self.unnamed = table("unnamed")
+        #: after a quantifier the head is a genitive: «عدد من المواطنين», «أحد العاملين»
+        self.quantified = _with_plural_cases(self.unnamed)
         self.qualifiers = frozenset(
             f for q in table("unnamed", "qualifiers") for f in ({q} if " " in q else _inflect_qualifier(q)))
         self.quantifiers = table("unnamed", "quantifiers")
@@ -337,7 +339,7 @@ class SourceParser:
         word = tokens[i].text
         # quantifier + unnamed head: "ثلاثة مصادر", "بعض المسؤولين"
         q = self._phrase_in(tokens, i, self.quantifiers, clitics=bool(clitic))
-        if q and self._phrase_in(tokens, i + q, self.unnamed):
+        if q and self._phrase_in(tokens, i + q, self.quantified):
             return self._unnamed(tokens, i, i + q, view)
         if word in self.title_forms and not word.startswith(DEFINITE):
             more, kind = self._head_at(tokens, i + 1)
@@ -602,15 +604,15 @@ class SourceParser:
         return prev.startswith(self.words.allegiance)
 
     def _unnamed(self, tokens: list[Token], first: int, head_at: int, view: Folded) -> Mention:
-        n = self._phrase_in(tokens, head_at, self.unnamed, clitics=True)
+        n = self._phrase_in(tokens, head_at, self.quantified if head_at > first else self.unnamed, clitics=True)
         j = self._modifiers(tokens, head_at + n)
         # "متحدث باسم وزارة الخارجية الأمريكية"
         if self._word_at(tokens, j) == self.words.particle_on_behalf_of:
             j = self._named_for(tokens, j + 1)
         # "… ومسؤول دفاعي": a coordinated second unnamed source
         w = self._word_at(tokens, j)
-        if w and w.startswith(WA) and w[1:] in self.unnamed:
-            j = self._modifiers(tokens, j + 1)
+        if w and w.startswith(WA) and w[1:] in (self.quantified if head_at > first else self.unnamed):
+            j = self._modifiers(tokens, j + 1)  # «عدد من المواطنين والمراقبين»
         head = self._unclitic(tokens[head_at].text)
         name = self._text(tokens, first, j, view)
         if head.startswith(DEFINITE) and first == head_at:
@@ -857,8 +859,8 @@ class SourceParser:
                 break  # "سامر خليل لشبكة …": the medium he spoke to, not his name
             if w.endswith(self.words.pronoun_suffixes) and self._owned.search(w):
                 break  # "أعلن الوزير خطته", "أكدت الكاتبة مواقفها": a noun with its owner, not a name
-            if w.startswith(self.words.clause_cues) or (w.startswith(WA) and w[1:] in self.verb_forms):
-                break
+            if w.startswith(self.words.clause_cues) or (w[:1] in CONJUNCTIONS and w[1:] in self.verb_forms):
+                break  # «وقال», and «فقال» after a topic («أما الوزير فقال …»)
             k += 1
         return k
 
@@ -902,6 +904,16 @@ class SourceParser:
 MAX_SUBJECT_TOKENS = 18
 _APPOSITION = re.compile(r"\s*[،,]\s*")
 _QUOTES_AND_SPACE = " " + "".join(OPEN_QUOTES | CLOSE_QUOTES)
+
+
+def _with_plural_cases(heads: frozenset[str]) -> frozenset[str]:
+    """``heads`` and the other case of their one-word sound masculine plurals, definite or not:
+    «مواطنون» → «مواطنين», «المواطنين» («ويقول عدد من المواطنين إن …», «وقال أحد المحتجين …»). Only
+    after a quantifier: right after a verb the oblique form is its object («وناشد المواطنين …»)."""
+    nominative, oblique = MASCULINE_PLURAL
+    stems = {h.removeprefix(DEFINITE)[:-len(nominative)] for h in heads
+             if " " not in h and h.endswith((nominative, oblique)) and len(h.removeprefix(DEFINITE)) > 4}
+    return heads | {a + stem + e for stem in stems for a in ("", DEFINITE) for e in (nominative, oblique)}
 
 
 def _with_duals(heads: frozenset[str]) -> frozenset[str]:

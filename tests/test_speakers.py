@@ -626,3 +626,38 @@ def test_a_place_keeps_its_adjective_and_a_rank_its_title(text: str, name: str) 
 ])
 def test_a_name_and_its_role_without_a_comma(text: str, kind: str, name: str) -> None:
     assert first_source(text) == (kind, name)
+
+
+@pytest.mark.parametrize(("text", "kind", "name"), [
+    # after a quantifier an unnamed head is a genitive: the ـين form of a plural listed in ـون, or the reverse
+    ("ويقول عدد من المواطنين إن الأسعار ارتفعت.", "unnamed_source", "عدد من المواطنين"),
+    ("وقال أحد المحتجين إن الشرطة فرقتهم.", "unnamed_source", "أحد المحتجين"),
+    ("وأكد بعض المزارعين والمستثمرين أن الموسم جيد.", "unnamed_source", "بعض المزارعين والمستثمرين"),
+])
+def test_a_quantified_plural_source(text: str, kind: str, name: str) -> None:
+    assert first_source(text) == (kind, name)
+
+
+def test_the_oblique_plural_right_after_a_verb_is_its_object() -> None:
+    article = attribution.annotate("وناشد المواطنين تجديد ثقتهم بالمشروع.")
+    assert all(a.source.name != "المواطنين" for a in article.attributions)
+
+
+@pytest.mark.parametrize(("text", "kind", "name"), [
+    # a topic opened by «أما» and resumed by ف is the subject of the verb after ف
+    ("أما الوزير فقال إن الطريق مفتوح.", "official", "الوزير"),
+    ("وأما المتحدثة باسم الوزارة فأكدت أن القرار نهائي.", "official", "المتحدثة باسم الوزارة"),
+    ("أما الباحث سالم الكعبي، فيرى أن السوق ستتعافى.", "person", "سالم الكعبي"),
+    ("أما نقابة المعلمين فقد أعلنت أن الإضراب مستمر.", "organization", "نقابة المعلمين"),
+])
+def test_a_topic_resumed_by_fa_is_the_subject(text: str, kind: str, name: str) -> None:
+    assert first_source(text) == (kind, name)
+
+
+@pytest.mark.parametrize("text", [
+    "أما عن الشعر السياسي، فقال: «الشعر مرآة».",        # «أما عن …»: a subject matter, not a speaker
+    "وزار الوفد المدينة، فقال الدليل إن السور قديم.",   # ف after a comma with no topic: not this rule
+])
+def test_no_topic_subject_without_a_topic(text: str) -> None:
+    article = attribution.annotate(text)
+    assert all(not a.source.name.startswith(("الشعر", "الوفد", "زار")) for a in article.attributions if a.source)

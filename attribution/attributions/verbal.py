@@ -5,7 +5,7 @@ verb-after-clause, verb-continuation, verb-that-subject, relative-report.
 from __future__ import annotations
 
 from ..lexicons import Verb
-from ..morphology import DEFINITE, PAST_PLURAL, PRESENT_PLURAL, PRESENT_THIRD_PERSON, WA, strip_conjunction
+from ..morphology import DEFINITE, FA, PAST_PLURAL, PRESENT_PLURAL, PRESENT_THIRD_PERSON, WA, strip_conjunction
 from ..normalize import fold_term
 from ..sources import (
     OPEN_QUOTES,
@@ -79,7 +79,9 @@ class VerbalRules(Continuation):
         if demonstrative:
             at = k + 2  # "وأكد هذا المسؤول أن …": the demonstrative goes with the subject
         if cue_type == "verb" and not verb.continuation and not self._quote_follows(p, k + 1):
-            if not clause_start[0] and not clause_start[1]:
+            topic = (tokens[k].text.startswith(FA) and k > 0 and tokens[k - 1].text in "،,"
+                     and _word(tokens, self._sentence_body_start(p, k)) in self.words.topic_particles)
+            if (not clause_start[0] and not clause_start[1]) or topic:  # «أما الباحث فلان، فيرى أن …»
                 preposed = self._preposed(p, k)
                 if preposed is not None and preposed.shared and self.cues.impersonal(tokens[k].text, verb):
                     preposed = None  # "… ويذكر أن …": an impersonal present is no verb sharing a subject
