@@ -446,7 +446,7 @@ SCHEMAS: dict[str, dict[str, Section]] = {
         "clause": _heads("conjunctions", "opens_clause", "fronted", "subordinate", "clause_openers", "in_turn", "negations",
                          "kana", "relatives", "singular_relatives", "lam_particles", "predicate_markers",
                          "preposed_subject_after", "demonstratives", "appositive_pronouns",
-                         "topic_particles"),
+                         "topic_particles", "resumptives", "resumptive_antecedents"),
         "cue": Section({"complementizer": Key(type=STRING, nonempty=True), "complementizer_prefixes": Key(),
                         "object_prepositions": Key(), "statement_nouns": Key(), "that": Key(), "saying": Key(),
                         "according": Key(), "numerals": Key(), "adverbials": Key(), "paired": Key(),

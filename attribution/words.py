@@ -79,6 +79,8 @@ class GrammarWords:
     singular_relatives: frozenset[str]
     appositive_pronouns: frozenset[str]
     topic_particles: frozenset[str]
+    resumptives: frozenset[str]
+    resumptive_antecedents: frozenset[str]
     lam_particles: frozenset[str]
     predicate_markers: frozenset[str]
     preposed_subject_after: frozenset[str]
@@ -175,7 +177,7 @@ _LISTS = {
     "clause": ("conjunctions", "opens_clause", "fronted", "subordinate", "clause_openers", "in_turn", "negations",
                "kana", "relatives", "singular_relatives", "lam_particles", "predicate_markers",
                "preposed_subject_after", "demonstratives", "appositive_pronouns",
-               "topic_particles"),
+               "topic_particles", "resumptives", "resumptive_antecedents"),
     "cue": ("object_prepositions", "statement_nouns", "that", "saying", "according", "numerals", "paired",
             "content_prepositions", "that_subject_ends", "what_said", "what_said_ends", "publishing", "norm_prepositions"),
     "source": ("name_parts", "genitive_heads", "authoring", "report_heads", "non_speakers", "definite_officials",

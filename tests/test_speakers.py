@@ -661,3 +661,22 @@ def test_a_topic_resumed_by_fa_is_the_subject(text: str, kind: str, name: str) -
 def test_no_topic_subject_without_a_topic(text: str) -> None:
     article = attribution.annotate(text)
     assert all(not a.source.name.startswith(("الشعر", "الوفد", "زار")) for a in article.attributions if a.source)
+
+
+@pytest.mark.parametrize(("text", "kind", "name"), [
+    # a relative clause on a time, resumed by «فيه», has a subject of its own
+    ("في الوقت الذي قال فيه مصدر مطلع إن الصفقة تأجلت.", "unnamed_source", "مصدر مطلع"),
+    ("يأتي ذلك في وقت أعلنت فيه وزارة الصحة أن الإصابات تراجعت.", "government", "وزارة الصحة"),
+])
+def test_a_resumed_relative_clause_has_its_own_subject(text: str, kind: str, name: str) -> None:
+    article = attribution.annotate(text)
+    assert [(a.source.kind, a.source.name) for a in article.attributions] == [(kind, name)]
+
+
+def test_a_plural_verb_before_a_resumptive_carries_its_own_subject() -> None:
+    article = attribution.annotate("ورفع المحتجون لافتات اتهموا فيها الحكومة بالفساد.")
+    assert [a.source.name for a in article.attributions] == ["المحتجون"]  # the government is the object
+
+
+def test_appearing_is_not_reporting() -> None:
+    assert attribution.annotate("ويظهر الممثل في الفيلم وهو يقود سيارة.").attributions == ()  # «يظهر» without أن

@@ -38,6 +38,14 @@ class VerbalRules(Continuation):
                 return at
         return at
 
+    def _resumed(self, tokens: list[Token], k: int) -> bool:
+        """The verb at ``k`` opens a relative clause on a time or a place, resumed by «فيه»/«فيها», and
+        has a subject of its own: «في الوقت الذي أعلن فيه الوزير», «في وقت قال فيه مسؤول». A verb in
+        the plural carries its own subject («لافتات اتهموا فيها الحكومة»: the government is the object)."""
+        before = _word(tokens, k - 1)
+        return (_word(tokens, k + 1) in self.words.resumptives and not _masculine_plural(tokens[k].text)
+                and (before in self.cues.relative or before in self.words.resumptive_antecedents))
+
     def _verbal(self, p: _Paragraph, k: int, verb: Verb, cue_type: str, consumed: set[int], *,
                 that_only: bool = False) -> None:
         """A reporting verb at token ``k``. With ``that_only`` (a verb carrying its object pronoun, "ووصفها
@@ -54,7 +62,9 @@ class VerbalRules(Continuation):
                 (_word(tokens, x) or "").startswith(bare) for x in range(max(0, k - 8), k)):
             return  # "بينه وبين الحكومة": the preposition in a pair, not the verb
         post_marker = self._post_marker(tokens, k)
-        if post_marker is None and _word(tokens, k - 1) in self.cues.relative:
+        if post_marker is None and _word(tokens, k - 1) in self.cues.relative and not self._resumed(tokens, k):
+            # … unless the clause is on a time or place and has a subject of its own: «في الوقت الذي أعلن
+            # فيه الوزير أن …» (a verb in the plural carries its own: «لافتات اتهموا فيها الحكومة»)
             self._relative_report(p, k, verb, cue_type)
             return  # "التي أعلنت", "مما يشير": a relative clause, not a report of its own
         clause_start = self._clause_start(p, k - (len(post_marker) if post_marker else 0))
@@ -74,6 +84,8 @@ class VerbalRules(Continuation):
                 addressee, at = [self._source(p, addressed)], addressed.last
                 while at < len(tokens) and tokens[at].text in _ASIDE_OR_CLOSE:
                     at += 1
+        if cue_type == "verb" and at == k + 1 and self._resumed(tokens, k):
+            at = k + 2  # «في الوقت الذي أعلن فيه الوزير»: past the resumptive, the clause's own subject
         if cue_type == "verb":
             at = self._after_adverbial(tokens, at)  # "وأكدت أكثر من مرة أن …", "وقال أمس الوزير إن …"
         if demonstrative:
