@@ -388,8 +388,9 @@ class SourceParser:
         and types it when it can; otherwise a document ("بيانات الوزارة") speaks for its owner, a phrase
         holding a role is an official and anything else a person (only when ``guess``: the cue opens its
         sentence). A stretch holding a pronoun ("نتيجة فحص له") is not a subject."""
-        while e > i and not tokens[e - 1].is_word and tokens[e - 1].text not in CLOSE_QUOTES:
-            e -= 1
+        while e > i and ((not tokens[e - 1].is_word and tokens[e - 1].text not in CLOSE_QUOTES)
+                         or (e - 1 > i and tokens[e - 1].text in self.words.object_prepositions)):
+            e -= 1  # … and the verb's preposition before its content: «وأشارت النشرة إلى أن …»
         first = self._word_at(tokens, i)
         if e <= i or (first is not None and (first in self.stop or is_pronoun(first) or first in self.subject_openers
                                               or first in self.verb_forms or (first[:1] in CONJUNCTIONS and first[1:] in self.verb_forms)

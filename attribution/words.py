@@ -81,6 +81,7 @@ class GrammarWords:
     topic_particles: frozenset[str]
     resumptives: frozenset[str]
     resumptive_antecedents: frozenset[str]
+    discourse_adverbials: frozenset[str]
     lam_particles: frozenset[str]
     predicate_markers: frozenset[str]
     preposed_subject_after: frozenset[str]
@@ -177,7 +178,7 @@ _LISTS = {
     "clause": ("conjunctions", "opens_clause", "fronted", "subordinate", "clause_openers", "in_turn", "negations",
                "kana", "relatives", "singular_relatives", "lam_particles", "predicate_markers",
                "preposed_subject_after", "demonstratives", "appositive_pronouns",
-               "topic_particles", "resumptives", "resumptive_antecedents"),
+               "topic_particles", "resumptives", "resumptive_antecedents", "discourse_adverbials"),
     "cue": ("object_prepositions", "statement_nouns", "that", "saying", "according", "numerals", "paired",
             "content_prepositions", "that_subject_ends", "what_said", "what_said_ends", "publishing", "norm_prepositions"),
     "source": ("name_parts", "genitive_heads", "authoring", "report_heads", "non_speakers", "definite_officials",

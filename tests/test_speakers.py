@@ -680,3 +680,15 @@ def test_a_plural_verb_before_a_resumptive_carries_its_own_subject() -> None:
 
 def test_appearing_is_not_reporting() -> None:
     assert attribution.annotate("ويظهر الممثل في الفيلم وهو يقود سيارة.").attributions == ()  # «يظهر» without أن
+
+
+@pytest.mark.parametrize(("text", "kind", "name"), [
+    # a discourse adverbial with no comma: the verb after it opens the main clause
+    ("من جهة أخرى أكد فريق الدفاع أن الحكم غير عادل.", "person", "فريق الدفاع"),
+    ("وفي السياق نفسه قال سامر الجبوري إن الرحلات عادت.", "person", "سامر الجبوري"),
+    # the verb's preposition before its content is not part of the subject
+    ("وأشارت النشرة إلى أن عدد الأجهزة ارتفع.", "unnamed_source", "النشرة"),
+    ("كذلك يشير الباحث سالم الكعبي إلى أن التنظيم بات منظما.", "person", "سالم الكعبي"),
+])
+def test_discourse_adverbials_and_the_verbs_preposition(text: str, kind: str, name: str) -> None:
+    assert first_source(text) == (kind, name)
