@@ -86,6 +86,15 @@ class Compiled:
                    CueTables(lex, words), SourceParser(lex, words), matcher, split,
                    MappingProxyType({(v.concept, v.term): v for v in terms.variants}))
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled as the lexicons it was built from (a spaCy pipeline sent to a worker process carries
+        its components' tables this way); the tables are compiled again, once, where it is unpickled."""
+        return _rebuild, (self.lexicons, self.terms, self.split_words)
+
+
+def _rebuild(lexicons: Lexicons, terms: TermLexicon, split: frozenset[str]) -> Compiled:
+    return Compiled.build(lexicons, terms, split=split)
+
 
 #: How many (paths, file versions) `load` keeps compiled: a long run uses one; a test suite a few.
 MAX_LOADED = 8

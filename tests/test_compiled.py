@@ -103,3 +103,18 @@ def test_the_sentence_splitter_reads_the_builtin_terms_whatever_is_added(tmp_pat
     for compiled in (builtin(), load([path])):
         page = find_sentences(find_regions(text, compiled))
         assert page.paragraphs is not None and len(page.paragraphs[0].sentences) == 1
+
+
+def test_a_pickled_compiled_object_is_rebuilt_from_its_lexicons(tmp_path: Path) -> None:
+    """A spaCy pipeline sent to a worker process is pickled with its components' tables."""
+    import pickle
+
+    path = tmp_path / "storm.toml"
+    path.write_text(LEXICON, encoding="utf-8")
+    compiled = load([path])
+    copy = pickle.loads(pickle.dumps(compiled))
+    assert copy is not compiled and copy.split_words == compiled.split_words
+    assert analyze(TEXT, copy, None, True) == attribution.annotate(TEXT, lexicons=[path])
+    pytest.importorskip("spacy")
+    nlp = attribution.pipeline()
+    assert pickle.loads(pickle.dumps(nlp))(TEXT)._.article == attribution.annotate(TEXT)
