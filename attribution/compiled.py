@@ -51,7 +51,7 @@ def split_words(matcher: TermMatcher) -> frozenset[str]:
 
 @attrs.frozen(eq=False)
 class Compiled:
-    """The lexicons and every table built from them, once. Compared by identity (it is never copied).
+    """The lexicons and every table built from them, once. Compared by identity.
 
     ``split_words`` come from the *built-in* term lexicons whatever ``terms`` holds: the sentence
     boundaries of a text do not depend on the term lexicons a caller adds.
@@ -114,8 +114,8 @@ def load(paths: Iterable[str | PathLike[str]] = ()) -> Compiled:
         compiled = Compiled.build(base.lexicons, load_terms(resolved), split=base.split_words)
     else:
         compiled = Compiled.build()
-    if len(_LOADED) >= MAX_LOADED:
-        _LOADED.pop(next(iter(_LOADED)))  # the oldest
+    if len(_LOADED) >= MAX_LOADED:  # drop the oldest with lexicons of its own; the built-in one stays
+        _LOADED.pop(next(k for k in _LOADED if k[0]))
     _LOADED[key] = compiled
     return compiled
 

@@ -118,3 +118,14 @@ def test_a_pickled_compiled_object_is_rebuilt_from_its_lexicons(tmp_path: Path) 
     pytest.importorskip("spacy")
     nlp = attribution.pipeline()
     assert pickle.loads(pickle.dumps(nlp))(TEXT)._.article == attribution.annotate(TEXT)
+
+
+def test_many_lexicon_sets_keep_the_builtin_tables(tmp_path: Path) -> None:
+    from attribution.compiled import MAX_LOADED
+
+    first = builtin()
+    for n in range(MAX_LOADED + 2):
+        path = tmp_path / f"l{n}.toml"
+        path.write_text(LEXICON.replace("test_storm", f"test_storm_{n}"), encoding="utf-8")
+        assert any(c.id == f"test_storm_{n}" for c in load([path]).terms.concepts)
+    assert builtin() is first
