@@ -465,9 +465,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _compare(args)
         if args.command == "check":
             return _check(args)
-        from .lexicons import load_terms
+        from .compiled import load
 
-        load_terms(tuple(getattr(args, "lexicon", ())))  # a bad lexicon is a usage error before any file
+        load(getattr(args, "lexicon", ()))  # a bad lexicon is a usage error before any file; compiled once here
         status = _annotate(args)
     except AttributionError as exc:
         print(f"attribution: {exc}", file=sys.stderr)

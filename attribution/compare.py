@@ -20,15 +20,17 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from os import PathLike
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .lexicons import load_terms
 from .model import Article, Attribution
 from .morphology import AFFIXED_DEFINITE, BA, DEFINITE, FA, LAM, WA
 from .normalize import fold_term
 from .words import builtin_words
+
+if TYPE_CHECKING:
+    from .compiled import Compiled
 
 __all__ = [
     "DEFAULT_REGIONS",
@@ -371,6 +373,12 @@ def _only_here(labelled: list[tuple[str, Article]], regions: tuple[str, ...]) ->
     return tuple(out)
 
 
+def _load(lexicons: Iterable[str | PathLike[str]]) -> Compiled:
+    from .compiled import load  # not at import: `import attribution` compiles nothing
+
+    return load(lexicons)
+
+
 def compare(articles: Iterable[Article], *, names: Sequence[str | None] | None = None,
             regions: Iterable[str] = DEFAULT_REGIONS,
             lexicons: Sequence[str | PathLike[str]] = ()) -> Comparison:
@@ -397,7 +405,7 @@ def compare(articles: Iterable[Article], *, names: Sequence[str | None] | None =
     labelled = list(zip(labels, arts))
     return Comparison(
         outlets=tuple(_summary(label, a, regions) for label, a in labelled),
-        concepts=_concepts(labelled, regions, {c.id: c.label_ar for c in load_terms(tuple(lexicons)).concepts}),
+        concepts=_concepts(labelled, regions, {c.id: c.label_ar for c in _load(lexicons).terms.concepts}),
         drift=_drift(_quotes(labelled, regions)),
         only_here=_only_here(labelled, regions),
         regions=regions,

@@ -293,13 +293,9 @@ def annotate_pairs(items: Iterable[str | Document | dict[str, Any] | Failure | L
         _init(outlet, lexicons, convert)
         yield from map(_work, docs)
         return
-    from .cues import cue_tables
-    from .lexicons import load_builtin, load_terms
-    from .sources import parser_for
-    from .terms import matcher_for
+    from .compiled import load
 
-    lex = load_builtin()  # build every table once here: forked workers inherit them
-    parser_for(lex), cue_tables(lex), matcher_for(load_terms(lexicons))
+    load(lexicons)  # compile the lexicons once here: forked workers inherit them
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() and os.name == "posix" else "spawn"
     ctx = multiprocessing.get_context(method)
     with ctx.Pool(n_process, initializer=_init_worker, initargs=(outlet, lexicons, convert)) as pool:

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable
-from functools import lru_cache
+from collections.abc import Callable, Iterable
 from os import PathLike
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,8 +28,11 @@ __all__ = [
     "SourceEntry",
     "Verb",
     "builtin_dir",
+    "file_stamp",
     "load_builtin",
+    "load_terms",
     "read_toml",
+    "resolved_path",
 ]
 
 
@@ -82,8 +84,8 @@ class Preposition:
 
 @attrs.frozen(eq=False)
 class Lexicons:
-    """Every table the rules use, validated. Compared and hashed by identity: the tables built from
-    it are cached per instance."""
+    """Every table the rules use, validated. Compared and hashed by identity; `attribution.compiled`
+    builds the lookup tables from it once."""
 
     sources: tuple[SourceEntry, ...]
     places: tuple[Place, ...]
@@ -584,9 +586,9 @@ def load(directory: Path) -> Lexicons:
     )
 
 
-@lru_cache(maxsize=1)
 def load_builtin() -> Lexicons:
-    """The built-in lexicons (loaded once per process)."""
+    """The built-in lexicons, read and validated (each call: `attribution.compiled.builtin` keeps them
+    compiled)."""
     return load(builtin_dir())
 
 
@@ -805,14 +807,17 @@ def merge_terms(files: list[Path]) -> TermLexicon:
     return TermLexicon(tuple(concepts.values()))
 
 
-def load_terms(extra: tuple[str | PathLike[str], ...] = ()) -> TermLexicon:
-    """The built-in term lexicons, extended or overridden by ``extra`` files or directories (loaded again
-    when one of their files changes)."""
-    paths = tuple(_resolved(p) for p in extra)
-    return _load_terms(paths, tuple(_stamp(p) for p in paths))
+def load_terms(extra: Iterable[str | PathLike[str]] = ()) -> TermLexicon:
+    """The built-in term lexicons, extended or overridden by ``extra`` files or directories (read each
+    call: `attribution.compiled.load` keeps what it compiles from them)."""
+    paths = [resolved_path(p) for p in extra]
+    files = _term_files(builtin_dir() / "terms")
+    for p in paths:
+        files += _term_files(Path(p))
+    return merge_terms(files)
 
 
-def _stamp(path: str) -> tuple[tuple[str, int, int], ...]:
+def file_stamp(path: str | PathLike[str]) -> tuple[tuple[str, int, int], ...]:
     """What identifies the version of a lexicon file or directory: each file's name, size and mtime."""
     p = Path(path)
     try:
@@ -822,16 +827,9 @@ def _stamp(path: str) -> tuple[tuple[str, int, int], ...]:
         return ()
 
 
-def _resolved(p: str | PathLike[str]) -> str:
+def resolved_path(p: str | PathLike[str]) -> str:
+    """``p`` made absolute, symbolic links followed (a loop is the catalogue's E024)."""
     try:
         return str(Path(p).resolve())
     except (RuntimeError, OSError):  # a symlink loop
         raise LexiconError(Errors.E024.format(path=p, reason="symbolic link loop")) from None
-
-
-@lru_cache(maxsize=16)
-def _load_terms(extra: tuple[str, ...], stamps: tuple[object, ...] = ()) -> TermLexicon:
-    files = _term_files(builtin_dir() / "terms")
-    for p in extra:
-        files += _term_files(Path(p))
-    return merge_terms(files)

@@ -41,9 +41,9 @@ from .morphology import (
     WA,
 )
 from .normalize import CLOSE_QUOTES, CLOSING, IGNORABLE, OPEN_QUOTES, OPENING, Folded, fold_term
-from .words import builtin_words, grammar_words
+from .words import GrammarWords, builtin_words, grammar_words
 
-__all__ = ["MAX_SUBJECT_TOKENS", "Mention", "SourceParser", "Token", "is_pronoun", "parser_for", "tokenize"]
+__all__ = ["MAX_SUBJECT_TOKENS", "Mention", "SourceParser", "Token", "is_pronoun", "tokenize"]
 
 _TOKEN = re.compile(r"([^\W_]+)|[^\s\w]|_")  # words (letters, digits) and single other characters
 _MARKS = regex.compile(f"[{IGNORABLE}]+")
@@ -79,7 +79,11 @@ class Mention:
     shared: bool = False  # the subject of an earlier verb the cue is coordinated with ("التقى الوزير … وقال")
 
 
-@lru_cache(maxsize=65536)
+#: Words kept by `strip_clitics`: pure memoisation of a function of its word alone, bounded.
+STRIP_CLITICS_CACHE = 65536
+
+
+@lru_cache(maxsize=STRIP_CLITICS_CACHE)
 def strip_clitics(word: str) -> list[str]:
     """``word`` and the forms left after removing proclitics (و ف ب ل ك; ل + ال → لل). Cached: do not
     mutate the returned list."""
@@ -113,9 +117,10 @@ def _inflect_qualifier(word: str) -> set[str]:
 
 
 class SourceParser:
-    """Parses source phrases with tables built once from the lexicons."""
+    """Parses source phrases with tables built once from the lexicons (`attribution.compiled.Compiled`
+    holds one as ``parser``); ``word_classes`` are the lexicons' grammar words when already built."""
 
-    def __init__(self, lex: Lexicons) -> None:
+    def __init__(self, lex: Lexicons, word_classes: GrammarWords | None = None) -> None:
         p = lex.patterns
         gazetteer: dict[str, list[tuple[tuple[str, ...], SourceEntry]]] = {}
         for entry in lex.sources:
@@ -165,7 +170,7 @@ class SourceParser:
         self.agency_heads = table("media", "agency_heads")
         self.groups = _with_duals(table("groups"))
         self.organizations = _with_duals(table("organizations"))
-        self.words = grammar_words(lex)
+        self.words = word_classes if word_classes is not None else grammar_words(lex)
         suffixes = self.words.pronoun_suffixes
         #: A verbal noun with a possessive pronoun («إصابتها», «زيارته», «كلمتهم»): never part of a name.
         self._masdar_owned = re.compile(f"..{FEMININE_T}(?:{_alternatives(suffixes)})$")
@@ -927,29 +932,24 @@ def _with_duals(heads: frozenset[str]) -> frozenset[str]:
 
 def is_pronoun(word: str) -> bool:
     """True for a (folded) pronoun or a preposition carrying one: "له", "فيها", "عليهم", "هو"."""
-    return _pronoun().fullmatch(word) is not None
+    return _PRONOUN.fullmatch(word) is not None
 
 
 def _alternatives(words: Iterable[str]) -> str:
     return "|".join(map(re.escape, sorted(words)))
 
 
-@lru_cache(maxsize=1)
-def _pronoun() -> re.Pattern[str]:
+def _pronoun(words: GrammarWords) -> re.Pattern[str]:
     """A folded independent pronoun, or a preposition carrying a pronoun suffix, after an optional و/ف
-    («له», «فيها», «عليهم», «وهو»). From the built-in grammar words: `is_pronoun` reads no user
-    lexicon."""
-    words = builtin_words()
+    («له», «فيها», «عليهم», «وهو»)."""
     suffixes = (*words.pronoun_suffixes, *PREPOSITION_PERSON_SUFFIXES)
     return re.compile(f"[{CONJUNCTIONS}]?(?:(?:{_alternatives(words.pronoun_prepositions)})"
                       f"(?:{_alternatives(suffixes)})|{_alternatives(words.pronouns)})")
 
 
+#: From the built-in grammar words: `is_pronoun` reads no user lexicon.
+_PRONOUN = _pronoun(builtin_words())
+
+
 def _strip_clitic_text(name: str) -> str:
     return name.strip(" ،,:" + OPENING + CLOSING)
-
-
-@lru_cache(maxsize=8)
-def parser_for(lex: Lexicons) -> SourceParser:
-    """The parser for ``lex`` (built once)."""
-    return SourceParser(lex)

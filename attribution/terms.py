@@ -24,13 +24,12 @@ import heapq
 import re
 from array import array
 from collections.abc import Iterator
-from functools import lru_cache
 from itertools import accumulate
 
 import attrs
 import regex
 
-from .lexicons import TermLexicon, Variant, load_builtin
+from .lexicons import TermLexicon, Variant, builtin_dir, load_cues, load_places
 from .model import Article, Attribution, TermHit
 from .morphology import (
     ACCUSATIVE,
@@ -65,7 +64,7 @@ from .morphology import (
 from .normalize import CLOSE_QUOTES, OPEN_QUOTES, Folded, fold, fold_term
 from .words import builtin_words
 
-__all__ = ["TermMatcher", "find_terms", "matcher_for", "surface_forms", "term_view"]
+__all__ = ["TermMatcher", "find_terms", "surface_forms", "term_view"]
 
 _PREV_WORD = regex.compile(r"\p{Arabic}+$")
 _NEXT_WORD = regex.compile(r"[ \t]+(\p{Arabic}+)")
@@ -82,12 +81,15 @@ _w = builtin_words
 _NAME_FRAMES = frozenset({"name", "self_naming", "resistance_naming", "metonym", "slogan"})
 
 
-@lru_cache(maxsize=2)
+#: The pronoun suffixes a word carries («فيها», «يقودها»): the third person ones of the grammar lexicon and
+#: the first and second person ones; and the same without ه ("his"): folded, it is also the ة of a feminine noun.
+_SUFFIXES = (*_w().pronoun_suffixes, *POSSESSIVE_OTHER_PERSON)
+_SUFFIXES_NOT_HIM = tuple(x for x in _SUFFIXES if x != FEMININE)
+
+
 def _pronoun_suffixes(him: bool = True) -> tuple[str, ...]:
-    """The pronoun suffixes a word carries («فيها», «يقودها»): the third person ones of the grammar
-    lexicon and the first and second person ones; without ه ("his") unless ``him``: folded, it is also
-    the ة of a feminine noun."""
-    return tuple(x for x in (*_w().pronoun_suffixes, *POSSESSIVE_OTHER_PERSON) if him or x != FEMININE)
+    """`_SUFFIXES`, or `_SUFFIXES_NOT_HIM` unless ``him``."""
+    return _SUFFIXES if him else _SUFFIXES_NOT_HIM
 
 
 _CLITICS_ONLY = regex.compile(f"[{CONJUNCTIONS}]?[{PREPOSITIONS}]?")
@@ -105,11 +107,14 @@ def _bare(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=1)
+#: Every finite form of the built-in reporting verbs, folded («اوضح», «اعلنت»): a verb, never the head of a
+#: construct («وأوضح هالك» is not a term). Read once on import (package data: the matcher reads no user cues).
+_REPORTING_VERBS = frozenset(fold_term(f) for v in load_cues(builtin_dir() / "cues.toml")[0] for f in v.forms)
+
+
 def _reporting_verbs() -> frozenset[str]:
-    """Every finite form of the built-in reporting verbs, folded («اوضح», «اعلنت»): a verb, never the
-    head of a construct («وأوضح هالك» is not a term)."""
-    return frozenset(fold_term(f) for v in load_builtin().verbs for f in v.forms)
+    """`_REPORTING_VERBS`."""
+    return _REPORTING_VERBS
 
 
 def _verb_like(word: str) -> bool:
@@ -130,17 +135,21 @@ def _verb_like(word: str) -> bool:
     return len(w) >= 4 and w.endswith(FEMININE_T) and not w.endswith(NOT_PAST_IN_T)  # «هاجمت», «نفذت»
 
 
-@lru_cache(maxsize=1)
 def _nationalities() -> frozenset[str]:
     """Definite nationality adjectives, folded, from the built-in places (and «عربي»): «البريطانيه»,
     «الامريكيين». Not any nisba: «النظام المالي السعودي» is not «النظام السعودي»."""
-    stems = {fold_term(a) for p in load_builtin().places for a in p.adjectives} | _w().term_belonging_adjectives
+    places = load_places(builtin_dir() / "places.toml")
+    stems = {fold_term(a) for p in places for a in p.adjectives} | _w().term_belonging_adjectives
     return frozenset(DEFINITE + s + e for s in stems for e in ("", FEMININE, *MASCULINE_PLURAL, FEMININE_PLURAL))
+
+
+#: `_nationalities`, read once on import (package data: the term matcher reads no user places).
+_NATIONALITIES = _nationalities()
 
 
 def _nisba(word: str) -> bool:
     """A definite nationality adjective (folded), which may stand inside a noun and its adjective."""
-    return word in _nationalities()
+    return word in _NATIONALITIES
 
 
 def _inside(text: str, start: int, end: int, phrases: tuple[str, ...]) -> bool:
@@ -511,11 +520,6 @@ def _word_before(text: str, start: int) -> tuple[int, str] | None:
     return None if head is None else (head.start(), head.group())
 
 
-@lru_cache(maxsize=8)
-def matcher_for(lexicon: TermLexicon) -> TermMatcher:
-    return TermMatcher(lexicon)
-
-
 #: How far back a term hit may start from the one before it (a construct head taken in front of it).
 _REORDER = 64
 
@@ -555,12 +559,13 @@ def _names(view: Folded, v: Variant, quote: int) -> bool:
     return before is not None and _bare(before.group()) in _w().term_naming_heads
 
 
-def find_terms(article: Article, view: Folded, lexicon: TermLexicon) -> tuple[TermHit, ...]:
-    """Every term hit of ``article`` with its voice (and speaker when it is not the outlet's)."""
+def find_terms(article: Article, view: Folded, matcher: TermMatcher) -> tuple[TermHit, ...]:
+    """Every term hit of ``article`` with its voice (and speaker when it is not the outlet's), found by
+    ``matcher`` (``Compiled.matcher``)."""
     text = article.text
     hits: list[TermHit] = []
     innermost = _Innermost(article.attributions)
-    for s, e, v in matcher_for(lexicon).find(view):  # in order of their start
+    for s, e, v in matcher.find(view):  # in order of their start
         att = innermost.at(s, e)
         in_quotes = s > 0 and e < len(text) and text[s - 1] in OPEN_QUOTES and text[e] in CLOSE_QUOTES
         # a partial quote inside reported speech ("قال إن «الكيان» …") is the speaker's own words

@@ -20,8 +20,8 @@ from typing import TextIO
 import attrs
 
 from .. import HOMEPAGE, __version__
+from ..compiled import load
 from ..errors import AttributionError, Errors
-from ..lexicons import load_terms
 from ..readers import read_draft
 from .config import DEFAULT, LEVELS, Config, excluded, find_config, load_config
 from .rules import RULE_IDS, RULES, Context
@@ -73,7 +73,7 @@ def check_text(path: str, text: str, config: Config = DEFAULT) -> list[Finding]:
 
     draft = read_draft(Path(path), text)
     article = annotate(draft.masked, lexicons=config.lexicons)
-    ctx = Context(article, config, load_terms(config.lexicons), draft.markers)
+    ctx = Context(article, config, load(config.lexicons).variants, draft.markers)
     findings = []
     starts = _line_starts(text)
     for rule in RULES:

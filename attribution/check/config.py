@@ -160,7 +160,11 @@ def _unknown_concepts(path: Path, lines: list[str], config: Config) -> tuple[str
                  for name, _ in config.concepts if name not in known)
 
 
-@lru_cache(maxsize=64)
+#: Config files kept by `load_config`, by path and rule ids: a run over many drafts reads each once.
+CONFIG_CACHE = 64
+
+
+@lru_cache(maxsize=CONFIG_CACHE)
 def load_config(path: Path, rule_ids: tuple[str, ...]) -> Config:
     """Read and validate a config file (``.attribution.toml`` or a ``pyproject.toml``)."""
     try:

@@ -5,17 +5,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 import attrs
 
-from ..lexicons import TermLexicon, Variant
+from ..lexicons import Variant
 from ..model import Article, TermHit
 from ..morphology import CONJUNCTIONS, FEMININE, MASCULINE_PLURAL, NISBA
 from ..normalize import fold, fold_term
 from ..readers import DIRECTIVES, Marker
-from ..words import builtin_words
+from ..words import GrammarWords, builtin_words
 from .config import Config, did_you_mean
 
 __all__ = ["RULES", "RULE_IDS", "Hit", "Rule"]
@@ -27,7 +26,8 @@ Hit = tuple[int, int, str]  # (start, end, message) in the draft's offsets
 class Context:
     article: Article
     config: Config
-    terms: TermLexicon
+    #: Every term variant by (concept, term): ``Compiled.variants``.
+    variants: Mapping[tuple[str, str], Variant]
     markers: tuple[Marker, ...] = ()
 
 
@@ -48,11 +48,6 @@ def _own_voice(article: Article, start: int, end: int) -> bool:
     return not any(a.content.start <= start and end <= a.content.end for a in article.attributions)
 
 
-@lru_cache(maxsize=8)
-def _variants(terms: TermLexicon) -> dict[tuple[str, str], Variant]:
-    return {(v.concept, v.term): v for v in terms.variants}
-
-
 def _allowed(hit: TermHit, config: Config) -> bool:
     policy = config.policy(hit.concept)
     if policy is None:
@@ -68,7 +63,7 @@ def _loaded_term(ctx: Context) -> Iterator[Hit]:
         if t.voice != "outlet" and not ctx.config.check_quoted:
             continue
         policy = ctx.config.policy(t.concept)
-        variant = _variants(ctx.terms).get((t.concept, t.variant))
+        variant = ctx.variants.get((t.concept, t.variant))
         house = (policy.house if policy and policy.house else "") or (variant.suggest if variant else "")
         where = "in the outlet's own voice" if t.voice == "outlet" else f"in {t.voice} speech"
         advice = f"; house style: «{house}»" if house else ""
@@ -80,11 +75,9 @@ def _alternatives(words: Iterable[str], space: str = " ") -> str:
     return "|".join(space.join(map(re.escape, w.split())) for w in words)
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns(w: GrammarWords) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The vague attribution, a qualified source and a reason for anonymity, built from the ``[check]``
-    words of the built-in grammar (folded, like the text they search)."""
-    w = builtin_words()
+    words of a grammar (folded, like the text they search)."""
     sources = _alternatives(w.check_vague_sources)
     weasel = re.compile(
         rf"(?<!\w)(?:[{CONJUNCTIONS}]?(?:{_alternatives(w.check_vague_verbs)})"
@@ -104,11 +97,15 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return weasel, qualified, reason
 
 
+#: From the built-in grammar words (the check rules read no user grammar).
+_WEASEL, _QUALIFIED, _REASON = _patterns(builtin_words())
+
+
 def _vague(ctx: Context) -> Iterator[Hit]:
     article = ctx.article
     view = fold(article.text)
     text = view.text
-    weasel, qualified, _ = _patterns()
+    weasel, qualified = _WEASEL, _QUALIFIED
     for m in weasel.finditer(text):
         tail = text[m.end():m.end() + 20]
         if m.group().endswith(builtin_words().check_qualifiable_sources) and qualified.match(tail):
@@ -120,7 +117,7 @@ def _vague(ctx: Context) -> Iterator[Hit]:
 
 def _anonymity(ctx: Context) -> Iterator[Hit]:
     article = ctx.article
-    if _patterns()[2].search(fold(article.text).text):
+    if _REASON.search(fold(article.text).text):
         return
     seen: set[str] = set()
     for a in article.attributions:
