@@ -24,6 +24,7 @@ from typing import Any
 
 import attrs
 
+from .i18n import N_, _
 from .lexicons import load_terms
 from .model import Article, Attribution
 from .morphology import AFFIXED_DEFINITE, BA, DEFINITE, FA, LAM, WA
@@ -49,6 +50,11 @@ _WORD = re.compile(r"[^\W\d_]+")
 _CLITIC = re.compile(f"^(?:{'|'.join((*AFFIXED_DEFINITE, DEFINITE, WA, FA, BA, LAM))})(?=\\w{{3,}})")
 _RANK = {"unnamed_source": 0, "person": 1, "group": 1, "organization": 1, "media": 2, "news_agency": 2,
          "official": 3, "government": 3, "outlet": 0}
+#: Stances and source kinds in a difference's detail: as they are in English, translated in Arabic.
+_STANCES = {"positive": N_("positive"), "negative": N_("negative"), "neutral": N_("neutral")}
+_KINDS = {"unnamed_source": N_("unnamed_source"), "person": N_("person"), "group": N_("group"),
+          "organization": N_("organization"), "media": N_("media"), "news_agency": N_("news_agency"),
+          "official": N_("official"), "government": N_("government"), "outlet": N_("outlet")}
 
 
 #: The comparison's word lists: ``[compare]`` in lexicons/grammar.toml.
@@ -269,24 +275,29 @@ def _differences(group: tuple[QuoteRef, ...]) -> tuple[Difference, ...]:
     for concept, uses in sorted(by_concept.items()):
         variants = {fold_term(v) for _, v, _ in uses}
         if len(variants) > 1:
-            detail = "; ".join(f"{o}: «{v}» ({s})" for o, v, s in sorted(uses))
+            detail = _("; ").join(_("{outlet}: «{term}» ({stance})").format(outlet=o, term=v, stance=_(_STANCES[s]))
+                                  for o, v, s in sorted(uses))
             diffs.append(Difference("term_swap", f"{concept}: {detail}"))
     lengths = {q.outlet: len(q.chain) for q in group}
     if len(set(lengths.values())) > 1:
         longest = max(group, key=lambda q: len(q.chain))
         for q in group:
             if len(q.chain) < len(longest.chain):
-                diffs.append(Difference("chain_dropped", f"{q.outlet}: {' → '.join(q.chain)} "
-                                                         f"(vs {longest.outlet}: {' → '.join(longest.chain)})"))
+                diffs.append(Difference("chain_dropped", _("{outlet}: {chain} (vs {other}: {other_chain})").format(
+                    outlet=q.outlet, chain=" → ".join(q.chain), other=longest.outlet,
+                    other_chain=" → ".join(longest.chain))))
     ranked = sorted({(q.outlet, q.kind, q.source) for q in group}, key=lambda x: (_rank(x[1], x[2]), x[0]))
     low, high = ranked[0], ranked[-1]
     # "ثلاثة مصادر" and "المصادر" are the same sources; "مصادر" and "مسؤولون" are not
     if _rank(low[1], low[2]) != _rank(high[1], high[2]) or not (content_words(low[2]) & content_words(high[2])):
         if len(ranked) > 1:
-            direction = "upgraded" if _rank(high[1], high[2]) > _rank(low[1], low[2]) else "changed"
-            diffs.append(Difference("source_changed", f"{direction}: " + "; ".join(f"{o}: {s} ({k})" for o, k, s in ranked)))
+            direction = _("upgraded") if _rank(high[1], high[2]) > _rank(low[1], low[2]) else _("changed")
+            sources = _("; ").join(_("{outlet}: {source} ({kind})").format(outlet=o, source=s, kind=_(_KINDS.get(k, k)))
+                                   for o, k, s in ranked)
+            diffs.append(Difference("source_changed", f"{direction}: {sources}"))
     if len({q.direct for q in group}) > 1:
-        detail = "; ".join(f"{q.outlet}: {'quote' if q.direct else 'paraphrase'}" for q in group)
+        quote, paraphrase = _("quote"), _("paraphrase")
+        detail = _("; ").join(f"{q.outlet}: {quote if q.direct else paraphrase}" for q in group)
         diffs.append(Difference("direct_to_paraphrase", detail))
     return tuple(diffs)
 
