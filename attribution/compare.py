@@ -266,7 +266,8 @@ def _related_chain(a: QuoteRef, b: QuoteRef) -> bool:
     return bool(fa & fb)
 
 
-def _differences(group: tuple[QuoteRef, ...]) -> tuple[Difference, ...]:
+def _differences(group: tuple[QuoteRef, ...], labels: dict[str, str]) -> tuple[Difference, ...]:
+    """How the versions of one quote differ; a concept is named by its id (in Arabic, by its label)."""
     diffs: list[Difference] = []
     by_concept: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
     for q in group:
@@ -277,15 +278,16 @@ def _differences(group: tuple[QuoteRef, ...]) -> tuple[Difference, ...]:
         if len(variants) > 1:
             detail = _("; ").join(_("{outlet}: «{term}» ({stance})").format(outlet=o, term=v, stance=_(_STANCES[s]))
                                   for o, v, s in sorted(uses))
-            diffs.append(Difference("term_swap", f"{concept}: {detail}"))
+            diffs.append(Difference("term_swap", _("{concept}: {detail}").format(
+                concept=concept, label=labels.get(concept) or concept, detail=detail)))
     lengths = {q.outlet: len(q.chain) for q in group}
     if len(set(lengths.values())) > 1:
         longest = max(group, key=lambda q: len(q.chain))
         for q in group:
             if len(q.chain) < len(longest.chain):
                 diffs.append(Difference("chain_dropped", _("{outlet}: {chain} (vs {other}: {other_chain})").format(
-                    outlet=q.outlet, chain=" → ".join(q.chain), other=longest.outlet,
-                    other_chain=" → ".join(longest.chain))))
+                    outlet=q.outlet, chain=_(" → ").join(q.chain), other=longest.outlet,
+                    other_chain=_(" → ").join(longest.chain))))
     ranked = sorted({(q.outlet, q.kind, q.source) for q in group}, key=lambda x: (_rank(x[1], x[2]), x[0]))
     low, high = ranked[0], ranked[-1]
     # "ثلاثة مصادر" and "المصادر" are the same sources; "مصادر" and "مسؤولون" are not
@@ -316,7 +318,7 @@ def _similar(a: QuoteRef, b: QuoteRef, wa: frozenset[str], wb: frozenset[str]) -
     return sim if sim >= 0.6 and a.kind == b.kind else 0.0
 
 
-def _drift(quotes: list[QuoteRef]) -> tuple[QuoteGroup, ...]:
+def _drift(quotes: list[QuoteRef], labels: dict[str, str]) -> tuple[QuoteGroup, ...]:
     """Groups of aligned contents, at most one per outlet, every member similar to every other."""
     words = [content_words(q.text) for q in quotes]
     sim: dict[tuple[int, int], float] = {}
@@ -350,7 +352,7 @@ def _drift(quotes: list[QuoteRef]) -> tuple[QuoteGroup, ...]:
     for members in groups:
         group = tuple(quotes[k] for k in sorted(members))
         low = min(sim[a, b] for a in members for b in members if a != b)
-        out.append(QuoteGroup(round(low, 3), group, _differences(group)))
+        out.append(QuoteGroup(round(low, 3), group, _differences(group, labels)))
     out.sort(key=lambda g: (-sum(d.type == "term_swap" for d in g.differences), -len(g.differences),
                             -len(g.quotes), -g.similarity))
     return tuple(out)
@@ -406,10 +408,11 @@ def compare(articles: Iterable[Article], *, names: Sequence[str | None] | None =
             label += "′"
         labels.append(label)
     labelled = list(zip(labels, arts))
+    concept_labels = {c.id: c.label_ar for c in load_terms(tuple(lexicons)).concepts}
     return Comparison(
         outlets=tuple(_summary(label, a, regions) for label, a in labelled),
-        concepts=_concepts(labelled, regions, {c.id: c.label_ar for c in load_terms(tuple(lexicons)).concepts}),
-        drift=_drift(_quotes(labelled, regions)),
+        concepts=_concepts(labelled, regions, concept_labels),
+        drift=_drift(_quotes(labelled, regions), concept_labels),
         only_here=_only_here(labelled, regions),
         regions=regions,
         articles=tuple(arts),

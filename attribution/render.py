@@ -19,6 +19,17 @@ _LABELS = {
 _STANCES = {"positive": N_("positive"), "negative": N_("negative"), "neutral": N_("neutral")}
 
 
+def voice_label(voice: str) -> str:
+    """A term's voice (``outlet``, ``reported``, ``quoted``) as the reader reads it; as it is, in English."""
+    if voice == "outlet":
+        return pgettext("voice", "outlet")
+    if voice == "reported":
+        return pgettext("voice", "reported")
+    if voice == "quoted":
+        return pgettext("voice", "quoted")
+    return voice
+
+
 def _who(source: Source, article: Article, iso: Callable[[str], str]) -> str:
     name = _(UNKNOWN) if source.kind == "outlet" and article.outlet.name is None else iso(source.name)
     kind = _(_LABELS[source.kind]) if source.kind in _LABELS else source.kind
@@ -81,5 +92,5 @@ def render_text(article: Article, path: str | None = None, *, explain: bool = Fa
             if s.start <= t.start < s.end:
                 stance = _(_STANCES[t.stance]) if t.stance in _STANCES else t.stance
                 lines.append(f"      ⟦{iso(t.text)}⟧ {t.concept} {stance} ({t.frame or '-'}), "
-                             + _("voice {voice}").format(voice=pgettext("voice", t.voice)))
+                             + _("voice {voice}").format(voice=voice_label(t.voice)))
     return "\n".join(lines)

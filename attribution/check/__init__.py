@@ -221,10 +221,10 @@ def _files(n: int) -> str:
 def _summary(shown: list[Finding], files: int, skipped: int) -> str:
     counts = [(lv, sum(f.level == lv for f in shown)) for lv in ("error", "warning", "info")]
     what = _(", ").join(_count(n, lv) for lv, n in counts if n) or _("No findings")
+    where = ngettext("in {n} file", "in {n} files", files).format(n=files)
     if skipped:
-        return _("{what} in {files} ({excluded} excluded).").format(what=what, files=_files(files),
-                                                                    excluded=_files(skipped))
-    return _("{what} in {files}.").format(what=what, files=_files(files))
+        return _("{what} {where} ({excluded} excluded).").format(what=what, where=where, excluded=_files(skipped))
+    return _("{what} {where}.").format(what=what, where=where)
 
 
 def render_findings(findings: Iterable[Finding], fmt: str, *, min_level: str = "info", files: int | None = None,

@@ -16,9 +16,10 @@ from string import Template
 import regex
 
 from ..compare import Comparison, TermUse
-from ..i18n import _, language, ngettext, pgettext
+from ..i18n import _, language, ngettext
 from ..model import Article
 from ..render import UNKNOWN as UNKNOWN_OUTLET
+from ..render import voice_label
 from .markdown import KIND_LABELS, difference_label, kind_label, region_label, stance_label, use_note
 
 _COLOURS = ("outlet", "news_agency", "media", "government", "official", "person", "unnamed_source", "group",
@@ -56,17 +57,6 @@ def _english(text: str) -> str:
     if language() == "ar":
         return _LATIN_RUN.sub(lambda m: f"<bdi>{m.group()}</bdi>", escape(text))
     return _ARABIC_RUN.sub(lambda m: f"<bdi>{m.group()}</bdi>", escape(text))
-
-
-def _voice(voice: str) -> str:
-    """A term's voice as the reader reads it (as it is, in English)."""
-    if voice == "outlet":
-        return pgettext("voice", "outlet")
-    if voice == "reported":
-        return pgettext("voice", "reported")
-    if voice == "quoted":
-        return pgettext("voice", "quoted")
-    return voice
 
 
 def _chain(names: tuple[str, ...] | list[str]) -> str:
@@ -129,7 +119,7 @@ def _article_html(article: Article, label: str, regions: tuple[str, ...], labels
             if s.start <= t.start and t.end <= s.end and t.start >= pos:
                 who = "" if t.speaker is None else f" · {_speaker(t.speaker.name, t.speaker.kind, article)}"
                 tip = (f"{labels.get(t.concept, t.concept)} · {stance_label(t.stance)} · {t.frame or '-'} · "
-                       f"{_voice(t.voice)}{who}")
+                       f"{voice_label(t.voice)}{who}")
                 pieces.append(escape(text[pos:t.start]))
                 pieces.append(f'<mark class="t st-{escape(t.stance)}" tabindex="0" data-tip="{escape(tip)}" '
                               f'title="{escape(tip)}">{escape(text[t.start:t.end])}</mark>')
@@ -179,11 +169,12 @@ def render_html(c: Comparison) -> str:
         concepts += (f'<p dir="{_dir()}" class="flag-legend"><span class="flag">⚑</span> '
                      + escape(_("outlets name this concept differently in their own voice.")) + "</p>")
     drift = []
+    semicolon = escape(_("; "))
     for n, g in enumerate(c.drift, 1):
         items = []
         for q in g.quotes:
             how = _note(escape(_("quote") if q.direct else _("paraphrase")))
-            items.append(f"<li><b>{_bdi(q.outlet)}</b> ({_chain(q.chain)}; {how}): {_bdi(q.text)}</li>")
+            items.append(f"<li><b>{_bdi(q.outlet)}</b> ({_chain(q.chain)}{semicolon}{how}): {_bdi(q.text)}</li>")
         diffs = "".join(f'<li class="diff" dir="{_dir()}"><i>{escape(difference_label(d.type))}</i>: '
                         f"{_english(d.detail)}</li>" for d in g.differences)
         number, similarity = (f"{n}.", f"{g.similarity:.2f}") if _dir() == "ltr" else \

@@ -59,12 +59,13 @@ def render_markdown(c: Comparison) -> str:
     lines.append("|---|---:|" + "---:|" * len(kinds) + "---|")
     for o in c.outlets:
         shares = dict(o.by_kind)
-        top = ", ".join(f"{n} ({cnt})" for n, _, cnt in o.top_sources[:3])
+        top = _(", ").join(f"{n} ({cnt})" for n, _kind, cnt in o.top_sources[:3])
         lines.append(f"| {_cell(o.outlet)} | {o.sentences} | "
                      + " | ".join(f"{shares.get(k, 0):.0%}" for k in kinds) + f" | {_cell(top)} |")
     chains = [ch for o in c.outlets for ch in o.chains]
+    arrow, semicolon = _(" → "), _("; ")  # a chain of citation reads right to left in Arabic: « ← »
     if chains:
-        lines += ["", _("Chains of citation:"), ""] + [f"- {_cell(ch)}" for ch in chains]
+        lines += ["", _("Chains of citation:"), ""] + [f"- {_cell(ch.replace(' → ', arrow))}" for ch in chains]
     lines += ["", "## " + _("Which words for the same thing"), "",
               "| " + " | ".join([_("concept"), _("outlet"), _("own voice"), _("in attributed speech")]) + " |",
               "|---|---|---|---|"]
@@ -86,9 +87,9 @@ def render_markdown(c: Comparison) -> str:
         lines.append(f"### {n}. " + _("Similarity {similarity:.2f}").format(similarity=g.similarity))
         lines.append("")
         for q in g.quotes:
-            chain = _cell(" → ".join(q.chain))
+            chain = _cell(arrow.join(q.chain))
             how = _("quote") if q.direct else _("paraphrase")
-            lines.append(f"- **{_cell(q.outlet)}** ({chain}; {how}): {_cell(q.text)}")
+            lines.append(f"- **{_cell(q.outlet)}** ({chain}{semicolon}{how}): {_cell(q.text)}")
         for d in g.differences:
             lines.append(f"  - *{difference_label(d.type)}*: {_cell(d.detail)}")
         lines.append("")
