@@ -75,13 +75,15 @@ STANCES = {"positive": N_("positive"), "negative": N_("negative"), "neutral": N_
 VOICES = {"reported": N_("reported"), "quoted": N_("quoted"), "outlet": N_("the outlet's own")}
 
 
+@lru_cache(maxsize=8)
+def _labels(terms: TermLexicon) -> dict[str, tuple[str, str]]:
+    return {c.id: (c.label_en, c.label_ar) for c in terms.concepts}
+
+
 def _label(ctx: Context, concept: str) -> str:
     """The concept's name for the reader: its Arabic label in Arabic, its English one in English."""
-    for c in ctx.terms.concepts:
-        if c.id == concept:
-            label = c.label_ar if language() == "ar" else c.label_en
-            return label or concept
-    return concept
+    english, arabic = _labels(ctx.terms).get(concept, ("", ""))
+    return (arabic if language() == "ar" else english) or concept
 
 
 def _loaded_term(ctx: Context) -> Iterator[Hit]:
