@@ -520,14 +520,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str]) -> int:
     flag = _flag_language(argv)
-    if flag or environ_language():
-        set_language(flag or environ_language())
-    else:
-        set_language(_config_language(None))
+    given = flag or environ_language()  # else the configuration's, known once the files are
+    set_language(given or _config_language(None) or LANGUAGES[0])
     ap = _parser()
     args = ap.parse_args(argv)
-    if not flag and not environ_language():
-        set_language(_config_language(args))
+    if not given:
+        set_language(_config_language(args) or LANGUAGES[0])
     if args.command == "annotate" and args.outlet is not None and not args.outlet.strip():
         ap.error(Errors.E020)
     status = 0
