@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import AttributionError, Errors, InputError
-from .i18n import LANGUAGES, _, environ_language, ngettext, set_language
+from .i18n import LANGUAGES, N_, _, environ_language, ngettext, set_language
 from .inputs import read_input
 
 __all__ = ["main"]
@@ -32,8 +32,26 @@ class _RawFormatter(_Formatter, argparse.RawDescriptionHelpFormatter):
     pass
 
 
+#: argparse's own messages for a usage error, in the catalogue so that they read in the language too
+#: (a message a newer Python words differently is shown as argparse has it).
+ARGPARSE_MESSAGES = (
+    N_("unrecognized arguments: %s"), N_("the following arguments are required: %s"),
+    N_("expected one argument"), N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"), N_("invalid %(type)s value: %(value)r"),
+)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse in the reader's language: its usage prefix, headings, ``-h`` and error line."""
+    """argparse in the reader's language: its usage prefix, headings, ``-h``, error line and messages."""
+
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        # argparse looks its messages up through its module's ``_`` (the standard gettext domain)
+        saved = vars(argparse)["_"]
+        setattr(argparse, "_", _)  # noqa: B010  the module attribute argparse reads, not ours
+        try:
+            return super().parse_known_args(args, namespace)
+        finally:
+            setattr(argparse, "_", saved)  # noqa: B010
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Formatter)

@@ -433,7 +433,7 @@ def test_check_speaks_arabic_on_request_with_the_same_exit_codes(tmp_path: Path)
     assert helped.returncode == 0 and helped.stdout.startswith("الاستعمال: attribution check")
     assert "--fail-level" in helped.stdout and "رمز الخروج:" in helped.stdout
     bad = _cli("--lang", "ar", "check", "--format", "xml", "draft.md", cwd=tmp_path)
-    assert bad.returncode == 2 and "attribution check: خطأ: " in bad.stderr
+    assert bad.returncode == 2 and "attribution check: خطأ: المعامل --format: اختيار غير صالح: 'xml'" in bad.stderr
 
 
 def test_annotate_and_compare_speak_arabic(tmp_path: Path) -> None:
