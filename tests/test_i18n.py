@@ -532,3 +532,17 @@ def test_the_arabic_report_in_chromium(articles: list[attribution.Article], tmp_
     subprocess.run([CHROMIUM, *flags, "--window-size=1200,900", f"--screenshot={shot}",
                     (tmp_path / "report.html").as_uri()], capture_output=True, timeout=120)
     assert shot.exists() and shot.stat().st_size > 20_000
+
+
+def test_worker_processes_speak_the_parents_language() -> None:
+    """A spawned worker does not inherit the parent's context: its initializer is given the language."""
+    import contextvars
+    import signal
+
+    from attribution.corpus import _init_worker
+
+    handler = signal.getsignal(signal.SIGINT)
+    try:
+        assert contextvars.copy_context().run(lambda: (_init_worker(None, (), None, "ar"), language())[1]) == "ar"
+    finally:
+        signal.signal(signal.SIGINT, handler)
