@@ -75,17 +75,22 @@ def _speaker(name: str, kind: str, article: Article) -> str:
 
 def _chart(c: Comparison) -> str:
     """The speaker mix as inline SVG: a bar per outlet, a segment per speaker kind with its percentage
-    written on it when the segment is wide enough, and in its tooltip always."""
+    written on it when the segment is wide enough, and in its tooltip always. In Arabic the chart is
+    mirrored: the outlets' names on the right, the bars growing leftwards."""
     row_h, label_w, width = 28, 170, 900
     span = width - label_w - 10
+    rtl = _dir() == "rtl"
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {len(c.outlets) * row_h + 10}" '
              'direction="ltr">']
     for i, o in enumerate(c.outlets):
         y = i * row_h + 5
-        parts.append(f'<text x="{label_w - 8}" y="{y + 17}" text-anchor="end" font-size="14">{escape(o.outlet)}</text>')
-        x = float(label_w)
+        label_x = width - 8 if rtl else label_w - 8
+        parts.append(f'<text x="{label_x}" y="{y + 17}" text-anchor="end" font-size="14">{escape(o.outlet)}</text>')
+        x = float(width - label_w) if rtl else float(label_w)
         for kind, share in o.by_kind:
             w = share * span
+            if rtl:
+                x -= w
             pct = f"{share:.0%}"
             colour = f"var(--{kind})" if kind in _COLOURS else "#999"
             tip = f"{o.outlet}: {kind_label(kind)} {pct}"
@@ -94,7 +99,8 @@ def _chart(c: Comparison) -> str:
             if w >= 36:  # room for "100%" in 12px digits
                 parts.append(f'<text class="pct" x="{x + w / 2:.1f}" y="{y + 15}" text-anchor="middle" '
                              f'font-size="12">{pct}</text>')
-            x += w
+            if not rtl:
+                x += w
     parts.append("</svg>")
     return "".join(parts)
 
@@ -177,9 +183,9 @@ def render_html(c: Comparison) -> str:
             items.append(f"<li><b>{_bdi(q.outlet)}</b> ({_chain(q.chain)}{semicolon}{how}): {_bdi(q.text)}</li>")
         diffs = "".join(f'<li class="diff" dir="{_dir()}"><i>{escape(difference_label(d.type))}</i>: '
                         f"{_english(d.detail)}</li>" for d in g.differences)
-        number, similarity = (f"{n}.", f"{g.similarity:.2f}") if _dir() == "ltr" else \
-            (_ltr(f"{n}."), _ltr(f"{g.similarity:.2f}"))
-        heading = f"{number} " + escape(_("similarity {similarity}")).format(similarity=similarity)
+        # "1." stays as Arabic numbering writes it (the full stop before the number, read right to left)
+        similarity = f"{g.similarity:.2f}" if _dir() == "ltr" else _ltr(f"{g.similarity:.2f}")
+        heading = f"{n}. " + escape(_("similarity {similarity}")).format(similarity=similarity)
         drift.append(f'<div class="drift"><h3 dir="{_dir()}">{heading}</h3>'
                      f"<ul>{''.join(items)}{diffs}</ul></div>")
     only = "".join(f"<li><b>{_bdi(x.outlet)}</b> {_note(escape('(' + _only_type(x.type) + ')'))}: {_bdi(x.text)}</li>"
