@@ -380,6 +380,16 @@ def test_every_report_section_renders_in_both_languages(articles: list[attributi
     for label in ("own voice", "top sources", "Quote drift", "similarity", "paraphrase", "term_swap"):
         assert label in html_en and label not in html_ar.split('<script id="data"')[0]
     assert "الفصائل المسلحة في العراق والمنطقة" in html_ar  # concepts by their Arabic label (label_ar)
+    # the chart is mirrored in Arabic: the outlets' names right of the bars, not left
+    for html, rtl in ((html_en, False), (html_ar, True)):
+        names = [float(x) for x in re.findall(r'<text x="([\d.]+)" y="\d+" text-anchor="end" font-size="14">', html)]
+        bars = [(float(x), float(w)) for x, w in re.findall(r'<rect class="bar" [^>]*x="([\d.]+)" y="\d+" width="([\d.]+)"',
+                                                           html)]
+        assert len(names) == 3 and bars
+        if rtl:
+            assert min(names) > max(x + w for x, w in bars) and max(x + w for x, w in bars) <= 900 - 170 + 0.1
+        else:
+            assert max(names) < min(x for x, _w in bars)
 
 
 # --- choosing the language -------------------------------------------------------------------------------------
