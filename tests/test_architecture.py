@@ -31,6 +31,9 @@ CONSTANTS = frozenset({"morphology.py", "normalize.py"})
 #: Calls whose arguments document a rule with Arabic examples, by module: the grammar's and check's
 #: rule catalogues (tests/test_grammar.py and tests/test_check.py run the examples).
 CATALOGUE_CALLS = {"grammar.py": frozenset({"Rule", "Example"}), "check/rules.py": frozenset({"Rule"})}
+#: The calls that mark a message for the catalogue (attribution/i18n.py): prose for the reader, which may
+#: quote a phrase.
+MESSAGE_CALLS = frozenset({"_", "N_", "ngettext", "pgettext"})
 #: Functions allowed an Arabic string, each with the reason.
 ALLOWED = {
     ("check/rules.py", "_anonymity"): "the finding's message quotes an example of a reason for anonymity",
@@ -154,10 +157,12 @@ def test_quote_marks_are_defined_once(path: Path) -> None:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     docstrings = {id(n.value) for node in ast.walk(tree) if isinstance(getattr(node, "body", None), list)
                   for n in node.body if isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant)}
-    # the rule catalogues' examples, and messages (f-strings) that quote a phrase for the reader
+    # the rule catalogues' examples, and messages (f-strings, catalogue messages) that quote a phrase for
+    # the reader
     exempt = {id(inner) for node in ast.walk(tree)
               if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                  and node.func.id in CATALOGUE_CALLS.get(module, ())) or isinstance(node, ast.JoinedStr)
+                  and node.func.id in CATALOGUE_CALLS.get(module, frozenset()) | MESSAGE_CALLS)
+              or isinstance(node, ast.JoinedStr)
               for inner in ast.walk(node)}
     found = [n.lineno for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
              and id(n) not in docstrings | exempt and _MARKS & set(n.value)]
@@ -171,6 +176,7 @@ CACHES = {
     ("normalize.py", "fold_term"): "a string's folded form: a function of the string alone",
     ("sources.py", "strip_clitics"): "a word's forms without proclitics: a function of the word alone",
     ("check/config.py", "load_config"): "a config file, by its path and the rule ids",
+    ("i18n.py", "catalogue"): "a language's message catalogue, read once from the package: a function of the language",
 }
 #: Types built from the lexicons: a cache keyed on one holds tables that belong in `Compiled`.
 LEXICON_TYPES = frozenset({"Lexicons", "TermLexicon", "Compiled", "GrammarWords", "PageMarkers", "OutletTables",
