@@ -56,6 +56,11 @@ class Errors:
     E070 = 'E070 {what} needs {module}, which is not installed: pip install "attribution[{extra}]"'
     E071 = ("E071 {path}: compressed data damaged or cut short after line {line} ({reason}); the lines before "
             "it were read")
+    E090 = ("E090 {where}: not a story; a stories file holds one JSON object a line with 'story' and 'articles' "
+            "(a list of objects with an 'id'), as `attribution stories` writes it")
+    W091 = ("W091 story {story}: {n} of its articles are not in the corpus given (first: {ids}); it is compared "
+            "without them")
+    E092 = "E092 {command} needs --out DIRECTORY (one file per story and an index, or the profile tables, go there)"
     E030 = "E030 {path}: internal error while annotating ({error}); please report it with this file"
     E022 = "E022 --outlet {item!r}: expected FILE=NAME"
     E027 = "E027 --outlet {item!r}: FILE must be one of the files compared"
