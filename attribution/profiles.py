@@ -188,7 +188,9 @@ class ProfileBuilder:
             if t.voice == "outlet" and _in(regions, starts, t.start, self.regions):
                 self.terms[key][(t.concept, t.variant, t.stance, t.frame)] += 1
         if self.gatherer.wanted(record.id):
-            for _story, found in self.gatherer.add(record.id, (record, key)):
+            # only the attributions are aligned: the text, sentences and terms are not kept while the story waits
+            slim = attrs.evolve(record, article=attrs.evolve(article, text="", sentences=(), terms=()))
+            for _story, found in self.gatherer.add(record.id, (slim, key)):
                 self._align(found)
 
     def _align(self, found: list[tuple[Record, Key]]) -> None:

@@ -8,9 +8,10 @@ directory) is annotated, in ``jobs`` processes when asked.
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from typing import cast
 
 import attrs
 
@@ -35,8 +36,9 @@ class Record:
         return self.article.outlet.name
 
 
-def _annotated(line: Line) -> Record | Failure | None:
-    """The record of an ``attribution annotate`` line, its failure, or ``None`` for a raw document."""
+def _annotated(line: Line, keep: Callable[[str], bool] | None = None) -> Record | Failure | bool | None:
+    """The record of an ``attribution annotate`` line, its failure, ``False`` when ``keep`` turns its id down
+    (it is not rebuilt), or ``None`` for a raw document."""
     if '"sentences"' not in line.raw or '"regions"' not in line.raw:
         return None
     try:
@@ -49,6 +51,8 @@ def _annotated(line: Line) -> Record | Failure | None:
 
     where = f"{line.origin}:{line.number}"
     doc_id = str(obj.get("id", where))
+    if keep is not None and not keep(doc_id):
+        return False
     try:
         article = from_json(obj)
     except (AttributionError, KeyError, TypeError, ValueError) as exc:
@@ -65,7 +69,7 @@ def read_records(inputs: Sequence[str], jobs: int = 1, lexicons: Sequence[str] =
 
     ``keep(id)`` skips a document before it is annotated when it returns false; ``failed`` receives each
     document that could not be read or annotated (the others go on). Raw documents are annotated in
-    ``jobs`` processes; records come in input order when the inputs are all raw or all annotated.
+    ``jobs`` processes; records come in input order.
 
     Examples:
         >>> from attribution.records import read_records
@@ -76,37 +80,34 @@ def read_records(inputs: Sequence[str], jobs: int = 1, lexicons: Sequence[str] =
         >>> [(r.id, r.date, r.outlet, r.article.sentences[0].speaker.kind) for r in read_records([path])]
         [('n1', '2024-03-01', 'الفجر', 'government')]
     """
-    ready: deque[Record] = deque()
-
     def report(f: Failure) -> None:
         if failed is not None:
             failed(f)
 
-    def documents() -> Iterator[Document]:
-        for item in iter_documents(inputs, parse=False):
-            if isinstance(item, Line):
-                done = _annotated(item)
-                if isinstance(done, Record):
-                    if keep is None or keep(done.id):
-                        ready.append(done)
+    def items() -> Iterator[Record | Document]:
+        for raw in iter_documents(inputs, parse=False):
+            item: Record | Document | Failure
+            if isinstance(raw, Line):
+                done = _annotated(raw, keep)
+                if done is False:
                     continue
-                if isinstance(done, Failure):
-                    report(done)
-                    continue
-                item = item.parse()
+                item = done if isinstance(done, (Record, Failure)) else raw.parse()
+            else:
+                item = raw
             if isinstance(item, Failure):
                 report(item)
-                continue
-            if keep is None or keep(item.id):
+            elif isinstance(item, Record) or keep is None or keep(item.id):
                 yield item
 
-    for doc, result in annotate_pairs(documents(), jobs, None, tuple(lexicons)):
-        while ready:
-            yield ready.popleft()
-        if isinstance(result, Failure):
-            report(result)
+    # a run of annotated lines streams through as it is; a run of raw documents is annotated (in a pool
+    # when jobs > 1), so an input of either kind streams in flat memory
+    for annotated, run in itertools.groupby(items(), key=lambda x: isinstance(x, Record)):
+        if annotated:
+            yield from cast(Iterator[Record], run)
             continue
-        assert isinstance(doc, Document)
-        yield Record(doc.id, doc.date, result)
-    while ready:
-        yield ready.popleft()
+        for doc, result in annotate_pairs(cast(Iterator[Document], run), jobs, None, tuple(lexicons)):
+            if isinstance(result, Failure):
+                report(result)
+                continue
+            assert isinstance(doc, Document)
+            yield Record(doc.id, doc.date, result)

@@ -284,3 +284,38 @@ def test_the_index_and_the_profile_page_render_in_chromium(corpus: tuple[Path, P
     assert "<script>" not in page  # nothing runs: the only script element is the JSON data block
     assert "http://" not in page.replace("http://www.w3.org", "") and "https://" not in page
     assert shot.exists() and shot.stat().st_size > 20_000  # a page with content, not a blank one
+
+
+# --- reading a corpus ---------------------------------------------------------------------------
+
+
+def test_records_stream_from_annotated_input(corpus: tuple[Path, Path], tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """An annotated corpus is not read whole before its first record comes (it once was: 790 MB on the
+    14-outlet corpus)."""
+    import attribution.records as records_module
+
+    annotated = tmp_path / "annotated.jsonl"
+    assert main(["annotate", str(corpus[0]), "--out", str(annotated)]) == 0
+    read = []
+    original = records_module.iter_documents
+
+    def counting(inputs: list[str], parse: bool = True):  # type: ignore[no-untyped-def]
+        for item in original(inputs, parse=parse):
+            read.append(item)
+            yield item
+
+    monkeypatch.setattr(records_module, "iter_documents", counting)
+    stream = read_records([str(annotated)])
+    first = next(stream)
+    assert first.id == "fajr-1" and len(read) == 1
+    assert [r.id for r in stream] == [d["id"] for d in DOCS[1:]]
+
+
+def test_records_keep_input_order_across_raw_and_annotated_inputs(corpus: tuple[Path, Path], tmp_path: Path) -> None:
+    annotated = tmp_path / "annotated.jsonl"
+    assert main(["annotate", str(corpus[0]), "--out", str(annotated)]) == 0
+    raw = tmp_path / "raw.txt"
+    raw.write_text("قال الوزير إن الطريق مفتوح.", encoding="utf-8")
+    ids = [r.id for r in read_records([str(raw), str(annotated), str(raw)], jobs=2, keep=lambda i: i != "nahar-2")]
+    assert ids == [str(raw), *(d["id"] for d in DOCS if d["id"] != "nahar-2"), str(raw)]

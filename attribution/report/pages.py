@@ -45,8 +45,10 @@ TEXT = {
     "mix_aria": "Speaker mix of {outlet} per week",
     "terms": "Which words each outlet uses for the same concept (own voice)",
     "terms_aria": "Terms for {concept} per outlet",
-    "terms_note": "Green: positive, red: negative, grey: neutral; a shade per variant.",
+    "terms_note": ("Green: positive, red: negative, grey: neutral; a shade per variant, the three most used of "
+                   "each stance by name and the rest of that stance as one segment."),
     "terms_empty": "No loaded term in the outlets' own voice.",
+    "other_variants": "other",
     "no_stories": "no stories given",
     "undated": "undated",
     "unnamed": "unnamed outlet",
@@ -63,6 +65,8 @@ _STANCE_SHADES = {"positive": ("#1b7f74", "#2a9d8f", "#6cc3b8", "#a9ddd6"),
                   "negative": ("#9d1c1c", "#d62828", "#e86a6a", "#f2a7a7"),
                   "neutral": ("#495057", "#6c757d", "#adb5bd", "#dee2e6")}
 _MAX_CONCEPTS = 12
+#: Variants of one stance shown by name in a concept's chart (the others of that stance are one segment).
+_NAMED_VARIANTS = 3
 
 _STYLE = """
 body { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "Scheherazade New", "Segoe UI", Tahoma,
@@ -167,7 +171,7 @@ def render_index(scores: Sequence[StoryScore], fmt: str = "html") -> str:
                f'aria-label="{s.score}"><rect x="0" y="0" width="{100 * s.score / top:.1f}" height="10" '
                f'fill="#d62828"/></svg>')
         story = (f'<a href="{escape(s.file)}">{_bdi(s.label or s.story)}</a><br>'
-                 f'<small>{_ltr(escape(s.story))}</small>')
+                 f'<small class="nowrap">{_ltr(escape(s.story))}</small>')
         body_rows.append([str(n), f"{s.score} {bar}", story, _dates(s), "، ".join(_bdi(o) for o in s.outlets),
                           str(s.articles) + (f" ({_ltr(escape(TEXT['col_missing']))}: {s.missing})" if s.missing
                                              else ""),
@@ -225,10 +229,21 @@ def _mix_chart(outlet: str | None, weeks: list[str | None], mix: dict[str | None
 def _terms_chart(concept: str, rows: list[dict[str, Any]], outlets: list[str | None]) -> str:
     """One horizontal bar per outlet (100% of its own-voice uses of the concept), a segment per variant in
     its stance's colour, the variant written on it when it fits."""
+    totals: dict[tuple[str, str], int] = defaultdict(int)
+    for r in rows:
+        totals[r["variant"], r["stance"]] += r["count"]
+    # the most used variants of each stance by name, the rest of that stance as one "other" segment
+    named: set[tuple[str, str]] = set()
+    for stance in {st for _, st in totals}:
+        ranked = sorted((vs for vs in totals if vs[1] == stance), key=lambda vs: (-totals[vs], vs[0]))
+        named.update(ranked[:_NAMED_VARIANTS] if len(ranked) > _NAMED_VARIANTS + 1 else ranked)
+    other = TEXT["other_variants"]
     by_outlet: dict[str | None, dict[tuple[str, str], int]] = defaultdict(lambda: defaultdict(int))
     for r in rows:
-        by_outlet[r["outlet"]][r["variant"], r["stance"]] += r["count"]
-    variants = sorted({(r["variant"], r["stance"]) for r in rows}, key=lambda vs: (vs[1], vs[0]))
+        vs = (r["variant"], r["stance"])
+        by_outlet[r["outlet"]][vs if vs in named else (other, r["stance"])] += r["count"]
+    variants = sorted({vs for counts in by_outlet.values() for vs in counts},
+                      key=lambda vs: (vs[1], vs[0] == other, -totals.get(vs, 0), vs[0]))
     shade, dark = {}, set()
     seen: dict[str, int] = defaultdict(int)
     for variant, stance in variants:
@@ -282,7 +297,7 @@ def render_profiles(p: Profiles) -> str:
     outlets = sorted({r["outlet"] for r in p.outlets}, key=lambda o: (o is None, o or ""))
     weeks = sorted({r["week"] for r in p.outlets}, key=lambda w: (w is None, w or ""))
     articles = sum(r["articles"] for r in p.outlets)
-    title = TEXT["profiles_title"].format(outlets=len(outlets), weeks=len(weeks), articles=articles)
+    title = TEXT["profiles_title"].format(outlets=len(outlets), weeks=len(weeks), articles=f"{articles:,}")
     # the whole period, per outlet
     summary = []
     for outlet in outlets:
@@ -314,11 +329,13 @@ def render_profiles(p: Profiles) -> str:
         sentences = {r["week"]: r["sentences"] for r in p.outlets if r["outlet"] == outlet}
         panels.append(f'<div class="panel"><h3>{_bdi(_outlet_name(outlet))}</h3>'
                       f"{_mix_chart(outlet, weeks, mix, sentences)}</div>")
-    # terms per concept, the concepts used most (and by most outlets) first
     by_concept: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in p.terms:
         by_concept[r["concept"]].append(r)
-    order = sorted(by_concept, key=lambda c: (-len({r["outlet"] for r in by_concept[c]}),
+    # concepts named with more than one stance first (where the outlets' choices say something), then those
+    # that more outlets name, then the most used
+    order = sorted(by_concept, key=lambda c: (-len({r["stance"] for r in by_concept[c]}),
+                                              -len({r["outlet"] for r in by_concept[c]}),
                                               -sum(r["count"] for r in by_concept[c]), c))
     concept_html = []
     for concept in order[:_MAX_CONCEPTS]:
