@@ -198,6 +198,8 @@ class ProfileBuilder:
         if len({o for o in outlets}) < 2:
             return
         self.stories += 1
+        if not any(a.via for r, _ in found for a in r.article.attributions):
+            return  # no version names an intermediary: there is no chain to drop (and aligning is the cost)
         c = compare([r.article for r, _ in found], names=[o or "" for o in outlets], regions=self.regions,
                     lexicons=self.lexicons)
         of = dict(zip(c.names, (key for _, key in found)))  # a label (with ′ for a second article) → its key
