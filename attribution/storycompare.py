@@ -157,8 +157,8 @@ def write_story_comparisons(inputs: Sequence[str], stories: str, out: Path, fmt:
     from .report.pages import render_index
 
     suffix = {"html": ".html", "markdown": ".md", "json": ".json", "csv": ".csv"}[fmt]
+    gathered = list(read_stories(stories))  # a missing or malformed stories file stops before anything is written
     out.mkdir(parents=True, exist_ok=True)
-    gathered = list(read_stories(stories))
     gatherer: StoryGatherer[Record] = StoryGatherer(gathered, min_outlets)  # which ids matter
     records = read_records(inputs, jobs, lexicons, keep=gatherer.wanted, failed=failed)
     scores = []

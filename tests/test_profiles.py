@@ -134,6 +134,17 @@ def test_compare_stories_needs_out(corpus: tuple[Path, Path], capsys: pytest.Cap
     assert "E092 profiles needs --out" in capsys.readouterr().err
 
 
+def test_a_missing_or_malformed_stories_file_is_a_usage_error(corpus: tuple[Path, Path], tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    assert main(["compare", "--stories", str(tmp_path / "nope.jsonl"), str(corpus[0]), "--out", str(out)]) == 2
+    assert "E001" in capsys.readouterr().err and not out.exists()
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("not json\n", encoding="utf-8")
+    assert main(["profiles", str(corpus[0]), "--stories", str(bad), "--out", str(out)]) == 2
+    assert f"E090 {bad}:1: not a story" in capsys.readouterr().err and not out.exists()
+
+
 def test_the_index_in_every_format() -> None:
     from attribution.storycompare import StoryScore
 
