@@ -19,6 +19,7 @@ from .errors import AttributionError, Errors, InputError, LexiconError, MissingE
 from .inputs import MAX_CHARS, lone_surrogate
 from .jsonio import from_json, to_json
 from .model import Article, Attribution, Cue, Outlet, Region, Sentence, Source, Span, TermHit
+from .profiles import Profiles, profiles
 from .tables import Tables, tables
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ __all__ = [
     "LexiconError",
     "MissingExtraError",
     "Outlet",
+    "Profiles",
     "Region",
     "Sentence",
     "Source",
@@ -54,6 +56,7 @@ __all__ = [
     "compare",
     "from_json",
     "pipeline",
+    "profiles",
     "tables",
     "to_json",
 ]

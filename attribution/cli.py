@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from .errors import AttributionError, Errors, InputError
+from .errors import AttributionError, Errors, InputError, UsageError
 from .i18n import LANGUAGES, N_, _, environ_language, ngettext, set_language
 from .inputs import read_input
 
@@ -98,14 +98,34 @@ def _parser() -> argparse.ArgumentParser:
     an.add_argument("--lexicon", action="append", default=[], metavar="PATH",
                     help=_("a term lexicon file or directory that extends or overrides the built-in ones (repeatable)"))
     cmp = sub.add_parser("compare", help=_("compare several outlets' articles on one story"))
-    cmp.add_argument("files", nargs="+", metavar="FILE")
-    cmp.add_argument("--format", choices=("markdown", "html", "json", "csv"), default="markdown")
-    cmp.add_argument("--out", metavar="PATH", help=_("write the report here instead of standard output"))
+    cmp.add_argument("files", nargs="+", metavar="FILE",
+                     help=_("the articles of one story; with --stories, the corpus (files, directories, JSONL "
+                            "raw or annotated by `attribution annotate`)"))
+    cmp.add_argument("--format", choices=("markdown", "html", "json", "csv"), default=None,
+                     help=_("default: markdown, or html with --stories"))
+    cmp.add_argument("--out", metavar="PATH", help=_("write the report here instead of standard output (with "
+                                                     "--stories: the directory for one report per story and the index)"))
+    cmp.add_argument("--stories", metavar="STORIES.jsonl",
+                     help=_("compare every story of this file (`attribution stories`) that two or more outlets "
+                            "covered, and write an index ranked by how much the outlets differ"))
+    cmp.add_argument("--jobs", type=int, default=1, metavar="N", help=_("with --stories: annotate in N processes"))
     cmp.add_argument("--outlet", action="append", default=[], metavar="FILE=NAME",
                      help=_("name the outlet of FILE (repeatable)"))
     cmp.add_argument("--all-regions", action="store_true",
                      help=_("count teasers and page debris too (default: headline and body only)"))
     cmp.add_argument("--lexicon", action="append", default=[], metavar="PATH")
+    pr = sub.add_parser("profiles", help=_("outlet profiles week by week: speakers, chains, own-voice terms"))
+    pr.add_argument("files", nargs="+", metavar="INPUT",
+                    help=_("the corpus: files, directories, JSONL (also .jsonl.gz …) raw or annotated by "
+                           "`attribution annotate`"))
+    pr.add_argument("--out", metavar="DIR",
+                    help=_("write outlets.csv, speakers.csv, terms.csv and profiles.html here"))
+    pr.add_argument("--stories", metavar="STORIES.jsonl",
+                    help=_("align the quotes of each story across outlets to count the chains each drops"))
+    pr.add_argument("--format", choices=("csv", "parquet"), default="csv",
+                    help=_("parquet: the tables as Parquet files too (needs pyarrow)"))
+    pr.add_argument("--jobs", type=int, default=1, metavar="N", help=_("annotate raw documents in N processes"))
+    pr.add_argument("--lexicon", action="append", default=[], metavar="PATH")
     ck = sub.add_parser(
         "check", help=_("lint editorial drafts (.txt, .md, .html) for house style"),
         formatter_class=_RawFormatter,
@@ -213,7 +233,6 @@ def _lexicon(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from .check import exit_code, render_findings, run_check, show_config, use_color
-    from .errors import UsageError
 
     files = list(args.files)
     if args.stdin_filename is not None and not files:
@@ -241,8 +260,52 @@ def _check(args: argparse.Namespace) -> int:
     return 2 if run.errors else exit_code(run.findings, args.fail_level)
 
 
+def _corpus_run(args: argparse.Namespace, command: str) -> tuple[Any, Any, list[int]]:
+    """The warning and failure reporters of a corpus command, and the exit status they set."""
+    status = [0]
+
+    def warn(message: str) -> None:
+        print(f"attribution: warning: {message}", file=sys.stderr)
+
+    def failed(f: Any) -> None:
+        print(f"attribution: {f.error}", file=sys.stderr)
+        status[0] = 2 if f.unreadable else max(status[0], 1)
+
+    if not args.out:
+        raise UsageError(Errors.E092.format(command=command))
+    return warn, failed, status
+
+
+def _compare_stories(args: argparse.Namespace) -> int:
+    from .model import REGION_KINDS
+    from .storycompare import write_story_comparisons
+
+    warn, failed, status = _corpus_run(args, "compare --stories")
+    regions = REGION_KINDS if args.all_regions else ("headline", "body")
+    scores = write_story_comparisons(args.files, args.stories, Path(args.out), args.format or "html", jobs=args.jobs,
+                                     lexicons=args.lexicon, regions=regions, warn=warn, failed=failed)
+    print(f"attribution: {len(scores)} stories compared in {args.out}", file=sys.stderr)
+    return status[0]
+
+
+def _profiles(args: argparse.Namespace) -> int:
+    from .profiles import write_profiles
+
+    _warn, failed, status = _corpus_run(args, "profiles")
+    p = write_profiles(args.files, Path(args.out), stories=args.stories, parquet=args.format == "parquet",
+                       jobs=args.jobs, lexicons=args.lexicon, failed=failed)
+    n = sum(r["articles"] for r in p.outlets)
+    print(f"attribution: {n} articles profiled in {args.out}", file=sys.stderr)
+    return status[0]
+
+
 def _compare(args: argparse.Namespace) -> int:
     import attrs
+
+    if args.stories:
+        return _compare_stories(args)
+    if args.format is None:
+        args.format = "markdown"
 
     from . import annotate
     from .compare import compare
@@ -547,13 +610,15 @@ def _main(argv: Sequence[str]) -> int:
     if args.command == "annotate" and args.outlet is not None and not args.outlet.strip():
         ap.error(Errors.E020)
     status = 0
-    if args.command == "annotate" and args.jobs < 1:
+    if getattr(args, "jobs", 1) < 1:
         ap.error(_("--jobs must be at least 1"))
     try:
         if args.command == "lexicon":
             return _lexicon(args)
         if args.command == "compare":
             return _compare(args)
+        if args.command == "profiles":
+            return _profiles(args)
         if args.command == "check":
             return _check(args)
         from .compiled import load

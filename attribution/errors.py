@@ -67,6 +67,12 @@ class Errors:
     E021 = N_("E021 {what}: expected a str, got {got}")
     E028 = N_("E028 {what}: span ends at {end}, before it starts at {start}")
     E029 = N_("E029 {what}: an offset must be 0 or more, got {got}")
+    E090 = N_("E090 {where}: not a story; a stories file holds one JSON object a line with 'story' and 'articles' "
+              "(a list of objects with an 'id'), as `attribution stories` writes it")
+    W091 = N_("W091 story {story}: {n} of its articles are not in the corpus given (first: {ids}); it is compared "
+              "without them")
+    E092 = N_("E092 {command} needs --out DIRECTORY (one file per story and an index, or the profile tables, "
+              "go there)")
 
 
 class AttributionError(ValueError):

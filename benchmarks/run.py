@@ -495,7 +495,107 @@ def report_multi(n: int | None, repeat: int) -> None:
           f"two word caches, bounded at 65,536 entries each, so it levels off; repeated text stays at 1.0x)")
 
 
-SECTIONS = ("annotate", "lexicon", "streaming", "size", "multi", "check")
+def _stand_in_stories(annotated: Path, dest: Path) -> int:
+    """A stories file for the profile benchmark when this checkout has no `attribution stories`: articles of one
+    day whose headlines open with the same three words (crude, but the same shape and size of work)."""
+    import json
+    from collections import defaultdict
+
+    groups: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    for line in annotated.read_text(encoding="utf-8").splitlines():
+        d = json.loads(line)
+        outlet = (d.get("outlet") or {}).get("name") or ""
+        head = " ".join(d["text"].split("\n", 1)[0].split()[:3])
+        groups[str(d.get("date")), head].append({"id": d["id"], "outlet": outlet, "date": str(d.get("date"))})
+    with dest.open("w", encoding="utf-8") as out:
+        for n, ((date, _), articles) in enumerate(sorted(groups.items()), 1):
+            out.write(json.dumps({"story": f"s-{date}-{n:05d}", "label": "", "first": date, "last": date,
+                                  "outlets": sorted({a["outlet"] for a in articles}), "articles": articles},
+                                 ensure_ascii=False) + "\n")
+    return len(groups)
+
+
+def bench_profiles(n: int | None, repeat: int) -> dict[str, float | str] | None:
+    """Outlet profiles and story comparisons on an annotated sample of the multi-outlet corpus, against reading
+    the same annotated file back into Articles (the cost any corpus-scale reader pays)."""
+    import subprocess
+    import sys
+    import tempfile
+
+    from attribution.profiles import ProfileBuilder
+    from attribution.records import read_records
+    from attribution.storycompare import write_story_comparisons
+    from attribution.storyfile import read_stories
+
+    if not MULTI.is_file():
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        sample, annotated, stories = Path(tmp) / "sample.jsonl", Path(tmp) / "annotated.jsonl", Path(tmp) / "stories.jsonl"
+        docs, _, _ = _multi_sample(sample, n)
+        cli = [sys.executable, "-m", "attribution"]
+        subprocess.run([*cli, "annotate", "--jobs", "2", "--out", str(annotated), str(sample)], capture_output=True,
+                       check=True)
+        grouped = subprocess.run([*cli, "stories", "--out", str(stories), str(annotated)], capture_output=True)
+        source = "attribution stories"
+        if grouped.returncode != 0:
+            _stand_in_stories(annotated, stories)
+            source = "stand-in grouping (same day, same three headline words)"
+        story_list = list(read_stories(stories))
+        multi = sum(len(set(s.outlets)) >= 2 for s in story_list)
+
+        def read() -> None:
+            for _ in read_records([str(annotated)]):
+                pass
+
+        def profile(with_stories: bool) -> Callable[[], None]:
+            def run() -> None:
+                builder = ProfileBuilder(story_list if with_stories else ())
+                for record in read_records([str(annotated)]):
+                    builder.add(record)
+                builder.build()
+            return run
+
+        def compare_all() -> None:
+            write_story_comparisons([str(annotated)], str(stories), Path(tmp) / "pages")
+
+        runs = max(1, repeat // 2)
+        base = min(_cpu(read) for _ in range(runs))
+        alone = min(_cpu(profile(False)) for _ in range(runs))
+        prof = min(_cpu(profile(True)) for _ in range(runs))
+        comp = min(_cpu(compare_all) for _ in range(runs))
+        cmd = [*cli, "profiles", "--stories", str(stories), "--out", str(Path(tmp) / "prof"), str(annotated)]
+        rss = _peak_rss_kb(cmd)
+    return {"docs": docs, "stories": len(story_list), "multi": multi, "source": source, "read_s": base,
+            "alone_s": alone, "alone_ratio": alone / base, "profiles_s": prof, "compare_s": comp,
+            "profiles_ratio": prof / base, "compare_ratio": comp / base, "profiles_docs_per_s": docs / prof,
+            "rss_mb": rss / 1024}
+
+
+def _cpu(fn: Callable[[], None]) -> float:
+    t0 = time.process_time()
+    fn()
+    return time.process_time() - t0
+
+
+def report_profiles(n: int | None, repeat: int) -> None:
+    if n == 0:
+        print("profiles: skipped (--multi 0)")
+        return
+    r = bench_profiles(n, repeat)
+    if r is None:
+        print(f"profiles: skipped, {MULTI} is not beside the checkout")
+        return
+    print(f"profiles: the first {r['docs']:,} multi-outlet articles, annotated; {r['stories']:,} stories "
+          f"({r['multi']:,} of two or more outlets) from {r['source']}")
+    print(f"  reading the annotated JSONL back into Articles {r['read_s']:.2f}s (CPU); attribution.profiles "
+          f"{r['alone_s']:.2f}s -> ratio {r['alone_ratio']:.2f}x (target <= 1.5x); with the stories' quotes aligned "
+          f"across outlets {r['profiles_s']:.2f}s -> {r['profiles_ratio']:.2f}x (information), "
+          f"{r['profiles_docs_per_s']:,.0f} articles/s; peak RSS of attribution profiles --stories {r['rss_mb']:.0f} MB")
+    print(f"  compare --stories (a comparison and an HTML report per story, and the index) {r['compare_s']:.2f}s "
+          f"-> ratio {r['compare_ratio']:.2f}x the reading (information)")
+
+
+SECTIONS = ("annotate", "lexicon", "streaming", "size", "multi", "profiles", "check")
 
 
 def main() -> None:
@@ -512,7 +612,7 @@ def main() -> None:
         _one_pass(*args.one_pass)
         return
     only = set(args.only or SECTIONS)
-    texts = corpus() if only - {"multi", "check"} else []
+    texts = corpus() if only - {"multi", "profiles", "check"} else []
     if "annotate" in only:
         r = bench_annotate(texts, args.repeat)
         print(f"annotate: {r['chars']:,} chars ({r['copies']} copies of the seeds); a fresh spacy.blank('ar') "
@@ -545,6 +645,8 @@ def main() -> None:
                   f"{row['check_s']:.3f}s -> ratio {row['ratio']:.2f}x (target <= 3x)")
     if "multi" in only:
         report_multi(args.multi, args.repeat)
+    if "profiles" in only:
+        report_profiles(args.multi, args.repeat)
     if "check" in only:
         r = bench_check_startup(args.repeat)
         print(f"check start-up: python -c 'import spacy' {r['import_spacy_s']:.3f}s, attribution check on a "
