@@ -210,9 +210,13 @@ class SourceParser:
                 self._head_index.setdefault(parts[0], []).append((len(parts), rank, kind, phrase))
         for entries in self._head_index.values():
             entries.sort(key=lambda e: (-e[0], e[1]))
-        self._firsts: dict[frozenset[str], dict[str, tuple[int, ...]]] = {}  # first word -> phrase lengths
         self.verb_forms: frozenset[str] = frozenset(
             fold_term(f) for v in lex.verbs for f in (*v.forms, *v.participles))
+        # every word table of the parser by its first words (first word -> phrase lengths, longest first),
+        # built here once: `_phrase_in` reads it and nothing writes it after
+        self._firsts: dict[frozenset[str], dict[str, tuple[int, ...]]] = {
+            table: _first_words(table) for table in vars(self).values()
+            if isinstance(table, frozenset) and all(isinstance(w, str) for w in table)}
 
     # --- helpers -----------------------------------------------------------------------------------
 
@@ -229,11 +233,7 @@ class SourceParser:
             return 0
         index = self._firsts.get(words)
         if index is None:
-            lengths: dict[str, set[int]] = {}
-            for w in words:
-                parts = w.split()
-                lengths.setdefault(parts[0], set()).add(len(parts))
-            index = self._firsts[words] = {f: tuple(sorted(n, reverse=True)) for f, n in lengths.items()}
+            index = _first_words(words)  # a table not of this parser's: indexed for this call only
         best = 0
         for form in strip_clitics(first) if clitics else (first,):
             for n in index.get(form, ()):
@@ -910,6 +910,15 @@ class SourceParser:
 MAX_SUBJECT_TOKENS = 18
 _APPOSITION = re.compile(r"\s*[،,]\s*")
 _QUOTES_AND_SPACE = " " + "".join(OPEN_QUOTES | CLOSE_QUOTES)
+
+
+def _first_words(words: frozenset[str]) -> dict[str, tuple[int, ...]]:
+    """The phrases of ``words`` by their first word: their lengths in words, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for w in words:
+        parts = w.split()
+        lengths.setdefault(parts[0], set()).add(len(parts))
+    return {f: tuple(sorted(n, reverse=True)) for f, n in lengths.items()}
 
 
 def _with_plural_cases(heads: frozenset[str]) -> frozenset[str]:

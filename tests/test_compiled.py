@@ -129,3 +129,16 @@ def test_many_lexicon_sets_keep_the_builtin_tables(tmp_path: Path) -> None:
         path.write_text(LEXICON.replace("test_storm", f"test_storm_{n}"), encoding="utf-8")
         assert any(c.id == f"test_storm_{n}" for c in load([path]).terms.concepts)
     assert builtin() is first
+
+
+def test_the_source_parser_is_not_written_while_annotating() -> None:
+    """Its word-table index is built with it: annotating reads the compiled tables, never fills them."""
+    import copy
+
+    from attribution.compiled import builtin
+
+    parser = builtin().parser
+    before = copy.deepcopy(parser._firsts)
+    attribution.annotate("وقال عدد من المواطنين إن الطريق مغلق.\nوأكد مصدر مطلع أن الوزير سيزور المدينة.")
+    assert parser._firsts == before
+    assert parser.unnamed in parser._firsts and parser.quantified in parser._firsts
