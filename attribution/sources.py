@@ -861,8 +861,9 @@ class SourceParser:
                 break
             if any(w in table for table, _ in self.heads) or w in self.adjectives:
                 break
-            if w.startswith(LAM) and (w[1:] in self.media or w[1:] in self.bodies or w[1:] in self.organizations):
-                break  # "سامر خليل لشبكة …": the medium he spoke to, not his name
+            if (w.startswith(LAM) and (w[1:] in self.media or w[1:] in self.bodies or w[1:] in self.organizations)) \
+                    or w in self.words.addressees:
+                break  # "سامر خليل لشبكة …", "سواريز للصحفيين": whom he spoke to, not his name
             if w.endswith(self.words.pronoun_suffixes) and self._owned.search(w):
                 break  # "أعلن الوزير خطته", "أكدت الكاتبة مواقفها": a noun with its owner, not a name
             if w.startswith(self.words.clause_cues) or (w[:1] in CONJUNCTIONS and w[1:] in self.verb_forms):

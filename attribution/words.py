@@ -57,6 +57,7 @@ class GrammarWords:
     name_parts: frozenset[str]
     name_homographs: frozenset[str]
     name_connectors: frozenset[str]
+    addressees: frozenset[str]
     headed_by: frozenset[str]
     name_homograph_objects: frozenset[str]
     genitive_heads: frozenset[str]
@@ -192,7 +193,7 @@ _LISTS = {
                "issued_by", "placing_prepositions", "body_prepositions", "place_prepositions",
                "allegiance_prepositions", "armed", "news", "definite_name_openers", "qualifier_negations", "pronouns",
                "pronoun_prepositions", "body_head_prepositions", "name_homographs",
-               "name_homograph_objects", "headed_by", "name_connectors"),
+               "name_homograph_objects", "headed_by", "name_connectors", "addressees"),
 }
 
 #: Word lists matched as the start of a word (read as folded tuples, for ``str.startswith``).

@@ -692,3 +692,13 @@ def test_appearing_is_not_reporting() -> None:
 ])
 def test_discourse_adverbials_and_the_verbs_preposition(text: str, kind: str, name: str) -> None:
     assert first_source(text) == (kind, name)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقال بأسى: «لقد خسرنا كثيرا».", None),                          # manner, not a subject
+    ("وقال سامر الجبوري للصحفيين إن الفريق جاهز.", "سامر الجبوري"),   # whom he spoke to is not his name
+    ("وقالت هند القاسمي للتلفزيون إن المهرجان سيعود.", "هند القاسمي"),
+])
+def test_manner_and_addressee_after_the_verb(text: str, expected: str | None) -> None:
+    names = [a.source.name for a in attribution.annotate(text).attributions]
+    assert names == ([expected] if expected else [])
