@@ -349,6 +349,7 @@ def test_validate_reports_every_problem(tmp_path: Path, lexicon: Path, capsys: p
     ("وانتقد الحزب ما وصفها بالسياسات العنصرية.", [("negative", "racism_labels")]),
     ("وأكدت الجمعية التزامها بمناهضة العنصرية في المدارس.", [("neutral", "racism_labels")]),
     ("وقال إن العميل تسلم الطلبية من المتجر.", []),
+    ("ووصف الخطيب خصومه بأنهم شذاذ الآفاق وأن مصيرهم مزبلة التاريخ.", [("negative", "vilifying_labels")] * 2),
     ("وأعلن جهاز المخابرات القبض على عميل جنده الاحتلال.", [("negative", "vilifying_labels")]),
 ])
 def test_labels_and_ideologies(text: str, expected: list[tuple[str, str]]) -> None:
