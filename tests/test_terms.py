@@ -623,3 +623,11 @@ def test_not_in_phrases_must_hold_the_term(tmp_path: Path) -> None:
 ])
 def test_a_foreign_nationality_after_a_countrys_ambiguous_word(text: str, expected: list[tuple[str, str]]) -> None:
     assert concept_stances(text, ("israel", "dissidents")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقالت السلطات المتمردة في الإقليم إنها صدت الهجوم.", [("armed_groups", "negative")]),
+    ("وتقدمت قوات متمردة نحو العاصمة.", [("armed_groups", "negative")]),
+])
+def test_an_institution_called_rebel(text: str, expected: list[tuple[str, str]]) -> None:
+    assert concept_stances(text, ("armed_groups",)) == expected
