@@ -702,3 +702,8 @@ def test_discourse_adverbials_and_the_verbs_preposition(text: str, kind: str, na
 def test_manner_and_addressee_after_the_verb(text: str, expected: str | None) -> None:
     names = [a.source.name for a in attribution.annotate(text).attributions]
     assert names == ([expected] if expected else [])
+
+
+def test_a_manner_adverbial_keeps_the_speaker_before() -> None:
+    article = attribution.annotate("وقال الوزير إن الوضع صعب. وقال بأسى: «لقد خسرنا كثيرا».")
+    assert [a.source.name for a in article.attributions] == ["الوزير", "الوزير"]

@@ -194,7 +194,7 @@ class VerbalRules(Continuation):
                 return  # "يتوقع أن", "يعتقد أن": nobody in particular
             nxt = _word(tokens, k + 1)
             if nxt is not None and nxt not in self.words.complementizers and nxt not in self.parser.stop and not in_document \
-                    and nxt not in self.words.saying \
+                    and nxt not in self.words.saying and nxt not in self.words.adverbial_starts \
                     and nxt not in self.words.object_prepositions and (not verb.object or nxt.startswith(DEFINITE)):
                 return  # an unknown subject ("وتظهر الصور …"): better nothing than a guess
             got = self._continued(p, k, clause_start[0] and cue_type != "participle")
