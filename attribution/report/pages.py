@@ -30,7 +30,7 @@ from .markdown import _cell, kind_label, use_note
 __all__ = ["TEXT", "index_title", "profiles_title", "render_index", "render_profiles"]
 
 #: Every user-facing string of the two pages (headings, legends, column names, notes), marked for the
-#: catalogue and translated where it is shown (``_(TEXT[key])``, or ``TEXT[key].format(...)``).
+#: catalogue and translated where it is shown (`_t`, or ``TEXT[key].format(...)``).
 TEXT = {
     "index_note": N_("Score = concepts the outlets name differently in their own voice + quotes whose versions "
                      "differ (a term swapped, the source changed, a quote turned into paraphrase) + versions that "
@@ -123,7 +123,8 @@ def _page(title: str, heading: str, body: str, data: Any) -> str:
 
 
 def _t(key: str) -> str:
-    """``TEXT[key]`` in the reader's language."""
+    """``TEXT[key]`` in the reader's language (a function: Babel would take the key in ``_(TEXT["key"])``
+    for a message of its own)."""
     return _(TEXT[key])
 
 
