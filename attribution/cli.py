@@ -265,7 +265,7 @@ def _corpus_run(args: argparse.Namespace, command: str) -> tuple[Any, Any, list[
     status = [0]
 
     def warn(message: str) -> None:
-        print(f"attribution: warning: {message}", file=sys.stderr)
+        print("attribution: " + _("warning: {warning}").format(warning=message), file=sys.stderr)
 
     def failed(f: Any) -> None:
         print(f"attribution: {f.error}", file=sys.stderr)
@@ -284,7 +284,8 @@ def _compare_stories(args: argparse.Namespace) -> int:
     regions = REGION_KINDS if args.all_regions else ("headline", "body")
     scores = write_story_comparisons(args.files, args.stories, Path(args.out), args.format or "html", jobs=args.jobs,
                                      lexicons=args.lexicon, regions=regions, warn=warn, failed=failed)
-    print(f"attribution: {len(scores)} stories compared in {args.out}", file=sys.stderr)
+    print("attribution: " + ngettext("{n} story compared in {out}", "{n} stories compared in {out}",
+                                     len(scores)).format(n=len(scores), out=args.out), file=sys.stderr)
     return status[0]
 
 
@@ -295,7 +296,8 @@ def _profiles(args: argparse.Namespace) -> int:
     p = write_profiles(args.files, Path(args.out), stories=args.stories, parquet=args.format == "parquet",
                        jobs=args.jobs, lexicons=args.lexicon, failed=failed)
     n = sum(r["articles"] for r in p.outlets)
-    print(f"attribution: {n} articles profiled in {args.out}", file=sys.stderr)
+    print("attribution: " + ngettext("{n} article profiled in {out}", "{n} articles profiled in {out}",
+                                     n).format(n=n, out=args.out), file=sys.stderr)
     return status[0]
 
 

@@ -250,7 +250,7 @@ def test_a_failed_document_is_reported_and_the_rest_profiled(tmp_path: Path,
     corpus.write_text(json.dumps(DOCS[0], ensure_ascii=False) + "\n{not json\n", encoding="utf-8")
     assert main(["profiles", str(corpus), "--out", str(tmp_path / "o")]) == 1
     err = capsys.readouterr().err
-    assert "E050" in err and "1 articles profiled" in err
+    assert "E050" in err and "1 article profiled" in err
 
 
 def test_the_builder_counts_body_sentences_only() -> None:
@@ -286,7 +286,7 @@ def test_the_index_and_the_profile_page_render_in_chromium(corpus: tuple[Path, P
     assert main(["profiles", str(corpus[0]), "--stories", str(corpus[1]), "--out", str(out / "profiles")]) == 0
     index = _dom(out / "stories" / "index.html", tmp_path)
     assert index.count("<tr>") == 4 and index.count('<a href="s-') == 3  # a header and a row per story
-    assert 'dir="rtl"' in index and "<bdi>هجوم الحدود</bdi>" in index
+    assert '<html lang="en" dir="ltr">' in index and "<bdi>هجوم الحدود</bdi>" in index  # English here
     shot = tmp_path / "profiles.png"
     page = _dom(out / "profiles" / "profiles.html", tmp_path, shot)
     assert page.count("<svg") == 4  # a speaker-mix panel per outlet and one term chart
