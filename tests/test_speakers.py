@@ -707,3 +707,8 @@ def test_manner_and_addressee_after_the_verb(text: str, expected: str | None) ->
 def test_a_manner_adverbial_keeps_the_speaker_before() -> None:
     article = attribution.annotate("وقال الوزير إن الوضع صعب. وقال بأسى: «لقد خسرنا كثيرا».")
     assert [a.source.name for a in article.attributions] == ["الوزير", "الوزير"]
+
+
+def test_the_object_of_a_preposition_is_no_speaker_to_go_on_with() -> None:
+    text = "وحول أهمية الصفقة بالنسبة للجيش المصري، كشفت تصريحات أن الطائرات وصلت."
+    assert all(a.source.name != "للجيش المصري" for a in attribution.annotate(text).attributions)
