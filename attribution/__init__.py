@@ -19,6 +19,7 @@ from .errors import AttributionError, Errors, InputError, LexiconError, MissingE
 from .inputs import MAX_CHARS, lone_surrogate
 from .jsonio import from_json, to_json
 from .model import Article, Attribution, Cue, Outlet, Region, Sentence, Source, Span, TermHit
+from .profiles import Profiles, profiles
 from .tables import Tables, tables
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ __all__ = [
     "LexiconError",
     "MissingExtraError",
     "Outlet",
+    "Profiles",
     "Region",
     "Sentence",
     "Source",
@@ -54,6 +56,7 @@ __all__ = [
     "compare",
     "from_json",
     "pipeline",
+    "profiles",
     "tables",
     "to_json",
 ]
@@ -100,7 +103,7 @@ def annotate(text: str, *, outlet: str | None = None, lexicons: Iterable[str | P
         ('unnamed_source', ['رويترز'])
     """
     from .article import analyze
-    from .lexicons import load_builtin, load_terms
+    from .compiled import load
 
     if not isinstance(text, str):
         raise UsageError(Errors.E021.format(what="annotate(text)", got=type(text).__name__))
@@ -111,4 +114,5 @@ def annotate(text: str, *, outlet: str | None = None, lexicons: Iterable[str | P
     bad = lone_surrogate(text)
     if bad is not None:  # not Unicode text: no file holds one, and no spaCy tokenizer takes it
         raise InputError(Errors.E054.format(where="annotate(text)", code=ord(text[bad]), offset=bad))
-    return analyze(text, load_builtin(), outlet.strip() if outlet else None, load_terms(tuple(lexicons)))
+    compiled = load(lexicons)  # compiled on the first call, again only when a lexicon file changes
+    return analyze(text, compiled, outlet.strip() if outlet else None, True)

@@ -1,7 +1,9 @@
 """The annotate steps, as plain functions over the previous step's result, and the Article they build.
 
 ``text → regions + outlet (find_regions) → sentences (find_sentences) → attributions and speakers
-(find_speakers) → Article``. The spaCy components in `attribution.components` call these.
+(find_speakers) → terms (find_term_hits) → Article``, each a function of the previous result and the
+tables of `attribution.compiled.Compiled` (built once, carried by the `Page`). The spaCy components in
+`attribution.components` call these.
 """
 
 from __future__ import annotations
@@ -13,11 +15,13 @@ import attrs
 from . import regions as _regions
 from . import sentences as _sentences
 from .attributions import Draft, DraftSource, Paragraph, attribute
+from .compiled import Compiled
 from .lexicons import Lexicons, TermLexicon
 from .model import Article, Attribution, Cue, Outlet, Region, Sentence, Source, Span, outlet_source
 from .normalize import Folded, fold
 from .outlet import canonical_outlet, detect_outlet
 from .speaker import sentence_speakers, split_clauses
+from .terms import TermMatcher
 
 __all__ = ["Page", "analyze", "find_regions", "find_sentences", "find_speakers", "merge_regions"]
 
@@ -26,22 +30,25 @@ __all__ = ["Page", "analyze", "find_regions", "find_sentences", "find_speakers",
 class Page:
     """One text as the steps see it: the folded view, its regions and outlet, and (once
     `find_sentences` has run) its paragraphs with their sentences. Frozen: each step returns a new
-    value and changes none it was given."""
+    value and changes none it was given. ``compiled`` is the tables every step reads."""
 
     text: str
     view: Folded
-    lexicons: Lexicons
+    compiled: Compiled
     segments: tuple[_regions.Segment, ...]
     outlet: Outlet
     paragraphs: tuple[Paragraph, ...] | None = None
 
 
-def find_regions(text: str, lexicons: Lexicons, outlet: str | None = None) -> Page:
-    """Step 1: page regions and the outlet (``outlet`` overrides what the page shows)."""
+def find_regions(text: str, compiled: Compiled | Lexicons, outlet: str | None = None) -> Page:
+    """Step 1: page regions and the outlet (``outlet`` overrides what the page shows). Given plain
+    `Lexicons` rather than a `Compiled`, the tables are built for this page alone."""
+    if not isinstance(compiled, Compiled):
+        compiled = Compiled.build(compiled)
     view = fold(text)
-    segments = _regions.find_segments(view, lexicons)
-    found = canonical_outlet(outlet, lexicons) if outlet else detect_outlet(view, segments, lexicons)
-    return Page(text, view, lexicons, tuple(segments), found)
+    segments = _regions.find_segments(view, compiled.markers)
+    found = canonical_outlet(outlet, compiled.outlet) if outlet else detect_outlet(view, segments, compiled.outlet)
+    return Page(text, view, compiled, tuple(segments), found)
 
 
 def find_sentences(page: Page) -> Page:
@@ -49,7 +56,7 @@ def find_sentences(page: Page) -> Page:
     if page.paragraphs is not None:
         return page
     return attrs.evolve(page, paragraphs=tuple(
-        Paragraph(seg.start, seg.end, seg.kind, _sentences.split_segment(page.view, seg))
+        Paragraph(seg.start, seg.end, seg.kind, _sentences.split_segment(page.view, seg, page.compiled.split_words))
         for seg in page.segments))
 
 
@@ -57,9 +64,9 @@ def find_speakers(page: Page) -> Article:
     """Step 3: attributions and each sentence's speaker; the finished Article."""
     page = find_sentences(page)
     assert page.paragraphs is not None
-    drafts = attribute(page.view, list(page.paragraphs), page.lexicons)
-    paragraphs = split_clauses(page.view, list(page.paragraphs), drafts, page.lexicons)
-    speakers = sentence_speakers(page.view, paragraphs, drafts, page.lexicons)
+    drafts = attribute(page.view, list(page.paragraphs), page.compiled)
+    paragraphs = split_clauses(page.view, list(page.paragraphs), drafts, page.compiled)
+    speakers = sentence_speakers(page.view, paragraphs, drafts, page.compiled)
     view, text = page.view, page.text
     attributions = tuple(_attribution(view, d) for d in drafts)
     own = outlet_source(page.outlet)
@@ -103,17 +110,27 @@ def merge_regions(view: Folded, segments: Sequence[_regions.Segment]) -> tuple[R
     return tuple(out)
 
 
-def find_term_hits(page: Page, terms: TermLexicon, article: Article | None = None) -> Article:
+def find_term_hits(page: Page, terms: Compiled | TermMatcher | None = None, article: Article | None = None) -> Article:
     """Step 4: loaded terms with their voice; ``article`` (found by `find_speakers` when not
-    given) with ``terms`` filled in."""
+    given) with ``terms`` filled in. The terms are found by the matcher of ``terms`` (a `Compiled`, or a
+    `TermMatcher`), by default the page's."""
     from .terms import find_terms
 
+    matcher = terms if isinstance(terms, TermMatcher) else (terms or page.compiled).matcher
     found = article if article is not None else find_speakers(page)
-    return attrs.evolve(found, terms=find_terms(found, page.view, terms))
+    return attrs.evolve(found, terms=find_terms(found, page.view, matcher))
 
 
-def analyze(text: str, lexicons: Lexicons, outlet: str | None = None, terms: TermLexicon | None = None) -> Article:
-    """All steps without spaCy (the components run exactly these)."""
-    page = find_sentences(find_regions(text, lexicons, outlet))
+def analyze(text: str, compiled: Compiled | Lexicons, outlet: str | None = None,
+            terms: TermLexicon | bool | None = None) -> Article:
+    """All steps without spaCy (the components run exactly these), with the tables of ``compiled``;
+    terms are found unless ``terms`` is None or False. Given `Lexicons` (and a `TermLexicon` as
+    ``terms``) rather than a `Compiled`, the tables are built for this one call."""
+    if not isinstance(compiled, Compiled):
+        compiled = Compiled.build(compiled, terms if isinstance(terms, TermLexicon) else None)
+    page = find_sentences(find_regions(text, compiled, outlet))
     article = find_speakers(page)
-    return find_term_hits(page, terms, article) if terms is not None else article
+    if terms is None or terms is False:
+        return article
+    matcher = compiled.matcher if terms is True or terms is compiled.terms else TermMatcher(terms)
+    return find_term_hits(page, matcher, article)

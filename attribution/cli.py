@@ -1,11 +1,14 @@
 """Command line: argument parsing and exit codes only; the work is delegated.
 
 Exit codes: 0 success, 2 usage or input errors (each a one-line message; other files still run).
+Messages and help are in the language `attribution.i18n` picks: ``--lang``, then the environment
+(``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``), then ``lang`` in ``.attribution.toml``.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextvars
 import json
 import os
 import sys
@@ -13,68 +16,138 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from .errors import AttributionError, Errors, InputError
+from .errors import AttributionError, Errors, InputError, UsageError
+from .i18n import LANGUAGES, N_, _, environ_language, ngettext, set_language
 from .inputs import read_input
 
 __all__ = ["main"]
 
 
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+
+class _RawFormatter(_Formatter, argparse.RawDescriptionHelpFormatter):
+    pass
+
+
+#: argparse's own messages for a usage error, in the catalogue so that they read in the language too
+#: (a message a newer Python words differently is shown as argparse has it).
+ARGPARSE_MESSAGES = (
+    N_("unrecognized arguments: %s"), N_("the following arguments are required: %s"),
+    N_("expected one argument"), N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"), N_("invalid %(type)s value: %(value)r"),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse in the reader's language: its usage prefix, headings, ``-h``, error line and messages."""
+
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        # argparse looks its messages up through its module's ``_`` (the standard gettext domain)
+        saved = vars(argparse)["_"]
+        setattr(argparse, "_", _)  # noqa: B010  the module attribute argparse reads, not ours
+        try:
+            return super().parse_known_args(args, namespace)
+        finally:
+            setattr(argparse, "_", saved)  # noqa: B010
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = _("positional arguments")
+        self._optionals.title = _("options")
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help=_("show this help message and exit"))
+        self.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
+                          help=_("the language of messages and reports (default: LANGUAGE, LC_ALL, LC_MESSAGES "
+                                 "or LANG, then lang in .attribution.toml, then en); codes, rule ids and "
+                                 "machine-readable fields are the same in every language"))
+
+    def error(self, message: str) -> Any:
+        self.print_usage(sys.stderr)
+        self.exit(2, _("{prog}: error: {message}").format(prog=self.prog, message=message) + "\n")
+
+
 def _parser() -> argparse.ArgumentParser:
     from . import __version__
 
-    ap = argparse.ArgumentParser(prog="attribution", description="Who speaks, and in which words, in Arabic news.")
-    ap.add_argument("--version", action="version", version=f"attribution {__version__}")
+    ap = _Parser(prog="attribution", description=_("Who speaks, and in which words, in Arabic news."))
+    ap.add_argument("--version", action="version", version=f"attribution {__version__}",
+                    help=_("show the version and exit"))
     sub = ap.add_subparsers(dest="command", required=True)
-    an = sub.add_parser("annotate", help="annotate articles: regions, sentences, speakers")
+    an = sub.add_parser("annotate", help=_("annotate articles: regions, sentences, speakers"))
     an.add_argument("files", nargs="+", metavar="INPUT",
-                    help="text files, directories (*.txt, *.md, *.html, recursively), .jsonl files (also "
-                         ".jsonl.gz, .jsonl.bz2, .jsonl.xz), or - for stdin")
+                    help=_("text files, directories (*.txt, *.md, *.html, recursively), .jsonl files (also "
+                         ".jsonl.gz, .jsonl.bz2, .jsonl.xz), or - for stdin"))
     an.add_argument("--format", choices=("json", "text", "parquet"), default="json")
-    an.add_argument("--jobs", type=int, default=1, metavar="N", help="annotate in N processes (order is kept)")
-    an.add_argument("--out", metavar="PATH", help="write here (JSONL file, or a directory for parquet)")
+    an.add_argument("--jobs", type=int, default=1, metavar="N", help=_("annotate in N processes (order is kept)"))
+    an.add_argument("--out", metavar="PATH", help=_("write here (JSONL file, or a directory for parquet)"))
     an.add_argument("--resume", action="store_true",
-                    help="skip ids already in --out (annotated or failed) and append the rest")
-    an.add_argument("--force", action="store_true", help="replace an existing --out instead of refusing")
-    an.add_argument("--outlet", help="the publishing outlet (overrides what the page shows)")
+                    help=_("skip ids already in --out (annotated or failed) and append the rest"))
+    an.add_argument("--force", action="store_true", help=_("replace an existing --out instead of refusing"))
+    an.add_argument("--outlet", help=_("the publishing outlet (overrides what the page shows)"))
     an.add_argument("--explain", action="store_true",
-                    help="with --format text: name the grammar rule that gave each sentence its speaker")
+                    help=_("with --format text: name the grammar rule that gave each sentence its speaker"))
     an.add_argument("--bidi", choices=("auto", "always", "never"), default="auto",
-                    help="with --format text: wrap Arabic runs in bidi isolates (U+2067 ... U+2069) so a terminal "
+                    help=_("with --format text: wrap Arabic runs in bidi isolates (U+2067 ... U+2069) so a terminal "
                          "keeps them right-to-left; auto (default): only when writing to a terminal, not to a "
-                         "pipe or --out file")
+                         "pipe or --out file"))
     an.add_argument("--lexicon", action="append", default=[], metavar="PATH",
-                    help="a term lexicon file or directory that extends or overrides the built-in ones (repeatable)")
-    cmp = sub.add_parser("compare", help="compare several outlets' articles on one story")
-    cmp.add_argument("files", nargs="+", metavar="FILE")
-    cmp.add_argument("--format", choices=("markdown", "html", "json", "csv"), default="markdown")
-    cmp.add_argument("--out", metavar="PATH", help="write the report here instead of standard output")
+                    help=_("a term lexicon file or directory that extends or overrides the built-in ones (repeatable)"))
+    cmp = sub.add_parser("compare", help=_("compare several outlets' articles on one story"))
+    cmp.add_argument("files", nargs="+", metavar="FILE",
+                     help=_("the articles of one story; with --stories, the corpus (files, directories, JSONL "
+                            "raw or annotated by `attribution annotate`)"))
+    cmp.add_argument("--format", choices=("markdown", "html", "json", "csv"), default=None,
+                     help=_("default: markdown, or html with --stories"))
+    cmp.add_argument("--out", metavar="PATH", help=_("write the report here instead of standard output (with "
+                                                     "--stories: the directory for one report per story and the index)"))
+    cmp.add_argument("--stories", metavar="STORIES.jsonl",
+                     help=_("compare every story of this file (`attribution stories`) that two or more outlets "
+                            "covered, and write an index ranked by how much the outlets differ"))
+    cmp.add_argument("--jobs", type=int, default=1, metavar="N", help=_("with --stories: annotate in N processes"))
     cmp.add_argument("--outlet", action="append", default=[], metavar="FILE=NAME",
-                     help="name the outlet of FILE (repeatable)")
+                     help=_("name the outlet of FILE (repeatable)"))
     cmp.add_argument("--all-regions", action="store_true",
-                     help="count teasers and page debris too (default: headline and body only)")
+                     help=_("count teasers and page debris too (default: headline and body only)"))
     cmp.add_argument("--lexicon", action="append", default=[], metavar="PATH")
-    st = sub.add_parser("stories", help="group a corpus's articles into stories across outlets (JSONL)")
+    st = sub.add_parser("stories", help=_("group a corpus's articles into stories across outlets (JSONL)"))
     st.add_argument("inputs", nargs="+", metavar="CORPUS",
-                    help="raw documents as annotate takes them (files, directories, .jsonl[.gz|.bz2|.xz], -) or "
-                         "the JSONL that annotate --format json wrote")
+                    help=_("raw documents as annotate takes them (files, directories, .jsonl[.gz|.bz2|.xz], -) or "
+                           "the JSONL that annotate --format json wrote"))
     st.add_argument("--window", type=float, default=2, metavar="DAYS",
-                    help="an article joins a story at most DAYS after its first article (default: %(default)s)")
+                    help=_("an article joins a story at most DAYS after its first article (default: %(default)s)"))
     st.add_argument("--min-outlets", type=int, default=1, metavar="N",
-                    help="write only stories told by N outlets or more (default: %(default)s, every story)")
+                    help=_("write only stories told by N outlets or more (default: %(default)s, every story)"))
     st.add_argument("--threshold", type=float, default=0.20, metavar="COSINE",
-                    help="how alike an article and a story must be to join (default: %(default)s)")
-    st.add_argument("--jobs", type=int, default=1, metavar="N", help="read and annotate in N processes")
-    st.add_argument("--out", metavar="PATH", help="write stories.jsonl here instead of standard output")
-    st.add_argument("--outlet", help="the outlet of documents that name none")
+                    help=_("how alike an article and a story must be to join (default: %(default)s)"))
+    st.add_argument("--jobs", type=int, default=1, metavar="N", help=_("read and annotate in N processes"))
+    st.add_argument("--out", metavar="PATH", help=_("write stories.jsonl here instead of standard output"))
+    st.add_argument("--outlet", help=_("the outlet of documents that name none"))
     st.add_argument("--lexicon", action="append", default=[], metavar="PATH",
-                    help="a term lexicon file or directory that extends the built-in ones (repeatable)")
+                    help=_("a term lexicon file or directory that extends the built-in ones (repeatable)"))
+    pr = sub.add_parser("profiles", help=_("outlet profiles week by week: speakers, chains, own-voice terms"))
+    pr.add_argument("files", nargs="+", metavar="INPUT",
+                    help=_("the corpus: files, directories, JSONL (also .jsonl.gz …) raw or annotated by "
+                           "`attribution annotate`"))
+    pr.add_argument("--out", metavar="DIR",
+                    help=_("write outlets.csv, speakers.csv, terms.csv and profiles.html here"))
+    pr.add_argument("--stories", metavar="STORIES.jsonl",
+                    help=_("align the quotes of each story across outlets to count the chains each drops"))
+    pr.add_argument("--format", choices=("csv", "parquet"), default="csv",
+                    help=_("parquet: the tables as Parquet files too (needs pyarrow)"))
+    pr.add_argument("--jobs", type=int, default=1, metavar="N", help=_("annotate raw documents in N processes"))
+    pr.add_argument("--lexicon", action="append", default=[], metavar="PATH")
     ck = sub.add_parser(
-        "check", help="lint editorial drafts (.txt, .md, .html) for house style",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Lint editorial drafts for house style: loaded terms, vague or anonymous sourcing, naming, "
+        "check", help=_("lint editorial drafts (.txt, .md, .html) for house style"),
+        formatter_class=_RawFormatter,
+        description=_("Lint editorial drafts for house style: loaded terms, vague or anonymous sourcing, naming, "
                     "distancing.\nEach file uses the nearest .attribution.toml (or pyproject.toml with "
-                    "[tool.attribution])\nat or above it, unless --config names one.",
-        epilog="""exit status:
+                    "[tool.attribution])\nat or above it, unless --config names one."),
+        epilog=_("""exit status:
   0  no unsuppressed finding at or above --fail-level (findings below it may be shown)
   1  at least one unsuppressed finding at or above --fail-level, shown or not
   2  a usage, configuration or input error (one line on stderr naming the file;
@@ -88,37 +161,37 @@ standard input:
 examples:
   attribution check drafts/                          every .md, .markdown, .txt, .html, .htm below it
   attribution check --min-level warning --fail-level warning draft.md
-  attribution check --show-config drafts/a.md        the configuration that applies, and its file""")
+  attribution check --show-config drafts/a.md        the configuration that applies, and its file"""))
     ck.add_argument("files", nargs="*", metavar="FILE",
-                    help="drafts to check: files (any name; .md/.markdown and .html/.htm are read as Markdown and "
+                    help=_("drafts to check: files (any name; .md/.markdown and .html/.htm are read as Markdown and "
                          "HTML, anything else as plain text), directories (their .md, .markdown, .txt, .html and "
                          ".htm files, recursively, skipping hidden folders and node_modules, venv, site-packages), "
-                         "or - for standard input")
+                         "or - for standard input"))
     ck.add_argument("--config", metavar="PATH",
-                    help=".attribution.toml or pyproject.toml to use for every file, instead of the nearest one")
+                    help=_(".attribution.toml or pyproject.toml to use for every file, instead of the nearest one"))
     ck.add_argument("--format", choices=("text", "json", "sarif"), default="text",
-                    help="text: one finding a line (path:line:column: level rule message) and a summary; json: "
+                    help=_("text: one finding a line (path:line:column: level rule message) and a summary; json: "
                          "every finding with offsets, suppressed ones marked; sarif: SARIF 2.1.0 for "
-                         "code-scanning tools (default: %(default)s)")
+                         "code-scanning tools (default: %(default)s)"))
     ck.add_argument("--fail-level", choices=("info", "warning", "error"), default="error",
-                    help="exit 1 when an unsuppressed finding is at this level or above (default: %(default)s)")
+                    help=_("exit 1 when an unsuppressed finding is at this level or above (default: %(default)s)"))
     ck.add_argument("--min-level", choices=("info", "warning", "error"), default="info",
-                    help="show only findings at this level or above, in every format; --fail-level still "
-                         "counts the hidden ones (default: %(default)s)")
+                    help=_("show only findings at this level or above, in every format; --fail-level still "
+                         "counts the hidden ones (default: %(default)s)"))
     ck.add_argument("--stdin-filename", metavar="PATH",
-                    help="with -, read standard input as this file: its suffix picks the reader, its path names "
-                         "the findings and finds the configuration (and its excludes)")
+                    help=_("with -, read standard input as this file: its suffix picks the reader, its path names "
+                         "the findings and finds the configuration (and its excludes)"))
     ck.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                    help="colour the text format: auto colours a terminal, unless NO_COLOR is set (FORCE_COLOR "
-                         "colours a pipe too) (default: %(default)s)")
+                    help=_("colour the text format: auto colours a terminal, unless NO_COLOR is set (FORCE_COLOR "
+                         "colours a pipe too) (default: %(default)s)"))
     ck.add_argument("--show-config", action="store_true",
-                    help="print the configuration that applies to each FILE (or the current folder) and the file "
-                         "it comes from, then exit")
-    lx = sub.add_parser("lexicon", help="validate or list term lexicons")
+                    help=_("print the configuration that applies to each FILE (or the current folder) and the file "
+                         "it comes from, then exit"))
+    lx = sub.add_parser("lexicon", help=_("validate or list term lexicons"))
     lsub = lx.add_subparsers(dest="lexicon_command", required=True)
-    val = lsub.add_parser("validate", help="check term lexicon files; every problem with file and line")
+    val = lsub.add_parser("validate", help=_("check term lexicon files; every problem with file and line"))
     val.add_argument("paths", nargs="+", metavar="PATH")
-    li = lsub.add_parser("list", help="print concepts and variants")
+    li = lsub.add_parser("list", help=_("print concepts and variants"))
     li.add_argument("--lexicon", action="append", default=[], metavar="PATH")
     return ap
 
@@ -158,9 +231,10 @@ def _lexicon(args: argparse.Namespace) -> int:
                 n = sum(len(c.variants) for c in concepts)
                 if problems:
                     status = 1
-                    print(f"{f}: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
+                    print(f"{f}: " + ngettext("{n} problem", "{n} problems", len(problems)).format(n=len(problems)))
                 else:
-                    print(f"{f}: ok ({len(concepts)} concepts, {n} variants)")
+                    print(f"{f}: " + _("ok ({concepts} concepts, {variants} variants)").format(
+                        concepts=len(concepts), variants=n))
         return status
     lexicon = load_terms(tuple(args.lexicon))
     for c in lexicon.concepts:
@@ -174,7 +248,6 @@ def _lexicon(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from .check import exit_code, render_findings, run_check, show_config, use_color
-    from .errors import UsageError
 
     files = list(args.files)
     if args.stdin_filename is not None and not files:
@@ -186,14 +259,14 @@ def _check(args: argparse.Namespace) -> int:
 
         names = [args.stdin_filename if f == "-" and args.stdin_filename else f for f in files] or ["."]
         for warning in dict.fromkeys(w for name in names for w in config_for(name, args.config).warnings):
-            print(f"attribution: warning: {warning}", file=sys.stderr)
+            print("attribution: " + _("warning: {warning}").format(warning=warning), file=sys.stderr)
         sys.stdout.write("\n".join(show_config(name, args.config) for name in names))
         return 0
     if not files:
         raise UsageError(Errors.E043)
     run = run_check(files, args.config, stdin_filename=args.stdin_filename)
     for warning in run.warnings:
-        print(f"attribution: warning: {warning}", file=sys.stderr)
+        print("attribution: " + _("warning: {warning}").format(warning=warning), file=sys.stderr)
     color = args.format == "text" and use_color(args.color, sys.stdout)
     sys.stdout.write(render_findings(run.findings, args.format, min_level=args.min_level, files=run.files,
                                      excluded=run.excluded, color=color))
@@ -202,8 +275,54 @@ def _check(args: argparse.Namespace) -> int:
     return 2 if run.errors else exit_code(run.findings, args.fail_level)
 
 
+def _corpus_run(args: argparse.Namespace, command: str) -> tuple[Any, Any, list[int]]:
+    """The warning and failure reporters of a corpus command, and the exit status they set."""
+    status = [0]
+
+    def warn(message: str) -> None:
+        print("attribution: " + _("warning: {warning}").format(warning=message), file=sys.stderr)
+
+    def failed(f: Any) -> None:
+        print(f"attribution: {f.error}", file=sys.stderr)
+        status[0] = 2 if f.unreadable else max(status[0], 1)
+
+    if not args.out:
+        raise UsageError(Errors.E092.format(command=command))
+    return warn, failed, status
+
+
+def _compare_stories(args: argparse.Namespace) -> int:
+    from .model import REGION_KINDS
+    from .storycompare import write_story_comparisons
+
+    warn, failed, status = _corpus_run(args, "compare --stories")
+    regions = REGION_KINDS if args.all_regions else ("headline", "body")
+    scores = write_story_comparisons(args.files, args.stories, Path(args.out), args.format or "html", jobs=args.jobs,
+                                     lexicons=args.lexicon, regions=regions, warn=warn, failed=failed)
+    print("attribution: " + ngettext("{n} story compared in {out}", "{n} stories compared in {out}",
+                                     len(scores)).format(n=len(scores), out=args.out), file=sys.stderr)
+    return status[0]
+
+
+def _profiles(args: argparse.Namespace) -> int:
+    from .profiles import write_profiles
+
+    _warn, failed, status = _corpus_run(args, "profiles")
+    p = write_profiles(args.files, Path(args.out), stories=args.stories, parquet=args.format == "parquet",
+                       jobs=args.jobs, lexicons=args.lexicon, failed=failed)
+    n = sum(r["articles"] for r in p.outlets)
+    print("attribution: " + ngettext("{n} article profiled in {out}", "{n} articles profiled in {out}",
+                                     n).format(n=n, out=args.out), file=sys.stderr)
+    return status[0]
+
+
 def _compare(args: argparse.Namespace) -> int:
     import attrs
+
+    if args.stories:
+        return _compare_stories(args)
+    if args.format is None:
+        args.format = "markdown"
 
     from . import annotate
     from .compare import compare
@@ -300,7 +419,7 @@ def _out_problem(path: Path, fmt: str, resume: bool, force: bool) -> str | None:
     if fmt == "parquet":
         return None  # a directory of tables, checked by its writer
     if path.is_dir():
-        return Errors.E055.format(path=path, reason="is a directory")
+        return Errors.E055.format(path=path, reason=_("is a directory"))
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         return Errors.E055.format(path=path, reason=f"no directory {parent}")
@@ -451,13 +570,14 @@ def _annotate(args: argparse.Namespace) -> int:
         if writer is not None:
             writer.close()
     if interrupted:
-        hint = (f"run again with --resume --out {args.out} to go on" if args.out and args.format == "json"
-                else "nothing after them was written")
+        hint = (_("run again with --resume --out {path} to go on").format(path=args.out)
+                if args.out and args.format == "json" else _("nothing after them was written"))
         print(f"attribution: {Errors.E059.format(n=n, hint=hint)}", file=sys.stderr)
         return 130
     if failed or skipped or progress.on or (n > 1 and args.out):
-        print(f"attribution: {n} annotated, {failed} failed, {skipped} skipped (already in {args.out})"
-              if skipped else f"attribution: {n} annotated, {failed} failed", file=sys.stderr)
+        print("attribution: " + (_("{n} annotated, {failed} failed, {skipped} skipped (already in {path})").format(
+            n=n, failed=failed, skipped=skipped, path=args.out) if skipped else
+            _("{n} annotated, {failed} failed").format(n=n, failed=failed)), file=sys.stderr)
     if input_errors:
         status = 2
     elif failed:
@@ -465,24 +585,62 @@ def _annotate(args: argparse.Namespace) -> int:
     return status
 
 
+def _flag_language(argv: Sequence[str]) -> str | None:
+    """``--lang`` as given on the command line (read before the parser is built, so its help is translated)."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in LANGUAGES:
+            return argv[i + 1]
+        if arg.startswith("--lang=") and arg[7:] in LANGUAGES:
+            return arg[7:]
+    return None
+
+
+def _config_language(args: argparse.Namespace | None) -> str | None:
+    """``lang`` of the configuration that applies: for ``check``, the first file's (or ``--config``); else the
+    current folder's."""
+    from .check import config_for
+
+    try:
+        if args is not None and args.command == "check":
+            files = [args.stdin_filename if f == "-" and args.stdin_filename else f for f in args.files]
+            return config_for(files[0] if files else ".", args.config).lang
+        return config_for(".").lang
+    except AttributionError:  # a broken configuration is reported where it is used
+        return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line in a context of its own, so the language it picks stays there."""
+    return contextvars.copy_context().run(_main, sys.argv[1:] if argv is None else list(argv))
+
+
+def _main(argv: Sequence[str]) -> int:
+    flag = _flag_language(argv)
+    given = flag or environ_language()  # else the configuration's, known once the files are
+    set_language(given or _config_language(None) or LANGUAGES[0])
     ap = _parser()
     args = ap.parse_args(argv)
+    if not given:
+        set_language(_config_language(args) or LANGUAGES[0])
     if args.command == "annotate" and args.outlet is not None and not args.outlet.strip():
         ap.error(Errors.E020)
     status = 0
-    if args.command in ("annotate", "stories") and args.jobs < 1:
-        ap.error("--jobs must be at least 1")
+    if getattr(args, "jobs", 1) < 1:
+        ap.error(_("--jobs must be at least 1"))
     try:
         if args.command == "lexicon":
             return _lexicon(args)
         if args.command == "compare":
             return _compare(args)
+        if args.command == "profiles":
+            return _profiles(args)
         if args.command == "check":
             return _check(args)
-        from .lexicons import load_terms
+        from .compiled import load
 
-        load_terms(tuple(getattr(args, "lexicon", ())))  # a bad lexicon is a usage error before any file
+        load(getattr(args, "lexicon", ()))  # a bad lexicon is a usage error before any file; compiled once here
         if args.command == "stories":
             from .stories import run
 
@@ -494,7 +652,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return status
     except KeyboardInterrupt:
-        print("attribution: interrupted", file=sys.stderr)
+        print("attribution: " + _("interrupted"), file=sys.stderr)
         return 130
     return status
 

@@ -20,15 +20,18 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from os import PathLike
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .lexicons import load_terms
+from .i18n import N_, _
 from .model import Article, Attribution
 from .morphology import AFFIXED_DEFINITE, BA, DEFINITE, FA, LAM, WA
 from .normalize import fold_term
 from .words import builtin_words
+
+if TYPE_CHECKING:
+    from .compiled import Compiled
 
 __all__ = [
     "DEFAULT_REGIONS",
@@ -49,6 +52,11 @@ _WORD = re.compile(r"[^\W\d_]+")
 _CLITIC = re.compile(f"^(?:{'|'.join((*AFFIXED_DEFINITE, DEFINITE, WA, FA, BA, LAM))})(?=\\w{{3,}})")
 _RANK = {"unnamed_source": 0, "person": 1, "group": 1, "organization": 1, "media": 2, "news_agency": 2,
          "official": 3, "government": 3, "outlet": 0}
+#: Stances and source kinds in a difference's detail: as they are in English, translated in Arabic.
+_STANCES = {"positive": N_("positive"), "negative": N_("negative"), "neutral": N_("neutral")}
+_KINDS = {"unnamed_source": N_("unnamed_source"), "person": N_("person"), "group": N_("group"),
+          "organization": N_("organization"), "media": N_("media"), "news_agency": N_("news_agency"),
+          "official": N_("official"), "government": N_("government"), "outlet": N_("outlet")}
 
 
 #: The comparison's word lists: ``[compare]`` in lexicons/grammar.toml.
@@ -260,7 +268,8 @@ def _related_chain(a: QuoteRef, b: QuoteRef) -> bool:
     return bool(fa & fb)
 
 
-def _differences(group: tuple[QuoteRef, ...]) -> tuple[Difference, ...]:
+def _differences(group: tuple[QuoteRef, ...], labels: dict[str, str]) -> tuple[Difference, ...]:
+    """How the versions of one quote differ; a concept is named by its id (in Arabic, by its label)."""
     diffs: list[Difference] = []
     by_concept: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
     for q in group:
@@ -269,24 +278,30 @@ def _differences(group: tuple[QuoteRef, ...]) -> tuple[Difference, ...]:
     for concept, uses in sorted(by_concept.items()):
         variants = {fold_term(v) for _, v, _ in uses}
         if len(variants) > 1:
-            detail = "; ".join(f"{o}: «{v}» ({s})" for o, v, s in sorted(uses))
-            diffs.append(Difference("term_swap", f"{concept}: {detail}"))
+            detail = _("; ").join(_("{outlet}: «{term}» ({stance})").format(outlet=o, term=v, stance=_(_STANCES[s]))
+                                  for o, v, s in sorted(uses))
+            diffs.append(Difference("term_swap", _("{concept}: {detail}").format(
+                concept=concept, label=labels.get(concept) or concept, detail=detail)))
     lengths = {q.outlet: len(q.chain) for q in group}
     if len(set(lengths.values())) > 1:
         longest = max(group, key=lambda q: len(q.chain))
         for q in group:
             if len(q.chain) < len(longest.chain):
-                diffs.append(Difference("chain_dropped", f"{q.outlet}: {' → '.join(q.chain)} "
-                                                         f"(vs {longest.outlet}: {' → '.join(longest.chain)})"))
+                diffs.append(Difference("chain_dropped", _("{outlet}: {chain} (vs {other}: {other_chain})").format(
+                    outlet=q.outlet, chain=_(" → ").join(q.chain), other=longest.outlet,
+                    other_chain=_(" → ").join(longest.chain))))
     ranked = sorted({(q.outlet, q.kind, q.source) for q in group}, key=lambda x: (_rank(x[1], x[2]), x[0]))
     low, high = ranked[0], ranked[-1]
     # "ثلاثة مصادر" and "المصادر" are the same sources; "مصادر" and "مسؤولون" are not
     if _rank(low[1], low[2]) != _rank(high[1], high[2]) or not (content_words(low[2]) & content_words(high[2])):
         if len(ranked) > 1:
-            direction = "upgraded" if _rank(high[1], high[2]) > _rank(low[1], low[2]) else "changed"
-            diffs.append(Difference("source_changed", f"{direction}: " + "; ".join(f"{o}: {s} ({k})" for o, k, s in ranked)))
+            direction = _("upgraded") if _rank(high[1], high[2]) > _rank(low[1], low[2]) else _("changed")
+            sources = _("; ").join(_("{outlet}: {source} ({kind})").format(outlet=o, source=s, kind=_(_KINDS.get(k, k)))
+                                   for o, k, s in ranked)
+            diffs.append(Difference("source_changed", f"{direction}: {sources}"))
     if len({q.direct for q in group}) > 1:
-        detail = "; ".join(f"{q.outlet}: {'quote' if q.direct else 'paraphrase'}" for q in group)
+        quote, paraphrase = _("quote"), _("paraphrase")
+        detail = _("; ").join(f"{q.outlet}: {quote if q.direct else paraphrase}" for q in group)
         diffs.append(Difference("direct_to_paraphrase", detail))
     return tuple(diffs)
 
@@ -305,7 +320,7 @@ def _similar(a: QuoteRef, b: QuoteRef, wa: frozenset[str], wb: frozenset[str]) -
     return sim if sim >= 0.6 and a.kind == b.kind else 0.0
 
 
-def _drift(quotes: list[QuoteRef]) -> tuple[QuoteGroup, ...]:
+def _drift(quotes: list[QuoteRef], labels: dict[str, str]) -> tuple[QuoteGroup, ...]:
     """Groups of aligned contents, at most one per outlet, every member similar to every other."""
     words = [content_words(q.text) for q in quotes]
     sim: dict[tuple[int, int], float] = {}
@@ -339,7 +354,7 @@ def _drift(quotes: list[QuoteRef]) -> tuple[QuoteGroup, ...]:
     for members in groups:
         group = tuple(quotes[k] for k in sorted(members))
         low = min(sim[a, b] for a in members for b in members if a != b)
-        out.append(QuoteGroup(round(low, 3), group, _differences(group)))
+        out.append(QuoteGroup(round(low, 3), group, _differences(group, labels)))
     out.sort(key=lambda g: (-sum(d.type == "term_swap" for d in g.differences), -len(g.differences),
                             -len(g.quotes), -g.similarity))
     return tuple(out)
@@ -371,6 +386,12 @@ def _only_here(labelled: list[tuple[str, Article]], regions: tuple[str, ...]) ->
     return tuple(out)
 
 
+def _load(lexicons: Iterable[str | PathLike[str]]) -> Compiled:
+    from .compiled import load  # not at import: `import attribution` compiles nothing
+
+    return load(lexicons)
+
+
 def compare(articles: Iterable[Article], *, names: Sequence[str | None] | None = None,
             regions: Iterable[str] = DEFAULT_REGIONS,
             lexicons: Sequence[str | PathLike[str]] = ()) -> Comparison:
@@ -395,10 +416,11 @@ def compare(articles: Iterable[Article], *, names: Sequence[str | None] | None =
             label += "′"
         labels.append(label)
     labelled = list(zip(labels, arts))
+    concept_labels = {c.id: c.label_ar for c in _load(lexicons).terms.concepts}
     return Comparison(
         outlets=tuple(_summary(label, a, regions) for label, a in labelled),
-        concepts=_concepts(labelled, regions, {c.id: c.label_ar for c in load_terms(tuple(lexicons)).concepts}),
-        drift=_drift(_quotes(labelled, regions)),
+        concepts=_concepts(labelled, regions, concept_labels),
+        drift=_drift(_quotes(labelled, regions), concept_labels),
         only_here=_only_here(labelled, regions),
         regions=regions,
         articles=tuple(arts),

@@ -33,9 +33,9 @@ from weakref import WeakKeyDictionary
 import attrs
 
 from .article import Page, find_regions, find_sentences, find_speakers, find_term_hits, merge_regions
+from .compiled import load
 from .extras import missing_extra
 from .jsonio import from_json, to_json
-from .lexicons import load_builtin, load_terms
 from .model import Article, Attribution, Outlet, Region, Source, TermHit
 
 try:  # the spacy extra: pip install "attribution[spacy]"
@@ -183,7 +183,7 @@ class _Component(Pipe):
         self.nlp = nlp
         self.name = name
         self.outlet = outlet
-        self.lexicons = load_builtin()
+        self.compiled = load()  # the built-in lexicons, compiled once per process
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -208,7 +208,7 @@ class _Component(Pipe):
         held = None if fresh else _work.get(doc)
         if held is not None and (outlet is None or held[1] == outlet):
             return held[0]
-        page = find_regions(doc.text, self.lexicons, outlet)
+        page = find_regions(doc.text, self.compiled, outlet)
         _work[doc] = (page, outlet, None)
         return page
 
@@ -296,7 +296,7 @@ class TermsComponent(_Component):
                  lexicons: list[str] | None = None) -> None:
         super().__init__(nlp, name, outlet)
         self.lexicon_paths = list(lexicons or ())
-        self.terms = load_terms(tuple(self.lexicon_paths))
+        self.terms = load(self.lexicon_paths)
 
     def find(self, doc: Doc) -> tuple[Article, Article]:
         page = self._page(doc)

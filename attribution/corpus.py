@@ -238,10 +238,13 @@ def _init(outlet: str | None, lexicons: tuple[str, ...], convert: Any = None) ->
     _WORKER["outlet"], _WORKER["lexicons"], _WORKER["convert"] = outlet, lexicons, convert
 
 
-def _init_worker(outlet: str | None, lexicons: tuple[str, ...], convert: Any = None) -> None:
+def _init_worker(outlet: str | None, lexicons: tuple[str, ...], convert: Any = None, lang: str | None = None) -> None:
     import signal
 
+    from .i18n import set_language
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: one message, no tracebacks
+    set_language(lang)  # a worker's messages (a document's error) in the parent's language, spawned or forked
     _init(outlet, lexicons, convert)
 
 
@@ -293,16 +296,14 @@ def annotate_pairs(items: Iterable[str | Document | dict[str, Any] | Failure | L
         _init(outlet, lexicons, convert)
         yield from map(_work, docs)
         return
-    from .cues import cue_tables
-    from .lexicons import load_builtin, load_terms
-    from .sources import parser_for
-    from .terms import matcher_for
+    from .compiled import load
 
-    lex = load_builtin()  # build every table once here: forked workers inherit them
-    parser_for(lex), cue_tables(lex), matcher_for(load_terms(lexicons))
+    load(lexicons)  # compile the lexicons once here: forked workers inherit them
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() and os.name == "posix" else "spawn"
     ctx = multiprocessing.get_context(method)
-    with ctx.Pool(n_process, initializer=_init_worker, initargs=(outlet, lexicons, convert)) as pool:
+    from .i18n import language
+
+    with ctx.Pool(n_process, initializer=_init_worker, initargs=(outlet, lexicons, convert, language())) as pool:
         yield from pool.imap(_work, docs, chunksize=chunksize)
 
 

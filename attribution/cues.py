@@ -3,8 +3,6 @@ markers around them, built once from ``lexicons/cues.toml`` and folded like the 
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from .lexicons import Lexicons, Preposition, Verb
 from .morphology import (
     CONJUNCTIONS,
@@ -17,9 +15,9 @@ from .morphology import (
 )
 from .normalize import fold_term
 from .sources import Token
-from .words import grammar_words
+from .words import GrammarWords, grammar_words
 
-__all__ = ["CueTables", "cue_tables"]
+__all__ = ["CueTables"]
 
 
 def _word(tokens: list[Token], i: int) -> str | None:
@@ -29,9 +27,10 @@ def _word(tokens: list[Token], i: int) -> str | None:
 
 
 class CueTables:
-    """Cue lookup tables built once from the lexicons."""
+    """Cue lookup tables built once from the lexicons (`attribution.compiled.Compiled` holds them as
+    ``cues``); ``word_classes`` are the lexicons' grammar words when already built."""
 
-    def __init__(self, lex: Lexicons) -> None:
+    def __init__(self, lex: Lexicons, word_classes: GrammarWords | None = None) -> None:
         self.verbs: dict[str, Verb] = {}
         self.participles: dict[str, Verb] = {}
         for verb in lex.verbs:
@@ -53,7 +52,7 @@ class CueTables:
         self.background = frozenset(tuple(fold_term(x).split()) for x in m.get("background", ()))
         self.contrast = frozenset(tuple(fold_term(x).split()) for x in m.get("contrast", ()))
         self.passive = frozenset(fold_term(x) for x in m.get("passive", ()))
-        grammar = grammar_words(lex)
+        grammar = word_classes if word_classes is not None else grammar_words(lex)
         self.passive_verb = Verb(grammar.particle_was_said, (), ())
         self.news_of = frozenset(fold_term(x) for x in m.get("news_of", ()))
         self.labels = frozenset(fold_term(w) for w in lex.page.get("labels", {}).get("words", []))
@@ -116,9 +115,3 @@ class CueTables:
                 if all(_word(tokens, i + k) == words[k] for k in range(1, len(words))):
                     return len(words), prep
         return None
-
-
-@lru_cache(maxsize=8)
-def cue_tables(lex: Lexicons) -> CueTables:
-    """The cue tables for ``lex`` (built once per Lexicons)."""
-    return CueTables(lex)

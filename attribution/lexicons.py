@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable
-from functools import lru_cache
+from collections.abc import Callable, Iterable
 from os import PathLike
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,7 +18,7 @@ import attrs
 
 from .errors import Errors, LexiconError
 from .model import KINDS
-from .morphology import PARTICIPLE_ENDINGS, PAST_ENDINGS, PRESENT_ENDINGS, PRESENT_THIRD_PERSON
+from .morphology import DEFINITE, PARTICIPLE_ENDINGS, PAST_ENDINGS, PRESENT_ENDINGS, PRESENT_THIRD_PERSON
 from .normalize import fold_term
 
 __all__ = [
@@ -29,8 +28,11 @@ __all__ = [
     "SourceEntry",
     "Verb",
     "builtin_dir",
+    "file_stamp",
     "load_builtin",
+    "load_terms",
     "read_toml",
+    "resolved_path",
 ]
 
 
@@ -82,8 +84,8 @@ class Preposition:
 
 @attrs.frozen(eq=False)
 class Lexicons:
-    """Every table the rules use, validated. Compared and hashed by identity: the tables built from
-    it are cached per instance."""
+    """Every table the rules use, validated. Compared and hashed by identity; `attribution.compiled`
+    builds the lookup tables from it once."""
 
     sources: tuple[SourceEntry, ...]
     places: tuple[Place, ...]
@@ -445,13 +447,15 @@ SCHEMAS: dict[str, dict[str, Section]] = {
     "grammar.toml": {
         "clause": _heads("conjunctions", "opens_clause", "fronted", "subordinate", "clause_openers", "in_turn", "negations",
                          "kana", "relatives", "singular_relatives", "lam_particles", "predicate_markers",
-                         "preposed_subject_after", "demonstratives", "appositive_pronouns"),
+                         "preposed_subject_after", "demonstratives", "appositive_pronouns",
+                         "topic_particles", "resumptives", "resumptive_antecedents",
+                         "discourse_adverbials"),
         "cue": Section({"complementizer": Key(type=STRING, nonempty=True), "complementizer_prefixes": Key(),
                         "object_prepositions": Key(), "statement_nouns": Key(), "that": Key(), "saying": Key(),
                         "according": Key(), "numerals": Key(), "adverbials": Key(), "paired": Key(),
                         "content_prepositions": Key(), "that_subject_ends": Key(), "what_said": Key(),
                         "what_said_ends": Key(), "publishing": Key(), "norm_prepositions": Key()}),
-        "source": Section({**_heads("name_parts", "name_homographs", "name_homograph_objects", "headed_by", "name_connectors", "genitive_heads", "authoring", "report_heads", "non_speakers",
+        "source": Section({**_heads("name_parts", "name_homographs", "name_homograph_objects", "headed_by", "name_connectors", "addressees", "genitive_heads", "authoring", "report_heads", "non_speakers",
                                     "definite_officials", "state_adjectives", "issuing", "normative", "place_heads",
                                     "document_owner_prepositions", "issued", "issued_by", "placing_prepositions",
                                     "body_prepositions", "place_prepositions", "allegiance", "allegiance_prepositions",
@@ -582,9 +586,9 @@ def load(directory: Path) -> Lexicons:
     )
 
 
-@lru_cache(maxsize=1)
 def load_builtin() -> Lexicons:
-    """The built-in lexicons (loaded once per process)."""
+    """The built-in lexicons, read and validated (each call: `attribution.compiled.builtin` keeps them
+    compiled)."""
     return load(builtin_dir())
 
 
@@ -609,6 +613,7 @@ class Variant:
     context: tuple[str, ...] = ()
     origin: str = ""  # "file:line"
     homograph: bool = False  # the form without ال is also a verb ("غادر": treacherous / he left)
+    not_in: tuple[str, ...] = ()  # phrases holding the term where it is not a term («رئيس تحرير»)
     general: bool = False  # from a file of `scope = "general"`: vocabulary of no one conflict
     paradigm: str = "auto"  # one of PARADIGMS; "fixed" when ``inflect = false``
 
@@ -720,7 +725,8 @@ def _variant(path: Path, lines: list[str], variant_index: int, entry: Any, cid: 
              seen_terms: dict[str, str], general: bool = False) -> Variant:
     v = _Checker(path, lines, "concept.variant", variant_index, entry)
     v.where = f"concept {cid!r}, [[concept.variant]] #{n + 1}"
-    v.keys(("term", "stance"), ("frame", "suggest", "notes", "inflect", "paradigm", "ambiguous", "context", "homograph"))
+    v.keys(("term", "stance"), ("frame", "suggest", "notes", "inflect", "paradigm", "ambiguous", "context", "homograph",
+                                  "not_in"))
     inflect = v.entry.get("inflect", True)
     if not isinstance(inflect, bool):
         raise LexiconError(Errors.E013.format(path=path, line=v.line("inflect"), where=v.where,
@@ -730,6 +736,7 @@ def _variant(path: Path, lines: list[str], variant_index: int, entry: Any, cid: 
         concept=cid, suggest=v.string("suggest"), notes=v.string("notes"),
         ambiguous=v.boolean("ambiguous"), context=v.strings("context"),
         origin=f"{path}:{v.line('term')}", homograph=v.boolean("homograph"), general=general,
+        not_in=v.strings("not_in"),
         paradigm=v.choice("paradigm", PARADIGMS) if "paradigm" in v.entry else ("auto" if inflect else "fixed"))
     if not inflect and variant.paradigm != "fixed":
         raise LexiconError(Errors.E013.format(path=path, line=v.line("paradigm"), where=v.where, key="paradigm",
@@ -738,6 +745,10 @@ def _variant(path: Path, lines: list[str], variant_index: int, entry: Any, cid: 
     if variant.ambiguous and not variant.context:
         raise LexiconError(Errors.E018.format(path=path, line=v.line("ambiguous"), where=v.where,
                                               term=variant.term))
+    for phrase in variant.not_in:
+        if fold_term(variant.term).removeprefix(DEFINITE) not in fold_term(phrase):
+            raise LexiconError(Errors.E031.format(path=path, line=v.line("not_in"), where=v.where, phrase=phrase,
+                                                  term=variant.term))
     if not fold_term(variant.term):
         raise LexiconError(Errors.E015.format(path=path, line=v.line("term"), where=v.where, key="term"))
     if len(variant.term) > MAX_TERM_CHARS:
@@ -796,14 +807,17 @@ def merge_terms(files: list[Path]) -> TermLexicon:
     return TermLexicon(tuple(concepts.values()))
 
 
-def load_terms(extra: tuple[str | PathLike[str], ...] = ()) -> TermLexicon:
-    """The built-in term lexicons, extended or overridden by ``extra`` files or directories (loaded again
-    when one of their files changes)."""
-    paths = tuple(_resolved(p) for p in extra)
-    return _load_terms(paths, tuple(_stamp(p) for p in paths))
+def load_terms(extra: Iterable[str | PathLike[str]] = ()) -> TermLexicon:
+    """The built-in term lexicons, extended or overridden by ``extra`` files or directories (read each
+    call: `attribution.compiled.load` keeps what it compiles from them)."""
+    paths = [resolved_path(p) for p in extra]
+    files = _term_files(builtin_dir() / "terms")
+    for p in paths:
+        files += _term_files(Path(p))
+    return merge_terms(files)
 
 
-def _stamp(path: str) -> tuple[tuple[str, int, int], ...]:
+def file_stamp(path: str | PathLike[str]) -> tuple[tuple[str, int, int], ...]:
     """What identifies the version of a lexicon file or directory: each file's name, size and mtime."""
     p = Path(path)
     try:
@@ -813,16 +827,9 @@ def _stamp(path: str) -> tuple[tuple[str, int, int], ...]:
         return ()
 
 
-def _resolved(p: str | PathLike[str]) -> str:
+def resolved_path(p: str | PathLike[str]) -> str:
+    """``p`` made absolute, symbolic links followed (a loop is the catalogue's E024)."""
     try:
         return str(Path(p).resolve())
     except (RuntimeError, OSError):  # a symlink loop
         raise LexiconError(Errors.E024.format(path=p, reason="symbolic link loop")) from None
-
-
-@lru_cache(maxsize=16)
-def _load_terms(extra: tuple[str, ...], stamps: tuple[object, ...] = ()) -> TermLexicon:
-    files = _term_files(builtin_dir() / "terms")
-    for p in extra:
-        files += _term_files(Path(p))
-    return merge_terms(files)

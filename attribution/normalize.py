@@ -129,7 +129,12 @@ def fold(text: str) -> Folded:
     return Folded(text, "".join(pieces), mapping)
 
 
-@lru_cache(maxsize=65536)
+#: Folded strings kept by `fold_term`: pure memoisation of a function of its string alone (the words of a
+#: page are folded again and again); bounded so that unseen text cannot grow it.
+FOLD_TERM_CACHE = 65536
+
+
+@lru_cache(maxsize=FOLD_TERM_CACHE)
 def fold_term(term: str) -> str:
     """Fold a lexicon string the same way as text, and squeeze whitespace. (A short string is folded
     with one ``str.translate``: the per-character scans that pay off on long texts cost more here; the

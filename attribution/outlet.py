@@ -7,8 +7,7 @@ credit in parentheses at the top ("(SeaPRwire) –"), a copyright line, a publis
 
 from __future__ import annotations
 
-from functools import lru_cache
-
+import attrs
 import regex
 
 from .lexicons import Lexicons, SourceEntry
@@ -17,7 +16,7 @@ from .morphology import WA
 from .normalize import CLOSE_QUOTES, OPEN_QUOTES, Folded, fold_term
 from .regions import Segment
 
-__all__ = ["canonical_outlet", "detect_outlet"]
+__all__ = ["OutletTables", "canonical_outlet", "detect_outlet"]
 
 _SPLIT = regex.compile(rf"\s*(?:[+/|،,]|\s-\s|\s{WA}(?=\p{{L}}))\s*")
 _QUOTES = "".join(sorted(OPEN_QUOTES | CLOSE_QUOTES)) + "()[]"
@@ -29,7 +28,6 @@ def _alternatives(words: tuple[str, ...], space: str = " ") -> str:
     return "|".join(space.join(map(regex.escape, w.split())) for w in words)
 
 
-@lru_cache(maxsize=8)
 def _patterns(lex: Lexicons) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
     """The «المصدر: …» line, the copyright notice and the publisher's disclaimer, from ``[credits]`` in
     lexicons/page.toml, folded like the text they search (in their order: the longest notice first)."""
@@ -50,11 +48,6 @@ def _patterns(lex: Lexicons) -> tuple[regex.Pattern[str], regex.Pattern[str], re
     return source_line, copyright, disclaimer
 
 
-def _clean(name: str) -> str:
-    return name.strip().strip(_QUOTES).strip()
-
-
-@lru_cache(maxsize=8)
 def _media_index(lex: Lexicons) -> dict[str, SourceEntry]:
     index: dict[str, SourceEntry] = {}
     for entry in lex.sources:
@@ -64,31 +57,47 @@ def _media_index(lex: Lexicons) -> dict[str, SourceEntry]:
     return index
 
 
-def canonical_outlet(name: str, lex: Lexicons, mention: Span | None = None) -> Outlet:
+@attrs.frozen(eq=False)
+class OutletTables:
+    """What outlet detection reads, built once from the lexicons (`attribution.compiled.Compiled`
+    holds it as ``outlet``): the credit patterns, the gazetteer's media by folded name, and the credits
+    that name no outlet («وكالات», «متابعات»: ``[credits] generic`` in lexicons/page.toml)."""
+
+    source_line: regex.Pattern[str]
+    copyright: regex.Pattern[str]
+    disclaimer: regex.Pattern[str]
+    media: dict[str, SourceEntry]
+    generic: frozenset[str]
+
+    @classmethod
+    def from_lexicons(cls, lex: Lexicons) -> OutletTables:
+        generic = frozenset(fold_term(w).lower() for w in lex.page.get("credits", {}).get("generic", ()))
+        return cls(*_patterns(lex), _media_index(lex), generic)
+
+
+def _clean(name: str) -> str:
+    return name.strip().strip(_QUOTES).strip()
+
+
+def canonical_outlet(name: str, tables: OutletTables, mention: Span | None = None) -> Outlet:
     """``name`` as an `Outlet`, with the gazetteer's canonical name and aliases when it is known."""
-    entry = _media_index(lex).get(fold_term(name).lower())
+    entry = tables.media.get(fold_term(name).lower())
     if entry is not None:
         aliases = tuple(dict.fromkeys(f for f in (*entry.aliases, name) if f != entry.name))
         return Outlet(entry.name, aliases, mention)
     return Outlet(name, (), mention)
 
 
-def _is_agency(name: str, lex: Lexicons) -> bool:
-    entry = _media_index(lex).get(fold_term(name).lower())
+def _is_agency(name: str, tables: OutletTables) -> bool:
+    entry = tables.media.get(fold_term(name).lower())
     return entry is not None and entry.kind == "news_agency"
 
 
-@lru_cache(maxsize=8)
-def _generic_credits(lex: Lexicons) -> frozenset[str]:
-    """Credits that name no outlet («وكالات», «متابعات»): ``[credits] generic`` in lexicons/page.toml."""
-    return frozenset(fold_term(w).lower() for w in lex.page.get("credits", {}).get("generic", ()))
-
-
-def detect_outlet(view: Folded, segments: list[Segment], lex: Lexicons) -> Outlet:
+def detect_outlet(view: Folded, segments: list[Segment], tables: OutletTables) -> Outlet:
     """The outlet the page names, or ``Outlet(None)``."""
     text = view.text
-    generic = _generic_credits(lex)
-    source_line, copyright, disclaimer = _patterns(lex)
+    generic = tables.generic
+    source_line, copyright, disclaimer = tables.source_line, tables.copyright, tables.disclaimer
     lines = [(s.start, s.end, s.kind) for s in segments]
     candidates: list[tuple[int, str, int, int]] = []  # (priority, name, start, end) in view coordinates
     for start, end, kind in lines:
@@ -98,7 +107,7 @@ def detect_outlet(view: Folded, segments: list[Segment], lex: Lexicons) -> Outle
             parts = [(_clean(p), p) for p in _SPLIT.split(m.group(1)) if _clean(p)]
             parts = [(c, raw) for c, raw in parts if fold_term(c).lower() not in generic]
             if parts:
-                own = [c for c, _ in parts if not _is_agency(c, lex)]
+                own = [c for c, _ in parts if not _is_agency(c, tables)]
                 name = own[-1] if own else parts[0][0]
                 pos = text.find(name, start + m.start(1), end)
                 candidates.append((0, name, pos if pos >= 0 else start, (pos if pos >= 0 else start) + len(name)))
@@ -106,7 +115,7 @@ def detect_outlet(view: Folded, segments: list[Segment], lex: Lexicons) -> Outle
             b = _BYLINE.match(line)
             if b and fold_term(_clean(b.group(1))).lower() not in generic and len(b.group(1).split()) <= 4:
                 name = _clean(b.group(1))
-                if name and not _is_agency(name, lex):
+                if name and not _is_agency(name, tables):
                     candidates.append((1, name, start + b.start(1), start + b.start(1) + len(b.group(1).strip())))
             c = _CREDIT.match(line)
             if c:
@@ -123,4 +132,4 @@ def detect_outlet(view: Folded, segments: list[Segment], lex: Lexicons) -> Outle
     prio, name, s, e = min(candidates, key=lambda c: (c[0], c[2]))
     os_, oe = view.span(s, e)
     written = _clean(view.original[os_:oe]) or name
-    return canonical_outlet(written, lex, Span.of(view.original, os_, oe))
+    return canonical_outlet(written, tables, Span.of(view.original, os_, oe))

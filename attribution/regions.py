@@ -10,7 +10,6 @@ Nothing is dropped: every non-blank line gets a region.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import attrs
 import regex
@@ -51,8 +50,18 @@ class Segment:
     kind: str
 
 
+def _alternation(words: tuple[str, ...], prefix: bool) -> re.Pattern[str]:
+    """``words`` as one pattern, longest first: whole words at the start of a line when ``prefix``,
+    anywhere otherwise."""
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(f"(?:{alternation})(?!\\w)" if prefix else alternation)
+
+
 @attrs.frozen
 class PageMarkers:
+    """Page furniture words of ``lexicons/page.toml``, folded, and the patterns compiled from them
+    (`attribution.compiled.Compiled` holds them as ``markers``)."""
+
     boiler_starts: tuple[str, ...]
     boiler_contains: tuple[str, ...]
     inline: tuple[str, ...]
@@ -62,57 +71,47 @@ class PageMarkers:
     byline: frozenset[str]
     labels: frozenset[str]
     verbs: frozenset[str]  # reporting-verb forms, with و/ف: a line that opens with one is a sentence
+    boiler_starts_re: re.Pattern[str] = attrs.field(init=False)
+    boiler_contains_re: re.Pattern[str] = attrs.field(init=False)
+    inline_re: re.Pattern[str] = attrs.field(init=False)
+    related_starts_re: re.Pattern[str] = attrs.field(init=False)
+    dateline_starts_re: re.Pattern[str] = attrs.field(init=False)
+
+    @boiler_starts_re.default
+    def _boiler_starts_re(self) -> re.Pattern[str]:
+        return _alternation(self.boiler_starts, True)
+
+    @boiler_contains_re.default
+    def _boiler_contains_re(self) -> re.Pattern[str]:
+        return _alternation(self.boiler_contains, False)
+
+    @inline_re.default
+    def _inline_re(self) -> re.Pattern[str]:
+        return _alternation(self.inline, False)
+
+    @related_starts_re.default
+    def _related_starts_re(self) -> re.Pattern[str]:
+        return _alternation(self.related_starts, True)
+
+    @dateline_starts_re.default
+    def _dateline_starts_re(self) -> re.Pattern[str]:
+        return _alternation(self.dateline_starts, True)
 
     @classmethod
     def from_lexicons(cls, lex: Lexicons) -> PageMarkers:
-        return _markers(lex)
+        page = lex.page
 
+        def folded(table: str, key: str) -> tuple[str, ...]:
+            words = page.get(table, {}).get(key, [])
+            return tuple(sorted({fold_term(w).lower() for w in words}, key=len, reverse=True))
 
-@lru_cache(maxsize=8)
-def _markers(lex: Lexicons) -> PageMarkers:
-    page = lex.page
-
-    def folded(table: str, key: str) -> tuple[str, ...]:
-        words = page.get(table, {}).get(key, [])
-        return tuple(sorted({fold_term(w).lower() for w in words}, key=len, reverse=True))
-
-    return PageMarkers(
-        folded("boilerplate", "starts"), folded("boilerplate", "contains"), folded("boilerplate", "inline"),
-        folded("related", "starts"),
-        frozenset(folded("related", "counts")), folded("dateline", "starts"),
-        frozenset(folded("dateline", "byline")), frozenset(folded("labels", "words")),
-        frozenset(p + fold_term(f) for v in lex.verbs for f in v.forms for p in ("", *CONJUNCTIONS)),
-    )
-
-
-#: Compiled word lists, by the identity of the tuple they come from (the tables of PageMarkers are built
-#: once): a lookup per line that does not hash a tuple of a hundred words each time.
-_COMPILED: dict[tuple[int, bool], tuple[tuple[str, ...], re.Pattern[str]]] = {}
-
-
-def _compiled(words: tuple[str, ...], prefix: bool) -> re.Pattern[str]:
-    hit = _COMPILED.get((id(words), prefix))
-    if hit is not None and hit[0] is words:
-        return hit[1]
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    pattern = re.compile(f"(?:{alternation})(?!\\w)" if prefix else alternation)
-    if len(_COMPILED) > 256:
-        _COMPILED.clear()
-    _COMPILED[(id(words), prefix)] = (words, pattern)
-    return pattern
-
-
-def _prefix_re(prefixes: tuple[str, ...]) -> re.Pattern[str]:
-    return _compiled(prefixes, True)
-
-
-def _contains_re(needles: tuple[str, ...]) -> re.Pattern[str]:
-    return _compiled(needles, False)
-
-
-def _starts_with(line: str, prefixes: tuple[str, ...]) -> bool:
-    """True when ``line`` starts with one of ``prefixes`` as whole words."""
-    return _prefix_re(prefixes).match(line) is not None
+        return cls(
+            folded("boilerplate", "starts"), folded("boilerplate", "contains"), folded("boilerplate", "inline"),
+            folded("related", "starts"),
+            frozenset(folded("related", "counts")), folded("dateline", "starts"),
+            frozenset(folded("dateline", "byline")), frozenset(folded("labels", "words")),
+            frozenset(p + fold_term(f) for v in lex.verbs for f in v.forms for p in ("", *CONJUNCTIONS)),
+        )
 
 
 class _Line:
@@ -150,14 +149,14 @@ _LABEL_MARK = re.compile(r"\s*[:|\-–—]")
 
 def is_boilerplate(line: str, m: PageMarkers) -> bool:
     low = line.lower()
-    start = _prefix_re(m.boiler_starts).match(low)
+    start = m.boiler_starts_re.match(low)
     if start is not None:
         n = len(WORD.findall(low))
         if _LABEL_MARK.match(low, start.end()) or n <= 4 or (n <= FURNITURE_WORDS and low[-1:] not in ".!?؟"):
             return True
-    if len(line) <= FURNITURE_CHARS and _contains_re(m.boiler_contains).search(low):
+    if len(line) <= FURNITURE_CHARS and m.boiler_contains_re.search(low):
         return True
-    if len(line) <= FURNITURE_CHARS and m.inline and _contains_re(m.inline).search(low):
+    if len(line) <= FURNITURE_CHARS and m.inline and m.inline_re.search(low):
         return True  # a long line that mentions a furniture phrase is text that holds it, not furniture
     if _LATIN_ONLY.match(line) and not any(ch.isdigit() for ch in line[:1]):
         return True
@@ -177,7 +176,7 @@ def is_count_line(line: str, m: PageMarkers) -> bool:
 
 
 def is_dateline(line: str, words: int, m: PageMarkers) -> bool:
-    if _starts_with(line, m.dateline_starts) or _DATE.match(line):
+    if m.dateline_starts_re.match(line) or _DATE.match(line):
         return True
     if words <= 6 and ("/" in line or "|" in line):
         parts = [p.strip() for p in _SLASHES.split(line) if p.strip()]
@@ -197,9 +196,9 @@ def _paragraph_like(line: _Line) -> bool:
     return (line.words >= 6 and bool(_SENT_END.search(line.text))) or line.words >= 25
 
 
-def find_segments(view: Folded, lex: Lexicons) -> list[Segment]:
-    """Classify every non-blank line of ``view``; an inline credit ("يمانيون../") becomes a dateline."""
-    m = PageMarkers.from_lexicons(lex)
+def find_segments(view: Folded, m: PageMarkers) -> list[Segment]:
+    """Classify every non-blank line of ``view`` with the page markers ``m``; an inline credit
+    ("يمانيون../") becomes a dateline."""
     lines = _lines(view)
     if not lines:
         return []
@@ -208,7 +207,7 @@ def find_segments(view: Folded, lex: Lexicons) -> list[Segment]:
             ln.kind = "boilerplate"
         elif is_dateline(ln.text, ln.words, m):
             ln.kind = "dateline"
-        elif _starts_with(ln.text, m.related_starts):
+        elif m.related_starts_re.match(ln.text):
             ln.kind = "related-marker"
         elif is_count_line(ln.text, m):
             ln.kind = "related"
@@ -242,7 +241,7 @@ def find_segments(view: Folded, lex: Lexicons) -> list[Segment]:
             teaser_pending = True
             continue
         if ln.kind == "boilerplate":
-            if _starts_with(ln.text.lower(), m.boiler_starts) or _contains_re(m.boiler_contains).search(ln.text.lower()):
+            if m.boiler_starts_re.match(ln.text.lower()) or m.boiler_contains_re.search(ln.text.lower()):
                 terminal = terminal or i > body_start
             continue
         if ln.kind:

@@ -19,8 +19,6 @@ Examples:
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import regex
 
 from .morphology import CONJUNCTIONS, PREPOSITIONS, TATWEEL
@@ -45,16 +43,7 @@ _LETTERS_AFTER = regex.compile(r"\p{L}+")
 _ARABIC_LETTER = regex.compile(r"[\p{Arabic}&&\p{L}]")
 
 
-@lru_cache(maxsize=1)
-def _term_words() -> frozenset[str]:
-    """Every folded word of the built-in term forms (the words a writer would dodge a filter on)."""
-    from .lexicons import load_terms
-    from .terms import matcher_for
-
-    return frozenset(w for form in matcher_for(load_terms()).forms for w in form.split(" ") if len(w) > 2)
-
-
-def _dodge(text: str, start: int, seg_start: int, view: Folded | None) -> bool:
+def _dodge(text: str, start: int, seg_start: int, view: Folded | None, words: frozenset[str]) -> bool:
     """The single full stop at ``start``, between two letters with no space after it, sits inside one
     word: it touches a tatweel or a zero-width mark (after at least two letters: «1436هـ.» is the
     Hijri year's abbreviation), or the word it splits is a word of a term («الحو.ثيين»)."""
@@ -67,11 +56,11 @@ def _dodge(text: str, start: int, seg_start: int, view: Folded | None) -> bool:
         if not _DODGE_MARKS.isdisjoint(view.original[max(dot - 1, 0):dot + 2]):
             return True
     word = before.group() + after.group()
-    words = _term_words()
     return any(word[c:] in words for c in range(3) if not word[:c].strip(CONJUNCTIONS + PREPOSITIONS))  # after proclitics
 
 
-def _is_boundary(text: str, start: int, end: int, seg_start: int, view: Folded | None = None) -> bool:
+def _is_boundary(text: str, start: int, end: int, seg_start: int, view: Folded | None = None,
+                 words: frozenset[str] = frozenset()) -> bool:
     mark = text[start:end]
     if mark.rstrip(_CLOSERS) == "..":
         return False  # ".." is a pause inside a sentence («تأجيل الجلسة و.. مع ذلك»)
@@ -81,7 +70,7 @@ def _is_boundary(text: str, start: int, end: int, seg_start: int, view: Folded |
     before = _TOKEN_BEFORE.search(text, max(seg_start, start - _LOOKBACK), start)
     if before is None:
         return True
-    if end == start + 1 and _dodge(text, start, seg_start, view):
+    if end == start + 1 and _dodge(text, start, seg_start, view, words):
         return False  # «الحـ.وثيين»: a dot inside a word
     token = before.group(1)
     if len(token) == 1 and not token.isdigit():
@@ -91,15 +80,17 @@ def _is_boundary(text: str, start: int, end: int, seg_start: int, view: Folded |
     return not (token.isdigit() and before.start() == seg_start)  # "1." opening a numbered line
 
 
-def split_segment(text: str | Folded, seg: Segment) -> list[tuple[int, int]]:
+def split_segment(text: str | Folded, seg: Segment, words: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Sentence spans (view coordinates) inside one segment, whitespace trimmed. Given the folded view
-    rather than its text, the splitter also sees the marks folding removed (a tatweel before a dot)."""
+    rather than its text, the splitter also sees the marks folding removed (a tatweel before a dot).
+    ``words`` are the folded words a full stop inside does not split (``Compiled.split_words``: the
+    words of the built-in term lexicons)."""
     view = text if isinstance(text, Folded) else None
     text = text.text if isinstance(text, Folded) else text
     out: list[tuple[int, int]] = []
     pos = seg.start
     for m in _BOUNDARY.finditer(text, seg.start, seg.end):
-        if not _is_boundary(text, m.start(), m.end(), seg.start, view):
+        if not _is_boundary(text, m.start(), m.end(), seg.start, view, words):
             continue
         _add(text, pos, m.end(), out)
         pos = m.end()
@@ -116,10 +107,10 @@ def _add(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
         out.append((start, end))
 
 
-def split(text: str, segments: list[Segment]) -> list[tuple[int, int, str]]:
+def split(text: str, segments: list[Segment], words: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     """Every sentence of the page as ``(start, end, region)`` in view coordinates, in order."""
     out = []
     for seg in segments:
-        for s, e in split_segment(text, seg):
+        for s, e in split_segment(text, seg, words):
             out.append((s, e, seg.kind))
     return out

@@ -41,9 +41,9 @@ from .morphology import (
     WA,
 )
 from .normalize import CLOSE_QUOTES, CLOSING, IGNORABLE, OPEN_QUOTES, OPENING, Folded, fold_term
-from .words import builtin_words, grammar_words
+from .words import GrammarWords, builtin_words, grammar_words
 
-__all__ = ["MAX_SUBJECT_TOKENS", "Mention", "SourceParser", "Token", "is_pronoun", "parser_for", "tokenize"]
+__all__ = ["MAX_SUBJECT_TOKENS", "Mention", "SourceParser", "Token", "is_pronoun", "tokenize"]
 
 _TOKEN = re.compile(r"([^\W_]+)|[^\s\w]|_")  # words (letters, digits) and single other characters
 _MARKS = regex.compile(f"[{IGNORABLE}]+")
@@ -79,7 +79,11 @@ class Mention:
     shared: bool = False  # the subject of an earlier verb the cue is coordinated with ("التقى الوزير … وقال")
 
 
-@lru_cache(maxsize=65536)
+#: Words kept by `strip_clitics`: pure memoisation of a function of its word alone, bounded.
+STRIP_CLITICS_CACHE = 65536
+
+
+@lru_cache(maxsize=STRIP_CLITICS_CACHE)
 def strip_clitics(word: str) -> list[str]:
     """``word`` and the forms left after removing proclitics (و ف ب ل ك; ل + ال → لل). Cached: do not
     mutate the returned list."""
@@ -113,9 +117,10 @@ def _inflect_qualifier(word: str) -> set[str]:
 
 
 class SourceParser:
-    """Parses source phrases with tables built once from the lexicons."""
+    """Parses source phrases with tables built once from the lexicons (`attribution.compiled.Compiled`
+    holds one as ``parser``); ``word_classes`` are the lexicons' grammar words when already built."""
 
-    def __init__(self, lex: Lexicons) -> None:
+    def __init__(self, lex: Lexicons, word_classes: GrammarWords | None = None) -> None:
         p = lex.patterns
         gazetteer: dict[str, list[tuple[tuple[str, ...], SourceEntry]]] = {}
         for entry in lex.sources:
@@ -151,6 +156,8 @@ class SourceParser:
             return frozenset(fold_term(w) for w in p.get(section, {}).get(key, []))
 
         self.unnamed = table("unnamed")
+        #: after a quantifier the head is a genitive: «عدد من المواطنين», «أحد العاملين»
+        self.quantified = _with_plural_cases(self.unnamed)
         self.qualifiers = frozenset(
             f for q in table("unnamed", "qualifiers") for f in ({q} if " " in q else _inflect_qualifier(q)))
         self.quantifiers = table("unnamed", "quantifiers")
@@ -163,7 +170,7 @@ class SourceParser:
         self.agency_heads = table("media", "agency_heads")
         self.groups = _with_duals(table("groups"))
         self.organizations = _with_duals(table("organizations"))
-        self.words = grammar_words(lex)
+        self.words = word_classes if word_classes is not None else grammar_words(lex)
         suffixes = self.words.pronoun_suffixes
         #: A verbal noun with a possessive pronoun («إصابتها», «زيارته», «كلمتهم»): never part of a name.
         self._masdar_owned = re.compile(f"..{FEMININE_T}(?:{_alternatives(suffixes)})$")
@@ -203,9 +210,13 @@ class SourceParser:
                 self._head_index.setdefault(parts[0], []).append((len(parts), rank, kind, phrase))
         for entries in self._head_index.values():
             entries.sort(key=lambda e: (-e[0], e[1]))
-        self._firsts: dict[frozenset[str], dict[str, tuple[int, ...]]] = {}  # first word -> phrase lengths
         self.verb_forms: frozenset[str] = frozenset(
             fold_term(f) for v in lex.verbs for f in (*v.forms, *v.participles))
+        # every word table of the parser by its first words (first word -> phrase lengths, longest first),
+        # built here once: `_phrase_in` reads it and nothing writes it after
+        self._firsts: dict[frozenset[str], dict[str, tuple[int, ...]]] = {
+            table: _first_words(table) for table in vars(self).values()
+            if isinstance(table, frozenset) and all(isinstance(w, str) for w in table)}
 
     # --- helpers -----------------------------------------------------------------------------------
 
@@ -222,11 +233,7 @@ class SourceParser:
             return 0
         index = self._firsts.get(words)
         if index is None:
-            lengths: dict[str, set[int]] = {}
-            for w in words:
-                parts = w.split()
-                lengths.setdefault(parts[0], set()).add(len(parts))
-            index = self._firsts[words] = {f: tuple(sorted(n, reverse=True)) for f, n in lengths.items()}
+            index = _first_words(words)  # a table not of this parser's: indexed for this call only
         best = 0
         for form in strip_clitics(first) if clitics else (first,):
             for n in index.get(form, ()):
@@ -337,7 +344,7 @@ class SourceParser:
         word = tokens[i].text
         # quantifier + unnamed head: "ثلاثة مصادر", "بعض المسؤولين"
         q = self._phrase_in(tokens, i, self.quantifiers, clitics=bool(clitic))
-        if q and self._phrase_in(tokens, i + q, self.unnamed):
+        if q and self._phrase_in(tokens, i + q, self.quantified):
             return self._unnamed(tokens, i, i + q, view)
         if word in self.title_forms and not word.startswith(DEFINITE):
             more, kind = self._head_at(tokens, i + 1)
@@ -386,11 +393,12 @@ class SourceParser:
         and types it when it can; otherwise a document ("بيانات الوزارة") speaks for its owner, a phrase
         holding a role is an official and anything else a person (only when ``guess``: the cue opens its
         sentence). A stretch holding a pronoun ("نتيجة فحص له") is not a subject."""
-        while e > i and not tokens[e - 1].is_word and tokens[e - 1].text not in CLOSE_QUOTES:
-            e -= 1
+        while e > i and ((not tokens[e - 1].is_word and tokens[e - 1].text not in CLOSE_QUOTES)
+                         or (e - 1 > i and tokens[e - 1].text in self.words.object_prepositions)):
+            e -= 1  # … and the verb's preposition before its content: «وأشارت النشرة إلى أن …»
         first = self._word_at(tokens, i)
         if e <= i or (first is not None and (first in self.stop or is_pronoun(first) or first in self.subject_openers
-                                              or first in self.verb_forms or first[1:] in self.verb_forms
+                                              or first in self.verb_forms or (first[:1] in CONJUNCTIONS and first[1:] in self.verb_forms)
                                               or first in self.words.non_speakers)):
             return None  # a cue word ("قائلا", "فقال") or an adverbial never opens a subject
         if all(t.text.isdigit() for t in tokens[i:e] if t.is_word):
@@ -435,6 +443,11 @@ class SourceParser:
         for x in range(i, e):
             if self._phrase_in(tokens, x, self.roles, clitics=True):
                 kind = "official"  # "فلان الفلاني رئيس الاتحاد"
+                before = self._text(tokens, i, x, view).strip(_QUOTES_AND_SPACE)
+                if len(parts) == 1 and " " in before and self._looks_like_name(before):
+                    # "ناصر العلي المتحدث باسم الوزارة" with no comma: the name (of two words at least, so
+                    # not a particle or a quantifier: "أما", "أحد"), and its role in apposition
+                    parts = (before, self._text(tokens, x, e, view).strip(_QUOTES_AND_SPACE))
                 break
         name = next((x for x in parts if self._looks_like_name(x)), parts[0]) if kind == "official" else parts[0]
         return Mention(i, e, name, kind, tuple(x for x in parts if x != name) or (), head=tokens[i].text)
@@ -597,15 +610,15 @@ class SourceParser:
         return prev.startswith(self.words.allegiance)
 
     def _unnamed(self, tokens: list[Token], first: int, head_at: int, view: Folded) -> Mention:
-        n = self._phrase_in(tokens, head_at, self.unnamed, clitics=True)
+        n = self._phrase_in(tokens, head_at, self.quantified if head_at > first else self.unnamed, clitics=True)
         j = self._modifiers(tokens, head_at + n)
         # "متحدث باسم وزارة الخارجية الأمريكية"
         if self._word_at(tokens, j) == self.words.particle_on_behalf_of:
             j = self._named_for(tokens, j + 1)
         # "… ومسؤول دفاعي": a coordinated second unnamed source
         w = self._word_at(tokens, j)
-        if w and w.startswith(WA) and w[1:] in self.unnamed:
-            j = self._modifiers(tokens, j + 1)
+        if w and w.startswith(WA) and w[1:] in (self.quantified if head_at > first else self.unnamed):
+            j = self._modifiers(tokens, j + 1)  # «عدد من المواطنين والمراقبين»
         head = self._unclitic(tokens[head_at].text)
         name = self._text(tokens, first, j, view)
         if head.startswith(DEFINITE) and first == head_at:
@@ -848,12 +861,13 @@ class SourceParser:
                 break
             if any(w in table for table, _ in self.heads) or w in self.adjectives:
                 break
-            if w.startswith(LAM) and (w[1:] in self.media or w[1:] in self.bodies or w[1:] in self.organizations):
-                break  # "سامر خليل لشبكة …": the medium he spoke to, not his name
+            if (w.startswith(LAM) and (w[1:] in self.media or w[1:] in self.bodies or w[1:] in self.organizations)) \
+                    or w in self.words.addressees:
+                break  # "سامر خليل لشبكة …", "سواريز للصحفيين": whom he spoke to, not his name
             if w.endswith(self.words.pronoun_suffixes) and self._owned.search(w):
                 break  # "أعلن الوزير خطته", "أكدت الكاتبة مواقفها": a noun with its owner, not a name
-            if w.startswith(self.words.clause_cues) or (w.startswith(WA) and w[1:] in self.verb_forms):
-                break
+            if w.startswith(self.words.clause_cues) or (w[:1] in CONJUNCTIONS and w[1:] in self.verb_forms):
+                break  # «وقال», and «فقال» after a topic («أما الوزير فقال …»)
             k += 1
         return k
 
@@ -896,6 +910,26 @@ class SourceParser:
 #: Longest subject phrase (in tokens) `SourceParser.chunk` accepts: longer stretches are clauses.
 MAX_SUBJECT_TOKENS = 18
 _APPOSITION = re.compile(r"\s*[،,]\s*")
+_QUOTES_AND_SPACE = " " + "".join(OPEN_QUOTES | CLOSE_QUOTES)
+
+
+def _first_words(words: frozenset[str]) -> dict[str, tuple[int, ...]]:
+    """The phrases of ``words`` by their first word: their lengths in words, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for w in words:
+        parts = w.split()
+        lengths.setdefault(parts[0], set()).add(len(parts))
+    return {f: tuple(sorted(n, reverse=True)) for f, n in lengths.items()}
+
+
+def _with_plural_cases(heads: frozenset[str]) -> frozenset[str]:
+    """``heads`` and the other case of their one-word sound masculine plurals, definite or not:
+    «مواطنون» → «مواطنين», «المواطنين» («ويقول عدد من المواطنين إن …», «وقال أحد المحتجين …»). Only
+    after a quantifier: right after a verb the oblique form is its object («وناشد المواطنين …»)."""
+    nominative, oblique = MASCULINE_PLURAL
+    stems = {h.removeprefix(DEFINITE)[:-len(nominative)] for h in heads
+             if " " not in h and h.endswith((nominative, oblique)) and len(h.removeprefix(DEFINITE)) > 4}
+    return heads | {a + stem + e for stem in stems for a in ("", DEFINITE) for e in (nominative, oblique)}
 
 
 def _with_duals(heads: frozenset[str]) -> frozenset[str]:
@@ -908,29 +942,24 @@ def _with_duals(heads: frozenset[str]) -> frozenset[str]:
 
 def is_pronoun(word: str) -> bool:
     """True for a (folded) pronoun or a preposition carrying one: "له", "فيها", "عليهم", "هو"."""
-    return _pronoun().fullmatch(word) is not None
+    return _PRONOUN.fullmatch(word) is not None
 
 
 def _alternatives(words: Iterable[str]) -> str:
     return "|".join(map(re.escape, sorted(words)))
 
 
-@lru_cache(maxsize=1)
-def _pronoun() -> re.Pattern[str]:
+def _pronoun(words: GrammarWords) -> re.Pattern[str]:
     """A folded independent pronoun, or a preposition carrying a pronoun suffix, after an optional و/ف
-    («له», «فيها», «عليهم», «وهو»). From the built-in grammar words: `is_pronoun` reads no user
-    lexicon."""
-    words = builtin_words()
+    («له», «فيها», «عليهم», «وهو»)."""
     suffixes = (*words.pronoun_suffixes, *PREPOSITION_PERSON_SUFFIXES)
     return re.compile(f"[{CONJUNCTIONS}]?(?:(?:{_alternatives(words.pronoun_prepositions)})"
                       f"(?:{_alternatives(suffixes)})|{_alternatives(words.pronouns)})")
 
 
+#: From the built-in grammar words: `is_pronoun` reads no user lexicon.
+_PRONOUN = _pronoun(builtin_words())
+
+
 def _strip_clitic_text(name: str) -> str:
     return name.strip(" ،,:" + OPENING + CLOSING)
-
-
-@lru_cache(maxsize=8)
-def parser_for(lex: Lexicons) -> SourceParser:
-    """The parser for ``lex`` (built once)."""
-    return SourceParser(lex)

@@ -7,15 +7,19 @@ outlet. The attributions come from `attribution.attributions.attribute`; see ``d
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from .attributions.base import _WORD_RE, _WORDS, Draft, Paragraph
-from .cues import CueTables, cue_tables
+from .cues import CueTables
 from .intervals import SpanIndex
-from .lexicons import Lexicons
 from .morphology import WA
 from .normalize import CLOSING, OPENING, Folded
-from .words import GrammarWords, grammar_words
+from .words import GrammarWords
+
+if TYPE_CHECKING:
+    from .compiled import Compiled
 
 #: What may stand between a clause and its comma: closing quotes or a bracket or dash (forward), opening
 #: ones (backward).
@@ -58,7 +62,7 @@ MIN_CLAUSE_WORDS = 3
 
 
 def split_clauses(view: Folded, paragraphs: list[Paragraph], drafts: list[Draft],
-                  lex: Lexicons) -> list[Paragraph]:
+                  compiled: Compiled) -> list[Paragraph]:
     """The paragraphs with each sentence that holds two voices split at the comma between them.
 
     A sentence splits where an attribution (its cue, subject and content) starts or ends at a comma
@@ -66,10 +70,10 @@ def split_clauses(view: Folded, paragraphs: list[Paragraph], drafts: list[Draft]
     إن …، أفادت صحيفة محلية أن …» becomes two sentences with a speaker each, and «أكد الجيش أن …، حيث أطلقت
     القوات عملية …» leaves the outlet its own clause. A subordinator may stand between the comma and
     the attribution: «أطلق عليه النار، بعد أن قالت الشرطة إنها …» gives the police the second clause
-    (``clause_openers`` in ``lex``'s grammar words).
+    (``clause_openers`` in ``compiled.words``).
     """
     text = view.text
-    subordinators = grammar_words(lex).clause_openers
+    subordinators = compiled.words.clause_openers
     hulls = SpanIndex([_hull(d) for d in drafts])
     out = []
     for para in paragraphs:
@@ -148,7 +152,7 @@ def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def sentence_speakers(view: Folded, paragraphs: list[Paragraph], drafts: list[Draft],
-                      lex: Lexicons) -> list[int | None]:
+                      compiled: Compiled) -> list[int | None]:
     """For each sentence (in page order), the index of the draft that speaks it, or None (the outlet).
 
     Each attribution covers its cue, its subject and its content. The speaker of the sentence's main
@@ -157,8 +161,7 @@ def sentence_speakers(view: Folded, paragraphs: list[Paragraph], drafts: list[Dr
     A report nested in the main clause's content that covers half the sentence speaks it instead
     (`_nested_speaker`).
     """
-    cues = cue_tables(lex)
-    words = grammar_words(lex)
+    cues, words = compiled.cues, compiled.words
     index = SpanIndex([_hull(d) for d in drafts])
     hulls = index.spans
     out: list[int | None] = []

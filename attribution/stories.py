@@ -291,10 +291,13 @@ def item_features(item: Document | Failure | Line | dict[str, Any], outlet: str 
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(outlet: str | None, lexicons: tuple[str, ...]) -> None:
+def _init_worker(outlet: str | None, lexicons: tuple[str, ...], lang: str | None = None) -> None:
     import signal
 
+    from .i18n import set_language
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    set_language(lang)  # a document's error in the parent's language
     _WORKER.update(outlet=outlet, lexicons=lexicons)
 
 
@@ -312,16 +315,14 @@ def iter_features(inputs: Iterable[str], jobs: int = 1, outlet: str | None = Non
         _WORKER.update(outlet=outlet, lexicons=lexicons)
         yield from map(_work, items)
         return
-    from .cues import cue_tables
-    from .lexicons import load_terms
-    from .sources import parser_for
-    from .terms import matcher_for
+    from .compiled import load
+    from .i18n import language
 
-    lex = load_builtin()  # every table built once here: forked workers inherit them
-    parser_for(lex), cue_tables(lex), matcher_for(load_terms(lexicons)), _place_index(lex)
+    load(lexicons)  # the lexicons compiled once here: forked workers inherit them
+    _place_index(load_builtin())
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() and os.name == "posix" else "spawn"
     with multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker,
-                                                  initargs=(outlet, lexicons)) as pool:
+                                                  initargs=(outlet, lexicons, language())) as pool:
         yield from pool.imap(_work, items, chunksize=chunksize)
 
 
@@ -684,5 +685,9 @@ def run(args: Any, report: Callable[[str], None] = lambda m: print(f"attribution
         report(Errors.E055.format(path=args.out or "-", reason=exc.strerror or exc))
         return 2
     if args.out or failures:
-        report(f"{n} stories, {sum(len(s.articles) for s in stories)} articles, {len(failures)} failed")
+        from .i18n import ngettext
+
+        report(ngettext("{n} story ({articles} articles, {failed} failed)",
+                        "{n} stories ({articles} articles, {failed} failed)", n).format(
+            n=n, articles=sum(len(s.articles) for s in stories), failed=len(failures)))
     return 2 if unreadable else 1 if failures else 0

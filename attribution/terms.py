@@ -24,13 +24,12 @@ import heapq
 import re
 from array import array
 from collections.abc import Iterator
-from functools import lru_cache
 from itertools import accumulate
 
 import attrs
 import regex
 
-from .lexicons import TermLexicon, Variant, load_builtin
+from .lexicons import TermLexicon, Variant, builtin_dir, load_cues, load_places
 from .model import Article, Attribution, TermHit
 from .morphology import (
     ACCUSATIVE,
@@ -65,10 +64,11 @@ from .morphology import (
 from .normalize import CLOSE_QUOTES, OPEN_QUOTES, Folded, fold, fold_term
 from .words import builtin_words
 
-__all__ = ["TermMatcher", "find_terms", "matcher_for", "surface_forms", "term_view"]
+__all__ = ["TermMatcher", "find_terms", "surface_forms", "term_view"]
 
 _PREV_WORD = regex.compile(r"\p{Arabic}+$")
 _NEXT_WORD = regex.compile(r"[ \t]+(\p{Arabic}+)")
+_SENTENCE_END = regex.compile(r"[.!?؟\n]")
 _PROCLITICS = regex.compile(f"^[{CONJUNCTIONS}]?[{PREPOSITIONS}]?")
 
 
@@ -81,12 +81,15 @@ _w = builtin_words
 _NAME_FRAMES = frozenset({"name", "self_naming", "resistance_naming", "metonym", "slogan"})
 
 
-@lru_cache(maxsize=2)
+#: The pronoun suffixes a word carries («فيها», «يقودها»): the third person ones of the grammar lexicon and
+#: the first and second person ones; and the same without ه ("his"): folded, it is also the ة of a feminine noun.
+_SUFFIXES = (*_w().pronoun_suffixes, *POSSESSIVE_OTHER_PERSON)
+_SUFFIXES_NOT_HIM = tuple(x for x in _SUFFIXES if x != FEMININE)
+
+
 def _pronoun_suffixes(him: bool = True) -> tuple[str, ...]:
-    """The pronoun suffixes a word carries («فيها», «يقودها»): the third person ones of the grammar
-    lexicon and the first and second person ones; without ه ("his") unless ``him``: folded, it is also
-    the ة of a feminine noun."""
-    return tuple(x for x in (*_w().pronoun_suffixes, *POSSESSIVE_OTHER_PERSON) if him or x != FEMININE)
+    """`_SUFFIXES`, or `_SUFFIXES_NOT_HIM` unless ``him``."""
+    return _SUFFIXES if him else _SUFFIXES_NOT_HIM
 
 
 _CLITICS_ONLY = regex.compile(f"[{CONJUNCTIONS}]?[{PREPOSITIONS}]?")
@@ -104,10 +107,21 @@ def _bare(word: str) -> str:
     return word
 
 
+#: Every finite form of the built-in reporting verbs, folded («اوضح», «اعلنت»): a verb, never the head of a
+#: construct («وأوضح هالك» is not a term). Read once on import (package data: the matcher reads no user cues).
+_REPORTING_VERBS = frozenset(fold_term(f) for v in load_cues(builtin_dir() / "cues.toml")[0] for f in v.forms)
+
+
+def _reporting_verbs() -> frozenset[str]:
+    """`_REPORTING_VERBS`."""
+    return _REPORTING_VERBS
+
+
 def _verb_like(word: str) -> bool:
-    """A folded word that reads as a verb, not a noun: «يبدأ», «ستواصل», «هاجمت», «قام», «يقودها»."""
+    """A folded word that reads as a verb, not a noun: «يبدأ», «ستواصل», «هاجمت», «قام», «يقودها»,
+    «أوضح»."""
     w = word[1:] if word[:1] in CONJUNCTIONS and len(word) > 3 else word
-    if w in _w().term_opening_verbs or word in _w().term_opening_verbs:
+    if w in _w().term_opening_verbs or word in _w().term_opening_verbs or w in _reporting_verbs() or word in _reporting_verbs():
         return True
     third = PRESENT_PREFIXES[0]
     if w.startswith(FUTURE + third) and len(w) >= 5:
@@ -121,17 +135,41 @@ def _verb_like(word: str) -> bool:
     return len(w) >= 4 and w.endswith(FEMININE_T) and not w.endswith(NOT_PAST_IN_T)  # «هاجمت», «نفذت»
 
 
-@lru_cache(maxsize=1)
 def _nationalities() -> frozenset[str]:
     """Definite nationality adjectives, folded, from the built-in places (and «عربي»): «البريطانيه»,
     «الامريكيين». Not any nisba: «النظام المالي السعودي» is not «النظام السعودي»."""
-    stems = {fold_term(a) for p in load_builtin().places for a in p.adjectives} | _w().term_belonging_adjectives
+    places = load_places(builtin_dir() / "places.toml")
+    stems = {fold_term(a) for p in places for a in p.adjectives} | _w().term_belonging_adjectives
     return frozenset(DEFINITE + s + e for s in stems for e in ("", FEMININE, *MASCULINE_PLURAL, FEMININE_PLURAL))
+
+
+#: `_nationalities`, read once on import (package data: the term matcher reads no user places).
+_NATIONALITIES = _nationalities()
 
 
 def _nisba(word: str) -> bool:
     """A definite nationality adjective (folded), which may stand inside a noun and its adjective."""
-    return word in _nationalities()
+    return word in _NATIONALITIES
+
+
+def _inside(text: str, start: int, end: int, phrases: tuple[str, ...]) -> bool:
+    """One of ``phrases`` (folded) is written in ``text`` around the form at ``start:end``."""
+    for phrase in phrases:
+        at = text.find(phrase, max(0, start - len(phrase)), end + len(phrase))
+        if at >= 0 and at < end and at + len(phrase) > start:
+            return True
+    return False
+
+
+def _foreign_nationality(text: str, end: int, context: tuple[str, ...]) -> bool:
+    """The word after an ambiguous form is a nationality adjective that is not one of its context words,
+    when those name nationalities (the word belongs to one country's story): the adjective names the
+    referent, and it is another one («الكيان البحريني», «النظام التركي» are not Israel and Syria's
+    government; «الاحتلال الإسرائيلي», «المقاومة الفلسطينية» keep theirs). A word of no one country
+    («المعارض», «المتمردين») keeps any nationality: «المعارض القطري» is a dissident."""
+    nxt = _NEXT_WORD.match(text, end)
+    return (nxt is not None and _nisba(nxt.group(1)) and nxt.group(1) not in context
+            and any(_nisba(w) for w in context))
 
 
 def _no_head(word: str) -> bool:
@@ -320,6 +358,7 @@ class TermMatcher:
         # the first words with every proclitic they may carry: a word not in here starts no form
         self.openers = frozenset(c + w for w in firsts for c in _CLITICS)
         self.context = {v.term: tuple(fold_term(w) for w in v.context) for v in lexicon.variants if v.ambiguous}
+        self.not_in = {v.term: tuple(fold_term(p) for p in v.not_in) for v in lexicon.variants if v.not_in}
 
     def find(self, view: Folded) -> list[tuple[int, int, Variant]]:
         """``(start, end, variant)`` in original offsets, in order, longest match first at each place."""
@@ -349,6 +388,10 @@ class TermMatcher:
                 # is not taken again as a head, and no head is joined across a full stop with its space
                 # missing («صالح.وكان الحوثيون»: two sentences)
                 start = prev[0]
+            if v.term in self.not_in and _inside(text, m.start("t"), m.end("t"), self.not_in[v.term]):
+                continue  # «رئيس تحرير»: a phrase where the word is not the term
+            if v.ambiguous and _foreign_nationality(text, m.end("t"), self.context.get(v.term, ())):
+                continue  # «الكيان البحريني»: another state's, whatever the paragraph is about
             last_end = m.end("t")
             s, e = tv.span(start, m.end("t"))
             if v.ambiguous and not self._context_ok(text, m.start(), v):
@@ -362,7 +405,8 @@ class TermMatcher:
             # «الاحتلال»); a loaded word of another conflict does not release it («تحرير المدينة» in a
             # report on Yemen is not the war in Ukraine)
             drop = {i for i, pos in waiting
-                    if not any(a <= q < b and _releases(lv, out[i][2]) for a, b in [_window(text, pos)] for q, lv in loaded)}
+                    if not any(a <= q < b and _releases(lv, out[i][2], text, q, pos)
+                               for a, b in [_window(text, pos)] for q, lv in loaded)}
             out = [hit for i, hit in enumerate(out) if i not in drop]
         return out
 
@@ -438,10 +482,18 @@ class TermMatcher:
         return any(w in window for w in self.context.get(v.term, ()))
 
 
-def _releases(sure: Variant, waiting: Variant) -> bool:
-    """A sure loaded hit lets an ambiguous one read as loaded when both come from one lexicon file (one
-    conflict or field) or either comes from a file of general vocabulary (``scope = "general"``)."""
-    return sure.general or waiting.general or sure.origin.rsplit(":", 1)[0] == waiting.origin.rsplit(":", 1)[0]
+def _releases(sure: Variant, waiting: Variant, text: str, at: int, pos: int) -> bool:
+    """A sure loaded hit (at ``at``) lets an ambiguous one (at ``pos``) read as loaded when both come
+    from one lexicon file (one conflict or field) or the ambiguous one is general vocabulary
+    (``scope = "general"``: «عصابة» beside «الاحتلال»). A general loaded word releases a conflict's
+    ambiguous word only in the same sentence: «التطرف» two sentences away says nothing of which war
+    «تحرير» belongs to."""
+    if waiting.general or sure.origin.rsplit(":", 1)[0] == waiting.origin.rsplit(":", 1)[0]:
+        return True
+    if not sure.general:
+        return False
+    a, b = (at, pos) if at < pos else (pos, at)
+    return not _SENTENCE_END.search(text, a, b)
 
 
 def _window(text: str, pos: int) -> tuple[int, int]:
@@ -466,11 +518,6 @@ def _word_before(text: str, start: int) -> tuple[int, str] | None:
         return None
     head = _PREV_WORD.search(text, max(0, j - 40), j)
     return None if head is None else (head.start(), head.group())
-
-
-@lru_cache(maxsize=8)
-def matcher_for(lexicon: TermLexicon) -> TermMatcher:
-    return TermMatcher(lexicon)
 
 
 #: How far back a term hit may start from the one before it (a construct head taken in front of it).
@@ -512,12 +559,13 @@ def _names(view: Folded, v: Variant, quote: int) -> bool:
     return before is not None and _bare(before.group()) in _w().term_naming_heads
 
 
-def find_terms(article: Article, view: Folded, lexicon: TermLexicon) -> tuple[TermHit, ...]:
-    """Every term hit of ``article`` with its voice (and speaker when it is not the outlet's)."""
+def find_terms(article: Article, view: Folded, matcher: TermMatcher) -> tuple[TermHit, ...]:
+    """Every term hit of ``article`` with its voice (and speaker when it is not the outlet's), found by
+    ``matcher`` (``Compiled.matcher``)."""
     text = article.text
     hits: list[TermHit] = []
     innermost = _Innermost(article.attributions)
-    for s, e, v in matcher_for(lexicon).find(view):  # in order of their start
+    for s, e, v in matcher.find(view):  # in order of their start
         att = innermost.at(s, e)
         in_quotes = s > 0 and e < len(text) and text[s - 1] in OPEN_QUOTES and text[e] in CLOSE_QUOTES
         # a partial quote inside reported speech ("قال إن «الكيان» …") is the speaker's own words

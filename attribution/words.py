@@ -1,12 +1,15 @@
 """The function words of the attribution grammar (``lexicons/grammar.toml``), folded like the text.
 
-`grammar_words` builds one frozen `GrammarWords` per `attribution.lexicons.Lexicons`;
-the rules in `attribution.attributions`, `attribution.sources` and `attribution.speaker`
-read their closed word classes from it, never from lists in code.
+`GrammarWords.from_lexicons` builds one frozen `GrammarWords` from an `attribution.lexicons.Lexicons`
+(`attribution.compiled.Compiled` holds it as ``words``); the rules in `attribution.attributions`,
+`attribution.sources` and `attribution.speaker` read their closed word classes from it, never from lists
+in code. Code that reads no user lexicon (the term matcher's inflections, `attribution.sources.is_pronoun`,
+the check rules, the comparison) reads `builtin_words`, the word classes of the package's own
+``lexicons/grammar.toml``, read once when this module is imported.
 
 Examples:
     >>> from attribution.lexicons import load_builtin
-    >>> words = grammar_words(load_builtin())
+    >>> words = GrammarWords.from_lexicons(load_builtin())
     >>> "بان" in words.complementizers and "فانهم" in words.complementizers
     True
     >>> sorted(words.negations)[:2]
@@ -16,16 +19,15 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Any
 
 import attrs
 
-from .lexicons import Lexicons
+from .lexicons import SCHEMAS, Lexicons, builtin_dir, load_plain
 from .morphology import OTHER_PERSON_SUFFIXES
 from .normalize import fold_term
 
-__all__ = ["GrammarWords", "grammar_words"]
+__all__ = ["GrammarWords", "builtin_words", "grammar_words"]
 
 
 def _folded(words: Iterable[str]) -> frozenset[str]:
@@ -55,6 +57,7 @@ class GrammarWords:
     name_parts: frozenset[str]
     name_homographs: frozenset[str]
     name_connectors: frozenset[str]
+    addressees: frozenset[str]
     headed_by: frozenset[str]
     name_homograph_objects: frozenset[str]
     genitive_heads: frozenset[str]
@@ -78,6 +81,10 @@ class GrammarWords:
     relatives: frozenset[str]
     singular_relatives: frozenset[str]
     appositive_pronouns: frozenset[str]
+    topic_particles: frozenset[str]
+    resumptives: frozenset[str]
+    resumptive_antecedents: frozenset[str]
+    discourse_adverbials: frozenset[str]
     lam_particles: frozenset[str]
     predicate_markers: frozenset[str]
     preposed_subject_after: frozenset[str]
@@ -143,7 +150,11 @@ class GrammarWords:
 
     @classmethod
     def from_lexicons(cls, lex: Lexicons) -> GrammarWords:
-        g = lex.grammar
+        return cls.from_grammar(lex.grammar)
+
+    @classmethod
+    def from_grammar(cls, g: dict[str, Any]) -> GrammarWords:
+        """From the validated tables of a ``grammar.toml``."""
         lists = {name: _folded(g.get(section, {}).get(name, ())) for section, names in _LISTS.items() for name in names}
         cue = g.get("cue", {})
         suffixes = tuple(sorted((fold_term(s) for s in g.get("morphology", {}).get("pronoun_suffixes", ())),
@@ -173,7 +184,8 @@ class GrammarWords:
 _LISTS = {
     "clause": ("conjunctions", "opens_clause", "fronted", "subordinate", "clause_openers", "in_turn", "negations",
                "kana", "relatives", "singular_relatives", "lam_particles", "predicate_markers",
-               "preposed_subject_after", "demonstratives", "appositive_pronouns"),
+               "preposed_subject_after", "demonstratives", "appositive_pronouns",
+               "topic_particles", "resumptives", "resumptive_antecedents", "discourse_adverbials"),
     "cue": ("object_prepositions", "statement_nouns", "that", "saying", "according", "numerals", "paired",
             "content_prepositions", "that_subject_ends", "what_said", "what_said_ends", "publishing", "norm_prepositions"),
     "source": ("name_parts", "genitive_heads", "authoring", "report_heads", "non_speakers", "definite_officials",
@@ -181,7 +193,7 @@ _LISTS = {
                "issued_by", "placing_prepositions", "body_prepositions", "place_prepositions",
                "allegiance_prepositions", "armed", "news", "definite_name_openers", "qualifier_negations", "pronouns",
                "pronoun_prepositions", "body_head_prepositions", "name_homographs",
-               "name_homograph_objects", "headed_by", "name_connectors"),
+               "name_homograph_objects", "headed_by", "name_connectors", "addressees"),
 }
 
 #: Word lists matched as the start of a word (read as folded tuples, for ``str.startswith``).
@@ -198,14 +210,16 @@ _PREFIXED_LISTS = {
 }
 
 
+def grammar_words(lex: Lexicons) -> GrammarWords:
+    """The grammar's word classes for ``lex``, built anew (the steps read the ones of
+    `attribution.compiled.Compiled`)."""
+    return GrammarWords.from_lexicons(lex)
+
+
+#: The word classes of the built-in ``lexicons/grammar.toml``: package data, read once on import.
+_BUILTIN = GrammarWords.from_grammar(load_plain(builtin_dir() / "grammar.toml", SCHEMAS["grammar.toml"]))
+
+
 def builtin_words() -> GrammarWords:
     """The word classes of the built-in lexicons (for code that reads no user lexicon of its own)."""
-    from .lexicons import load_builtin
-
-    return grammar_words(load_builtin())
-
-
-@lru_cache(maxsize=8)
-def grammar_words(lex: Lexicons) -> GrammarWords:
-    """The grammar's word classes for ``lex`` (built once per Lexicons)."""
-    return GrammarWords.from_lexicons(lex)
+    return _BUILTIN

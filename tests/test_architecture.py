@@ -31,6 +31,9 @@ CONSTANTS = frozenset({"morphology.py", "normalize.py"})
 #: Calls whose arguments document a rule with Arabic examples, by module: the grammar's and check's
 #: rule catalogues (tests/test_grammar.py and tests/test_check.py run the examples).
 CATALOGUE_CALLS = {"grammar.py": frozenset({"Rule", "Example"}), "check/rules.py": frozenset({"Rule"})}
+#: The calls that mark a message for the catalogue (attribution/i18n.py): prose for the reader, which may
+#: quote a phrase.
+MESSAGE_CALLS = frozenset({"_", "N_", "ngettext", "pgettext"})
 #: Functions allowed an Arabic string, each with the reason.
 ALLOWED = {
     ("check/rules.py", "_anonymity"): "the finding's message quotes an example of a reason for anonymity",
@@ -154,11 +157,107 @@ def test_quote_marks_are_defined_once(path: Path) -> None:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     docstrings = {id(n.value) for node in ast.walk(tree) if isinstance(getattr(node, "body", None), list)
                   for n in node.body if isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant)}
-    # the rule catalogues' examples, and messages (f-strings) that quote a phrase for the reader
+    # the rule catalogues' examples, and messages (f-strings, catalogue messages) that quote a phrase for
+    # the reader
     exempt = {id(inner) for node in ast.walk(tree)
               if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                  and node.func.id in CATALOGUE_CALLS.get(module, ())) or isinstance(node, ast.JoinedStr)
+                  and node.func.id in CATALOGUE_CALLS.get(module, frozenset()) | MESSAGE_CALLS)
+              or isinstance(node, ast.JoinedStr)
               for inner in ast.walk(node)}
     found = [n.lineno for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
              and id(n) not in docstrings | exempt and _MARKS & set(n.value)]
     assert not found, f"attribution/{module} spells quotation marks at lines {found}: import them from normalize"
+
+
+# --- no hidden caches: tables built from the lexicons live in attribution.compiled.Compiled -------------
+
+#: The memo caches the package may hold, each with its reason: none depends on a lexicon.
+CACHES = {
+    ("normalize.py", "fold_term"): "a string's folded form: a function of the string alone",
+    ("sources.py", "strip_clitics"): "a word's forms without proclitics: a function of the word alone",
+    ("check/config.py", "load_config"): "a config file, by its path and the rule ids",
+    ("i18n.py", "catalogue"): "a language's message catalogue, read once from the package: a function of the language",
+}
+#: Types built from the lexicons: a cache keyed on one holds tables that belong in `Compiled`.
+LEXICON_TYPES = frozenset({"Lexicons", "TermLexicon", "Compiled", "GrammarWords", "PageMarkers", "OutletTables",
+                           "CueTables", "SourceParser", "TermMatcher", "Variant", "Place", "SourceEntry", "Verb",
+                           "Preposition"})
+_CACHE_DECORATORS = frozenset({"lru_cache", "cache"})
+
+
+def _is_cache(decorator: ast.expr) -> bool:
+    target = decorator.func if isinstance(decorator, ast.Call) else decorator
+    name = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
+    return name in _CACHE_DECORATORS
+
+
+def cached_functions(source: str) -> list[tuple[str, int, list[str]]]:
+    """(name, line, the lexicon types its parameters name) of each function with a memo-cache decorator."""
+    out = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(map(_is_cache, node.decorator_list)):
+            args = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
+            named = sorted({name for a in args if a.annotation is not None for name in _names(a.annotation)}
+                           & LEXICON_TYPES)
+            out.append((node.name, node.lineno, named))
+    return out
+
+
+def _names(annotation: ast.expr) -> set[str]:
+    """The names an annotation mentions, inside quotes too."""
+    out = set()
+    for n in ast.walk(annotation):
+        if isinstance(n, ast.Name):
+            out.add(n.id)
+        elif isinstance(n, ast.Attribute):
+            out.add(n.attr)
+        elif isinstance(n, ast.Constant) and isinstance(n.value, str):
+            out |= _names(ast.parse(n.value, mode="eval").body)
+    return out
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_cache_keyed_on_a_lexicon(path: Path) -> None:
+    module = path.relative_to(PACKAGE).as_posix()
+    for name, line, lexicon_types in cached_functions(path.read_text(encoding="utf-8")):
+        where = f"attribution/{module}:{line} {name}"
+        assert not lexicon_types, (f"{where} is a cache keyed on {', '.join(lexicon_types)}: build the table once in "
+                                   "attribution.compiled.Compiled and pass it along instead")
+        assert (module, name) in CACHES, (f"{where} is a cache with no reason given: a table built from the lexicons "
+                                          "belongs in attribution.compiled.Compiled; pure memoisation of a function of "
+                                          "strings goes in CACHES with its reason")
+
+
+def test_the_cache_scan_finds_one_keyed_on_lexicons() -> None:
+    source = '''
+import functools
+from functools import lru_cache
+@lru_cache(maxsize=8)
+def tables(lex: Lexicons) -> int: ...
+@functools.cache
+def words() -> int: ...
+@lru_cache(maxsize=2)
+def matcher(terms: "TermLexicon | None", n: int) -> int: ...
+def plain(lex: Lexicons) -> int: ...
+'''
+    assert cached_functions(source) == [("tables", 5, ["Lexicons"]), ("words", 7, []), ("matcher", 9, ["TermLexicon"])]
+    for module, function in CACHES:
+        assert function in [name for name, _, _ in cached_functions((PACKAGE / module).read_text(encoding="utf-8"))]
+
+
+def test_the_steps_read_one_compiled_object_built_once() -> None:
+    import attribution
+    from attribution.article import analyze, find_regions, find_sentences, find_speakers
+    from attribution.compiled import Compiled, builtin, load
+    from attribution.lexicons import load_builtin
+
+    compiled = builtin()
+    assert load() is compiled and load([]) is compiled  # built once per process
+    page = find_sentences(find_regions("قال الوزير إن الطريق مفتوح.", compiled))
+    assert page.compiled is compiled
+    assert find_speakers(page).sentences[0].speaker.name == "الوزير"
+    # lexicons loaded a second time compile anew (nothing is looked up by the object) and annotate the same
+    fresh = Compiled.build(load_builtin())
+    assert fresh is not compiled and fresh.lexicons is not compiled.lexicons and fresh.parser is not compiled.parser
+    text = "وقالت مصادر مطلعة لوكالة رويترز إن الاتفاق قريب."
+    assert analyze(text, fresh, terms=True) == attribution.annotate(text)

@@ -153,3 +153,9 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     out = proc.stdout + proc.stderr
     assert proc.returncode == 1, out
     assert "bad.md:3:6: error loaded-term" in out and "ok.md" not in out.split("attribution check")[-1]
+    # an Arabic-speaking editor's machine: the same hook, the same exit code, the findings in Arabic
+    arabic = subprocess.run([pre_commit, "try-repo", str(ROOT), "attribution-check", "--all-files"], cwd=repo,
+                            capture_output=True, text=True, env={**env, "LANG": "ar_SA.UTF-8"}, timeout=1500)
+    out = arabic.stdout + arabic.stderr
+    assert arabic.returncode == 1, out
+    assert "bad.md:3:6: error loaded-term مصطلح محمّل «الكيان الصهيوني»" in out and "خطأ واحد في ملفين." in out

@@ -25,16 +25,21 @@ def test_non_editable_install_finds_lexicons(tmp_path: Path) -> None:
     shipped = sorted(p.name for p in (target / "attribution" / "lexicons").glob("*.toml"))
     assert {"cues.toml", "patterns.toml", "page.toml", "sources.toml", "places.toml"} <= set(shipped)
     assert (target / "attribution" / "py.typed").is_file()  # PEP 561: type checkers read our annotations
+    for lang in ("en", "ar"):  # the message catalogues, compiled and as edited
+        assert (target / "attribution" / "locale" / lang / "LC_MESSAGES" / "attribution.mo").is_file()
+        assert (target / "attribution" / "locale" / lang / "LC_MESSAGES" / "attribution.po").is_file()
     code = (
         "import attribution, attribution.lexicons as L;"
         "print(attribution.__file__); print(L.builtin_dir());"
-        "print(attribution.annotate('قال الوزير إن الاتفاق قريب.').attributions[0].source.kind)"
+        "print(attribution.annotate('قال الوزير إن الاتفاق قريب.').attributions[0].source.kind);"
+        "from attribution.i18n import _, use_language;"
+        "exec('with use_language(\"ar\"): print(_(\"positive\"))')"
     )
     env = {**os.environ, "PYTHONPATH": str(target)}
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True,
                          check=True, timeout=120).stdout.splitlines()
     assert out[0].startswith(str(target)) and out[1].startswith(str(target))
-    assert out[2] == "official"
+    assert out[2] == "official" and out[3] == "إيجابي"
 
 
 def test_sdist_contains_lexicons(tmp_path: Path) -> None:

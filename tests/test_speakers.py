@@ -615,3 +615,100 @@ def test_a_lineage_completes_a_long_name(text: str, name: str) -> None:
 ])
 def test_a_place_keeps_its_adjective_and_a_rank_its_title(text: str, name: str) -> None:
     assert first_source(text)[1] == name
+
+
+@pytest.mark.parametrize(("text", "kind", "name"), [
+    # a name, then its role in apposition with no comma: the name is the speaker, the role an alias
+    ("وقال سامر الجبوري المتحدث باسم الشركة إن الرحلات عادت.", "official", "سامر الجبوري"),
+    ("وقالت هند القاسمي المديرة التنفيذية للمهرجان إن الحضور زاد.", "official", "هند القاسمي"),
+    # a first name whose letters after the first spell a reporting verb («ناصر»: «أصر») still opens a subject
+    ("وقال ناصر الكعبي المتحدث باسم البلدية إن الطريق أغلق.", "official", "ناصر الكعبي"),
+])
+def test_a_name_and_its_role_without_a_comma(text: str, kind: str, name: str) -> None:
+    assert first_source(text) == (kind, name)
+
+
+@pytest.mark.parametrize(("text", "kind", "name"), [
+    # after a quantifier an unnamed head is a genitive: the ـين form of a plural listed in ـون, or the reverse
+    ("ويقول عدد من المواطنين إن الأسعار ارتفعت.", "unnamed_source", "عدد من المواطنين"),
+    ("وقال أحد المحتجين إن الشرطة فرقتهم.", "unnamed_source", "أحد المحتجين"),
+    ("وأكد بعض المزارعين والمستثمرين أن الموسم جيد.", "unnamed_source", "بعض المزارعين والمستثمرين"),
+])
+def test_a_quantified_plural_source(text: str, kind: str, name: str) -> None:
+    assert first_source(text) == (kind, name)
+
+
+def test_the_oblique_plural_right_after_a_verb_is_its_object() -> None:
+    article = attribution.annotate("وناشد المواطنين تجديد ثقتهم بالمشروع.")
+    assert all(a.source.name != "المواطنين" for a in article.attributions)
+
+
+@pytest.mark.parametrize(("text", "kind", "name"), [
+    # a topic opened by «أما» and resumed by ف is the subject of the verb after ف
+    ("أما الوزير فقال إن الطريق مفتوح.", "official", "الوزير"),
+    ("وأما المتحدثة باسم الوزارة فأكدت أن القرار نهائي.", "official", "المتحدثة باسم الوزارة"),
+    ("أما الباحث سالم الكعبي، فيرى أن السوق ستتعافى.", "person", "سالم الكعبي"),
+    ("أما نقابة المعلمين فقد أعلنت أن الإضراب مستمر.", "organization", "نقابة المعلمين"),
+])
+def test_a_topic_resumed_by_fa_is_the_subject(text: str, kind: str, name: str) -> None:
+    assert first_source(text) == (kind, name)
+
+
+@pytest.mark.parametrize("text", [
+    "أما عن الشعر السياسي، فقال: «الشعر مرآة».",        # «أما عن …»: a subject matter, not a speaker
+    "وزار الوفد المدينة، فقال الدليل إن السور قديم.",   # ف after a comma with no topic: not this rule
+])
+def test_no_topic_subject_without_a_topic(text: str) -> None:
+    article = attribution.annotate(text)
+    assert all(not a.source.name.startswith(("الشعر", "الوفد", "زار")) for a in article.attributions if a.source)
+
+
+@pytest.mark.parametrize(("text", "kind", "name"), [
+    # a relative clause on a time, resumed by «فيه», has a subject of its own
+    ("في الوقت الذي قال فيه مصدر مطلع إن الصفقة تأجلت.", "unnamed_source", "مصدر مطلع"),
+    ("يأتي ذلك في وقت أعلنت فيه وزارة الصحة أن الإصابات تراجعت.", "government", "وزارة الصحة"),
+])
+def test_a_resumed_relative_clause_has_its_own_subject(text: str, kind: str, name: str) -> None:
+    article = attribution.annotate(text)
+    assert [(a.source.kind, a.source.name) for a in article.attributions] == [(kind, name)]
+
+
+def test_a_plural_verb_before_a_resumptive_carries_its_own_subject() -> None:
+    article = attribution.annotate("ورفع المحتجون لافتات اتهموا فيها الحكومة بالفساد.")
+    assert [a.source.name for a in article.attributions] == ["المحتجون"]  # the government is the object
+
+
+def test_appearing_is_not_reporting() -> None:
+    assert attribution.annotate("ويظهر الممثل في الفيلم وهو يقود سيارة.").attributions == ()  # «يظهر» without أن
+
+
+@pytest.mark.parametrize(("text", "kind", "name"), [
+    # a discourse adverbial with no comma: the verb after it opens the main clause
+    ("من جهة أخرى أكد فريق الدفاع أن الحكم غير عادل.", "person", "فريق الدفاع"),
+    ("وفي السياق نفسه قال سامر الجبوري إن الرحلات عادت.", "person", "سامر الجبوري"),
+    # the verb's preposition before its content is not part of the subject
+    ("وأشارت النشرة إلى أن عدد الأجهزة ارتفع.", "unnamed_source", "النشرة"),
+    ("كذلك يشير الباحث سالم الكعبي إلى أن التنظيم بات منظما.", "person", "سالم الكعبي"),
+])
+def test_discourse_adverbials_and_the_verbs_preposition(text: str, kind: str, name: str) -> None:
+    assert first_source(text) == (kind, name)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقال بأسى: «لقد خسرنا كثيرا».", None),                          # manner, not a subject
+    ("وقال سامر الجبوري للصحفيين إن الفريق جاهز.", "سامر الجبوري"),   # whom he spoke to is not his name
+    ("وقالت هند القاسمي للتلفزيون إن المهرجان سيعود.", "هند القاسمي"),
+])
+def test_manner_and_addressee_after_the_verb(text: str, expected: str | None) -> None:
+    names = [a.source.name for a in attribution.annotate(text).attributions]
+    assert names == ([expected] if expected else [])
+
+
+def test_a_manner_adverbial_keeps_the_speaker_before() -> None:
+    article = attribution.annotate("وقال الوزير إن الوضع صعب. وقال بأسى: «لقد خسرنا كثيرا».")
+    assert [a.source.name for a in article.attributions] == ["الوزير", "الوزير"]
+
+
+def test_the_object_of_a_preposition_is_no_speaker_to_go_on_with() -> None:
+    text = "وحول أهمية الصفقة بالنسبة للجيش المصري، كشفت تصريحات أن الطائرات وصلت."
+    assert all(a.source.name != "للجيش المصري" for a in attribution.annotate(text).attributions)

@@ -133,7 +133,7 @@ def test_cli_jobs_and_failures(jsonl: Path, tmp_path: Path) -> None:
         out = tmp_path / f"stories{jobs}.jsonl"
         proc = subprocess.run([sys.executable, "-m", "attribution.cli", "stories", str(bad), "--jobs", jobs,
                                "--min-outlets", "2", "--out", str(out)], capture_output=True, text=True, timeout=300)
-        assert proc.returncode == 1 and "E050" in proc.stderr and "1 stories" in proc.stderr
+        assert proc.returncode == 1 and "E050" in proc.stderr and "1 story (" in proc.stderr
         outs.append(out.read_text(encoding="utf-8"))
     assert outs[0] == outs[1] and json.loads(outs[0])["story"] == "s-2015-07-21-0001"
 

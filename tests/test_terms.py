@@ -349,6 +349,7 @@ def test_validate_reports_every_problem(tmp_path: Path, lexicon: Path, capsys: p
     ("وانتقد الحزب ما وصفها بالسياسات العنصرية.", [("negative", "racism_labels")]),
     ("وأكدت الجمعية التزامها بمناهضة العنصرية في المدارس.", [("neutral", "racism_labels")]),
     ("وقال إن العميل تسلم الطلبية من المتجر.", []),
+    ("ووصف الخطيب خصومه بأنهم شذاذ الآفاق وأن مصيرهم مزبلة التاريخ.", [("negative", "vilifying_labels")] * 2),
     ("وأعلن جهاز المخابرات القبض على عميل جنده الاحتلال.", [("negative", "vilifying_labels")]),
 ])
 def test_labels_and_ideologies(text: str, expected: list[tuple[str, str]]) -> None:
@@ -367,7 +368,40 @@ def test_an_ambiguous_word_is_released_only_by_its_own_conflict_or_general_vocab
     assert "war_b" in got and "war_a" not in got  # another conflict's loaded word does not release it
     two.write_text('scope = "general"\n' + two.read_text(encoding="utf-8"), encoding="utf-8")
     got = {t.concept for t in attribution.annotate(text, lexicons=[one, two]).terms}
-    assert "war_a" in got  # general vocabulary does
+    assert "war_a" not in got  # general vocabulary in another sentence says nothing of which war
+    same = "وبعد التحرير طارد الجيش المتمردين الجنوبيين في الوادي."
+    got = {t.concept for t in attribution.annotate(same, lexicons=[one, two]).terms}
+    assert "war_a" in got  # in the same sentence it does
+
+
+def test_a_general_ambiguous_word_is_released_by_any_loaded_word_nearby(tmp_path: Path) -> None:
+    one, two = tmp_path / "one.toml", tmp_path / "two.toml"
+    one.write_text('scope = "general"\n[[concept]]\nid = "gang"\n[[concept.variant]]\nterm = "العصابة"\n'
+                   'stance = "negative"\nambiguous = true\ncontext = ["السطو"]\n', encoding="utf-8")
+    two.write_text('[[concept]]\nid = "war_b"\n[[concept.variant]]\nterm = "المتمردين الجنوبيين"\n'
+                   'stance = "negative"\n', encoding="utf-8")
+    text = "وقاتل المتمردين الجنوبيين في الوادي.\nوقالت العصابة إنها باقية."
+    assert "gang" in {t.concept for t in attribution.annotate(text, lexicons=[one, two]).terms}
+    assert "gang" not in {t.concept for t in attribution.annotate(text.split("\n")[1], lexicons=[one, two]).terms}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ونفت حماس أنها تخطط لهجوم.", "حماس"),             # a reporting verb never heads a construct
+    ("وأوضح الحوثيون أن الهدنة انتهت.", "الحوثيون"),
+    ("وتعتبر إيران من أعضاء المعاهدة.", "إيران"),
+])
+def test_a_reporting_verb_is_not_the_head_of_a_term(text: str, expected: str) -> None:
+    assert [t.text for t in attribution.annotate(text).terms] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وتقدمت المقاومة الشعبية في عدن نحو الميناء.", [("yemen_government", "positive")]),
+    ("وطالبت المقاومة الشعبية في القرية بوقف البناء.", []),   # no Yemen context: another resistance
+    ("وقال المتحدث باسم الجيش واللجان الشعبية إن الهجوم صُدّ.", [("houthis", "positive")]),
+    ("وهاجمت ميليشيات الحوثي وصالح مواقع في تعز.", [("houthis", "negative")]),
+])
+def test_the_yemen_war_as_each_side_names_it(text: str, expected: list[tuple[str, str]]) -> None:
+    assert concept_stances(text, ("yemen_government", "houthis", "resistance")) == expected
 
 
 PARADIGMS = '''
@@ -553,3 +587,47 @@ def test_western_sahara_taliban_dissidents_and_crimes(text: str, expected: list[
 ])
 def test_dissidents_protests_and_the_missing(text: str, expected: list[tuple[str, str]]) -> None:
     assert concept_stances(text, ("dissidents", "protesters", "casualties")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقصفت قوات الاحتلال المنازل في غزة.", [("israel", "negative")]),
+    ("وبعد احتلال العراق للكويت عاد اللاجئون إلى غزة.", []),       # the act of occupying, not the metonym
+    ("وتحدث عن احتلالها المركز الأول في دوري غزة.", []),
+])
+def test_the_occupation_metonym_is_definite_only(text: str, expected: list[tuple[str, str]]) -> None:
+    assert concept_stances(text, ("israel",)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقال رئيس تحرير الصحيفة في كييف إن المدينة هادئة.", []),       # «not_in»: an editor, not a liberation
+    ("وأعلنت موسكو تحرير بلدة قرب كييف.", [("russia_ukraine_war", "positive")]),
+    ("ويؤدي الممثل دور عميل المخابرات في فيلم عن التجسس.", []),     # an intelligence officer
+    ("واعتقلت الشرطة عميلا جنده الموساد للتجسس.", [("vilifying_labels", "negative")]),
+])
+def test_a_variant_is_not_a_term_inside_its_not_in_phrases(text: str, expected: list[tuple[str, str]]) -> None:
+    assert concept_stances(text, ("russia_ukraine_war", "vilifying_labels")) == expected
+
+
+def test_not_in_phrases_must_hold_the_term(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[concept]]\nid = "x"\n[[concept.variant]]\nterm = "تحرير"\nstance = "positive"\n'
+                   'not_in = ["رئيس التحرير", "هيئة الأركان"]\n', encoding="utf-8")
+    with pytest.raises(attribution.LexiconError, match=r"E031 .*bad.toml:6: .*'هيئة الأركان'"):
+        load_term_file(bad)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقصفت قوات الكيان البلدة في جنوب لبنان.", [("israel", "negative")]),
+    ("وقالت المعارضة إن قوات الكيان البحريني اعتقلت ناشطين في لبنان.", []),  # another state's
+    ("وقال المعارض القطري المقيم في لندن إن السلطات اعتقلته.", [("dissidents", "neutral")]),  # a word of no one country
+])
+def test_a_foreign_nationality_after_a_countrys_ambiguous_word(text: str, expected: list[tuple[str, str]]) -> None:
+    assert concept_stances(text, ("israel", "dissidents")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقالت السلطات المتمردة في الإقليم إنها صدت الهجوم.", [("armed_groups", "negative")]),
+    ("وتقدمت قوات متمردة نحو العاصمة.", [("armed_groups", "negative")]),
+])
+def test_an_institution_called_rebel(text: str, expected: list[tuple[str, str]]) -> None:
+    assert concept_stances(text, ("armed_groups",)) == expected

@@ -6,12 +6,11 @@ import re
 from bisect import bisect_left
 from itertools import repeat
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
 import attrs
 import regex
 
-from ..cues import cue_tables
-from ..lexicons import Lexicons
 from ..morphology import FA, FEMININE, FEMININE_T, LAM, WA
 from ..normalize import PAIRED_QUOTES, STRAIGHT_QUOTES, Folded
 from ..sources import (
@@ -19,10 +18,12 @@ from ..sources import (
     Mention,
     SourceParser,
     Token,
-    parser_for,
     tokenize,
 )
-from ..words import GrammarWords, grammar_words
+from ..words import GrammarWords
+
+if TYPE_CHECKING:
+    from ..compiled import Compiled
 
 _WORDS = re.compile(r"[^\W\d_]+")
 
@@ -210,14 +211,14 @@ def _but_pronoun(w: str | None, words: GrammarWords) -> bool:
 
 class AttributorBase:
     """State shared by every rule family: the folded view, the parsers and cue tables built once from
-    the lexicons, and the drafts found so far (in view coordinates)."""
+    the lexicons (``compiled``), and the drafts found so far (in view coordinates)."""
 
-    def __init__(self, view: Folded, lex: Lexicons) -> None:
+    def __init__(self, view: Folded, compiled: Compiled) -> None:
         self.view = view
-        self.parser: SourceParser = parser_for(lex)
+        self.parser: SourceParser = compiled.parser
         self._places = self.parser.place_names
-        self.cues = cue_tables(lex)
-        self.words = grammar_words(lex)
+        self.cues = compiled.cues
+        self.words = compiled.words
         self.drafts: list[Draft] = []
         self.frames: list[Draft] = []  # the drafts of FRAME_RULES, in order
         self.labels: frozenset[str] = frozenset()  # the page's speaker labels (LabelRules)

@@ -35,7 +35,8 @@ class Clauses(AttributorBase):
                           or _but_pronoun(_word(tokens, j), self.words) or _word(tokens, j) in self.words.in_turn):
             subordinate = subordinate or _word(tokens, j) in self.words.opens_clause
             j -= 1
-        if j < 0 or p.sent_of[j] != p.sent_of[k] or tokens[j].text in _SENTENCE_END or tokens[j].text == ":":
+        if j < 0 or p.sent_of[j] != p.sent_of[k] or tokens[j].text in _SENTENCE_END or tokens[j].text == ":" \
+                or self._after_discourse_adverbial(p, k):
             return True, False
         if tokens[j].text in "،,;" or (tokens[j].text in CLOSE_QUOTES and j > 0 and tokens[j - 1].text in "،,") \
                 or subordinate:
@@ -101,11 +102,24 @@ class Clauses(AttributorBase):
                 return True
         return False
 
+    def _after_discourse_adverbial(self, p: _Paragraph, k: int) -> bool:
+        """All that comes before the cue in its sentence is a discourse adverbial, with no comma («من جهة
+        أخرى أكد …», «وفي السياق نفسه قال …»): the cue opens the sentence's main clause."""
+        tokens = p.tokens
+        s0 = self._sentence_body_start(p, k)
+        if k <= s0 or k - s0 > 4 or not all(t.is_word for t in tokens[s0:k]):
+            return False
+        phrase = " ".join(t.text for t in tokens[s0:k])
+        return phrase in self.words.discourse_adverbials or (
+            phrase[:1] in CONJUNCTIONS and phrase[1:] in self.words.discourse_adverbials)
+
     def _after_fronted(self, p: _Paragraph, k: int) -> bool:
         """True when all that comes before the cue in its sentence is a fronted adverbial and a comma
         ("وفي حديث لـ بي بي سي، قال …", "من جهته، أكد …", "وعام 2008، أعلنت …"): the cue opens the main clause."""
         tokens = p.tokens
         s0 = self._sentence_body_start(p, k)
+        if self._after_discourse_adverbial(p, k):
+            return True
         last = k - 1
         while last > s0 and _word(tokens, last) in self.words.conjunctions:
             last -= 1

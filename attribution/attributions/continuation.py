@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import attrs
 
-from ..morphology import WA
+from ..morphology import PREPOSITIONS, WA
 from ..sources import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
     Mention,
+    strip_clitics,
 )
 from .base import (
     _SENTENCE_END,
@@ -143,8 +144,8 @@ class Continuation(Chains):
                 if not tokens[i].is_word or _word(tokens, i - 1) in self.words.fronted:
                     continue  # "في باريس": the object of a preposition is not a subject
                 m = self.parser.parse(tokens, i, self.view, plain=False)
-                if m is not None and not m.reference and m.kind in ("official", "person", "group", "government",
-                                                                  "organization", "news_agency", "media"):
+                if m is not None and not m.reference and not _governed(tokens[i].text, m) and m.kind in (
+                        "official", "person", "group", "government", "organization", "news_agency", "media"):
                     return m
             end = start
         return None
@@ -160,6 +161,14 @@ class Continuation(Chains):
                 continue
             m = self.parser.parse(p.tokens, i, self.view, plain=False)
             if m is not None and m.kind in ("group", "government", "official", "organization", "unnamed_source",
-                                            "news_agency", "media", "person") and not m.reference and not m.plain:
+                                            "news_agency", "media", "person") and not m.reference and not m.plain \
+                    and not _governed(p.tokens[i].text, m):
                 return m
         return None
+
+
+def _governed(word: str, m: Mention) -> bool:
+    """The mention's head is found only past a preposition written on its first word («بالنسبة للجيش
+    المصري», «لوزارة الداخلية»): the object of a preposition, never a subject to go on with."""
+    head = m.head.split(" ", 1)[0] if m.head else ""
+    return bool(head) and word[:1] in PREPOSITIONS and word != head and head in strip_clitics(word)

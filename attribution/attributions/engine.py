@@ -6,7 +6,8 @@
 
 from __future__ import annotations
 
-from ..lexicons import Lexicons
+from typing import TYPE_CHECKING
+
 from ..morphology import FA, PRESENT_THIRD_PERSON, WA
 from ..normalize import PAIRED_QUOTES, Folded
 from ..sources import (
@@ -21,6 +22,9 @@ from .base import (
 from .labels import LabelRules
 from .prepositional import PrepositionalRules
 from .verbal import VerbalRules
+
+if TYPE_CHECKING:
+    from ..compiled import Compiled
 
 
 class Attributor(LabelRules, VerbalRules, PrepositionalRules):
@@ -86,6 +90,6 @@ class Attributor(LabelRules, VerbalRules, PrepositionalRules):
         return any(w in candidates for w in _WORDS.findall(text, para.start, para.end))
 
 
-def attribute(view: Folded, paragraphs: list[Paragraph], lex: Lexicons) -> list[Draft]:
-    """Every attribution of the page, in view coordinates."""
-    return Attributor(view, lex).run(paragraphs)
+def attribute(view: Folded, paragraphs: list[Paragraph], compiled: Compiled) -> list[Draft]:
+    """Every attribution of the page, in view coordinates, with the tables of ``compiled``."""
+    return Attributor(view, compiled).run(paragraphs)

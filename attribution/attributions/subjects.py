@@ -4,7 +4,7 @@ surnames resolved to earlier speakers; roles given by earlier mentions.
 
 from __future__ import annotations
 
-from ..morphology import ACCUSATIVE, BA, CONJUNCTIONS, DEFINITE, LAM, WA
+from ..morphology import ACCUSATIVE, BA, CONJUNCTIONS, DEFINITE, FA, LAM, WA
 from ..normalize import fold_term
 from ..sources import (
     OPEN_QUOTES,
@@ -74,8 +74,9 @@ class Subjects(Content):
         """A subject written before its verb: "بغداد دعت", "الولايات المتحدة كانت تؤكد"."""
         tokens = p.tokens
         end = k
-        while end > 0 and (_word(tokens, end - 1) in self.cues.auxiliaries or tokens[end - 1].text in OPEN_QUOTES):
-            end -= 1
+        while end > 0 and (self._auxiliary(_word(tokens, end - 1)) or tokens[end - 1].text in OPEN_QUOTES
+                           or (tokens[end - 1].text in "،," and tokens[k].text.startswith(FA))):
+            end -= 1  # «أما الباحث فلان، فيرى أن …»: the topic's comma before the verb's ف
         first = self._sentence_body_start(p, k)
         best = None
         for start in range(max(first, end - 8), end):
@@ -94,6 +95,11 @@ class Subjects(Content):
         if best is None:
             best = self._preposed_phrase(p, k, end)
         return best
+
+    def _auxiliary(self, word: str | None) -> bool:
+        """An auxiliary before a verb, with or without و/ف: «قد», «وقد», «فقد» («أما الأخير فقد أكد …»)."""
+        return word is not None and (word in self.cues.auxiliaries or (
+            word[:1] in CONJUNCTIONS and word[1:] in self.cues.auxiliaries))
 
     def _shared_subject(self, p: _Paragraph, start: int, end: int) -> Mention | None:
         """Rule ``coordinated-subject``: the stretch before «وقال» is a clause of its own, a verb and its
@@ -130,12 +136,14 @@ class Subjects(Content):
         if not framed and (marker is None or (after < marker and self._subject_end(tokens, after - 1, marker) != after)):
             return None  # something stands between the verb and its content: "تقول رايس: …" is VSO
         # "وكانت الرئاسة العامة … قد أعلنت": كان … قد frames the subject, whatever follows the verb
+        if _word(tokens, start) in self.words.topic_particles:
+            start += 1  # «أما الوزير فقال»: the topic is the subject; «أما عن الشعر فقال» is a subject matter
         if _word(tokens, start) in self.words.fronted:
             return None  # "عن الصورة النمطية للشعراء قال: …": a fronted adverbial, not a subject
         while start < end and (self._function_word(_word(tokens, start))
                                or _word(tokens, start) in self.cues.labels or not tokens[start].is_word):
             start += 1
-        while end > start and (not tokens[end - 1].is_word or _word(tokens, end - 1) in self.cues.auxiliaries
+        while end > start and (not tokens[end - 1].is_word or self._auxiliary(_word(tokens, end - 1))
                                or _word(tokens, end - 1) in self.parser.subject_openers):
             end -= 1
         first = _word(tokens, start)

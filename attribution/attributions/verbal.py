@@ -5,7 +5,7 @@ verb-after-clause, verb-continuation, verb-that-subject, relative-report.
 from __future__ import annotations
 
 from ..lexicons import Verb
-from ..morphology import DEFINITE, PAST_PLURAL, PRESENT_PLURAL, PRESENT_THIRD_PERSON, WA, strip_conjunction
+from ..morphology import DEFINITE, FA, PAST_PLURAL, PRESENT_PLURAL, PRESENT_THIRD_PERSON, WA, strip_conjunction
 from ..normalize import fold_term
 from ..sources import (
     OPEN_QUOTES,
@@ -38,6 +38,14 @@ class VerbalRules(Continuation):
                 return at
         return at
 
+    def _resumed(self, tokens: list[Token], k: int) -> bool:
+        """The verb at ``k`` opens a relative clause on a time or a place, resumed by «فيه»/«فيها», and
+        has a subject of its own: «في الوقت الذي أعلن فيه الوزير», «في وقت قال فيه مسؤول». A verb in
+        the plural carries its own subject («لافتات اتهموا فيها الحكومة»: the government is the object)."""
+        before = _word(tokens, k - 1)
+        return (_word(tokens, k + 1) in self.words.resumptives and not _masculine_plural(tokens[k].text)
+                and (before in self.cues.relative or before in self.words.resumptive_antecedents))
+
     def _verbal(self, p: _Paragraph, k: int, verb: Verb, cue_type: str, consumed: set[int], *,
                 that_only: bool = False) -> None:
         """A reporting verb at token ``k``. With ``that_only`` (a verb carrying its object pronoun, "ووصفها
@@ -54,7 +62,9 @@ class VerbalRules(Continuation):
                 (_word(tokens, x) or "").startswith(bare) for x in range(max(0, k - 8), k)):
             return  # "بينه وبين الحكومة": the preposition in a pair, not the verb
         post_marker = self._post_marker(tokens, k)
-        if post_marker is None and _word(tokens, k - 1) in self.cues.relative:
+        if post_marker is None and _word(tokens, k - 1) in self.cues.relative and not self._resumed(tokens, k):
+            # … unless the clause is on a time or place and has a subject of its own: «في الوقت الذي أعلن
+            # فيه الوزير أن …» (a verb in the plural carries its own: «لافتات اتهموا فيها الحكومة»)
             self._relative_report(p, k, verb, cue_type)
             return  # "التي أعلنت", "مما يشير": a relative clause, not a report of its own
         clause_start = self._clause_start(p, k - (len(post_marker) if post_marker else 0))
@@ -74,12 +84,16 @@ class VerbalRules(Continuation):
                 addressee, at = [self._source(p, addressed)], addressed.last
                 while at < len(tokens) and tokens[at].text in _ASIDE_OR_CLOSE:
                     at += 1
+        if cue_type == "verb" and at == k + 1 and self._resumed(tokens, k):
+            at = k + 2  # «في الوقت الذي أعلن فيه الوزير»: past the resumptive, the clause's own subject
         if cue_type == "verb":
             at = self._after_adverbial(tokens, at)  # "وأكدت أكثر من مرة أن …", "وقال أمس الوزير إن …"
         if demonstrative:
             at = k + 2  # "وأكد هذا المسؤول أن …": the demonstrative goes with the subject
         if cue_type == "verb" and not verb.continuation and not self._quote_follows(p, k + 1):
-            if not clause_start[0] and not clause_start[1]:
+            topic = (tokens[k].text.startswith(FA) and k > 0 and tokens[k - 1].text in "،,"
+                     and _word(tokens, self._sentence_body_start(p, k)) in self.words.topic_particles)
+            if (not clause_start[0] and not clause_start[1]) or topic:  # «أما الباحث فلان، فيرى أن …»
                 preposed = self._preposed(p, k)
                 if preposed is not None and preposed.shared and self.cues.impersonal(tokens[k].text, verb):
                     preposed = None  # "… ويذكر أن …": an impersonal present is no verb sharing a subject
@@ -180,7 +194,7 @@ class VerbalRules(Continuation):
                 return  # "يتوقع أن", "يعتقد أن": nobody in particular
             nxt = _word(tokens, k + 1)
             if nxt is not None and nxt not in self.words.complementizers and nxt not in self.parser.stop and not in_document \
-                    and nxt not in self.words.saying \
+                    and nxt not in self.words.saying and nxt not in self.words.adverbial_starts \
                     and nxt not in self.words.object_prepositions and (not verb.object or nxt.startswith(DEFINITE)):
                 return  # an unknown subject ("وتظهر الصور …"): better nothing than a guess
             got = self._continued(p, k, clause_start[0] and cue_type != "participle")

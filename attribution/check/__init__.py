@@ -20,8 +20,9 @@ from typing import TextIO
 import attrs
 
 from .. import HOMEPAGE, __version__
+from ..compiled import load
 from ..errors import AttributionError, Errors
-from ..lexicons import load_terms
+from ..i18n import _, ngettext
 from ..readers import read_draft
 from .config import DEFAULT, LEVELS, Config, excluded, find_config, load_config
 from .rules import RULE_IDS, RULES, Context
@@ -73,14 +74,17 @@ def check_text(path: str, text: str, config: Config = DEFAULT) -> list[Finding]:
 
     draft = read_draft(Path(path), text)
     article = annotate(draft.masked, lexicons=config.lexicons)
-    ctx = Context(article, config, load_terms(config.lexicons), draft.markers)
+    compiled = load(config.lexicons)
+    ctx = Context(article, config, compiled.variants, draft.markers, compiled.labels)
     findings = []
     starts = _line_starts(text)
     for rule in RULES:
         level = config.level(rule.id, rule.level)
         if level == "off":
             continue
-        for start, end, message in rule.find(ctx):
+        override = config.message(rule.id)
+        for start, end, template, fields in rule.find(ctx):
+            message = (override or _(template)).format_map(fields)
             line, col = _position(starts, start)
             end_line, end_col = _position(starts, end)
             suppressed = any(s.first_line <= line <= s.last_line and (not s.rules or rule.id in s.rules)
@@ -203,15 +207,25 @@ _STYLE = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m", 
           "rule": "\x1b[35m", "dim": "\x1b[2m", "summary": "\x1b[1m"}
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 or word == "info" else f"{n} {word}s"
+def _count(n: int, level: str) -> str:
+    if level == "error":
+        return ngettext("{n} error", "{n} errors", n).format(n=n)
+    if level == "warning":
+        return ngettext("{n} warning", "{n} warnings", n).format(n=n)
+    return ngettext("{n} info", "{n} info", n).format(n=n)
+
+
+def _files(n: int) -> str:
+    return ngettext("{n} file", "{n} files", n).format(n=n)
 
 
 def _summary(shown: list[Finding], files: int, skipped: int) -> str:
     counts = [(lv, sum(f.level == lv for f in shown)) for lv in ("error", "warning", "info")]
-    what = ", ".join(_plural(n, lv) for lv, n in counts if n) or "No findings"
-    tail = f" ({_plural(skipped, 'file')} excluded)" if skipped else ""
-    return f"{what} in {_plural(files, 'file')}{tail}."
+    what = _(", ").join(_count(n, lv) for lv, n in counts if n) or _("No findings")
+    where = ngettext("in {n} file", "in {n} files", files).format(n=files)
+    if skipped:
+        return _("{what} {where} ({excluded} excluded).").format(what=what, where=where, excluded=_files(skipped))
+    return _("{what} {where}.").format(what=what, where=where)
 
 
 def render_findings(findings: Iterable[Finding], fmt: str, *, min_level: str = "info", files: int | None = None,
@@ -234,12 +248,14 @@ def render_findings(findings: Iterable[Finding], fmt: str, *, min_level: str = "
              f"{f.message}" for f in shown]
     hidden = len(visible) - len(shown)
     if hidden:
-        lines.append(paint(f"({hidden} suppressed finding{'s' if hidden != 1 else ''} not shown; "
-                           "--format json lists them)", "dim"))
+        lines.append(paint(ngettext("({n} suppressed finding not shown; --format json lists them)",
+                                    "({n} suppressed findings not shown; --format json lists them)",
+                                    hidden).format(n=hidden), "dim"))
     below = len(findings) - len(visible)
     if below:
-        lines.append(paint(f"({below} finding{'s' if below != 1 else ''} below --min-level {min_level} not shown)",
-                           "dim"))
+        lines.append(paint(ngettext("({n} finding below --min-level {level} not shown)",
+                                    "({n} findings below --min-level {level} not shown)",
+                                    below).format(n=below, level=min_level), "dim"))
     checked = len({f.path for f in findings}) if files is None else files
     lines.append(paint(_summary(shown, checked, excluded), "summary"))
     return "\n".join(lines) + "\n"
@@ -256,20 +272,23 @@ def show_config(name: str, config_path: str | None = None) -> str:
     config = config_for(name, config_path)
     if config.path is None:
         start = Path.cwd() if name == "-" else Path(name)
-        source = (f"built-in defaults (no .attribution.toml, nor pyproject.toml with [tool.attribution], "
-                  f"at or above {start.resolve()})")
+        source = _("built-in defaults (no .attribution.toml, nor pyproject.toml with [tool.attribution], "
+                   "at or above {folder})").format(folder=start.resolve())
     else:
         source = str(Path(config.path).resolve()) + (" [tool.attribution]" if config.path.endswith("pyproject.toml")
                                                       else "")
-    out = [f"# configuration for {name}: {source}",
+    out = ["# " + _("configuration for {name}: {source}").format(name=name, source=source),
            f"lexicons = [{', '.join(_q(x) for x in config.lexicons)}]",
            f"check-quoted = {str(config.check_quoted).lower()}",
-           f"exclude = [{', '.join(_q(x) for x in config.exclude)}]",
-           "", "[rules]"]
+           f"exclude = [{', '.join(_q(x) for x in config.exclude)}]"]
+    out.append(f"lang = {_q(config.lang or 'en')}" + ("" if config.lang else "  " + _("# default")))
+    out += ["", "[rules]"]
     set_here = dict(config.levels)
     for rule in RULES:
         level = set_here.get(rule.id, rule.level)
-        out.append(f"{rule.id} = {_q(level)}" + ("" if rule.id in set_here else "  # default"))
+        out.append(f"{rule.id} = {_q(level)}" + ("" if rule.id in set_here else "  " + _("# default")))
+    if config.messages:
+        out += ["", "[messages]", *(f"{rule} = {_q(template)}" for rule, template in config.messages)]
     for concept, policy in config.concepts:
         out += ["", f"[concepts.{_q(concept) if not re.fullmatch(r'[A-Za-z0-9_-]+', concept) else concept}]",
                 f"house = {_q(policy.house)}", f"allowed = [{', '.join(_q(x) for x in policy.allowed)}]"]
@@ -285,8 +304,10 @@ def _uri(path: str) -> str:
 
 def _sarif(findings: list[Finding]) -> dict[str, object]:
     level = {"error": "error", "warning": "warning", "info": "note"}
-    rules = [{"id": r.id, "name": r.id, "shortDescription": {"text": r.summary}, "fullDescription": {"text": r.what},
-              "help": {"text": f"{r.why} Example: {r.bad} Use instead: {r.good}"},
+    rules = [{"id": r.id, "name": r.id, "shortDescription": {"text": _(r.summary)},
+              "fullDescription": {"text": _(r.what)},
+              "help": {"text": _("{why} Example: {bad} Use instead: {good}").format(why=_(r.why), bad=r.bad,
+                                                                                    good=r.good)},
               "defaultConfiguration": {"level": level[r.level]}} for r in RULES]
     results = []
     for f in findings:

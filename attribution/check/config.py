@@ -6,10 +6,14 @@
 lexicons = ["style/terms.toml"]        # extra term lexicons, relative to this file
 check-quoted = false                   # also flag loaded terms inside attributed or quoted speech
 exclude = ["drafts/**", "*.min.md"]    # globs of files not to check, relative to this file
+lang = "ar"                            # messages in Arabic (when neither --lang nor LANG says otherwise)
 
 [tool.attribution.rules]               # off | info | warning | error
 loaded-term = "error"
 vague-attribution = "warning"
+
+[tool.attribution.messages]            # the house's own message for a rule, with its {fields}
+distancing = "No distancing in our own voice: drop {marker}"
 
 [tool.attribution.concepts.armed_groups]
 house = "فصائل مسلحة"                   # the house term, suggested in messages
@@ -22,6 +26,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import string
 import tomllib
 from collections.abc import Iterable
 from functools import lru_cache
@@ -31,6 +36,7 @@ from typing import Any
 import attrs
 
 from ..errors import AttributionError, Errors, UsageError
+from ..i18n import LANGUAGES, _
 
 __all__ = ["DEFAULT", "LEVELS", "ConceptPolicy", "Config", "did_you_mean", "excluded", "find_config", "load_config"]
 
@@ -51,6 +57,8 @@ class Config:
     lexicons: tuple[str, ...] = ()
     check_quoted: bool = False
     exclude: tuple[str, ...] = ()  # glob patterns, relative to the configuration file's folder
+    lang: str | None = None  # "ar" or "en": the messages' language when neither --lang nor LANG gives one
+    messages: tuple[tuple[str, str], ...] = ()  # rule id → the house's own message for it
     warnings: tuple[str, ...] = ()  # problems that do not stop the check (a concept no lexicon defines)
 
     def level(self, rule: str, default: str) -> str:
@@ -59,6 +67,10 @@ class Config:
     def policy(self, concept: str) -> ConceptPolicy | None:
         return dict(self.concepts).get(concept)
 
+    def message(self, rule: str) -> str | None:
+        """The house's own message for ``rule`` (``[messages]``), or ``None``."""
+        return dict(self.messages).get(rule)
+
 
 DEFAULT = Config()
 
@@ -66,7 +78,7 @@ DEFAULT = Config()
 def did_you_mean(name: str, known: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` for the known name closest to a misspelt ``name``, or ``""``."""
     close = difflib.get_close_matches(name.lower(), list(known), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return _(" (did you mean {name!r}?)").format(name=close[0]) if close else ""
 
 
 def _line_of(lines: list[str], key: str) -> int:
@@ -95,52 +107,93 @@ def _error(path: Path, lines: list[str], key: str, problem: str) -> UsageError:
     return UsageError(Errors.E040.format(path=path, line=_line_of(lines, key), key=key, problem=problem))
 
 
+def _fields(template: str) -> list[str]:
+    """The ``{field}`` names a message template uses (``ValueError`` when it is not a valid template)."""
+    return [name.split(".")[0].split("[")[0] for _text, name, _spec, _conv in string.Formatter().parse(template)
+            if name is not None]
+
+
+def _messages(path: Path, lines: list[str], raw: object, rule_ids: tuple[str, ...]) -> list[tuple[str, str]]:
+    """``[messages]``: rule id → the house's message, naming only the rule's fields."""
+    from .rules import RULES
+
+    fields = {r.id: r.fields for r in RULES}
+    if not isinstance(raw, dict):
+        raise _error(path, lines, "messages", _("must be a table of rule = message"))
+    out = []
+    for rule, template in raw.items():
+        if rule not in rule_ids:
+            raise _error(path, lines, f"messages.{rule}", _("unknown rule{hint}; rules are {rules}").format(
+                hint=did_you_mean(rule, rule_ids), rules=", ".join(rule_ids)))
+        if not isinstance(template, str) or not template.strip():
+            raise _error(path, lines, f"messages.{rule}", _("must be a non-empty string"))
+        try:
+            names = _fields(template)
+        except ValueError as exc:
+            raise _error(path, lines, f"messages.{rule}", _("not a message template ({reason}); write a literal "
+                                                            "brace as {{{{ or }}}}").format(reason=exc)) from None
+        known = fields.get(rule, ())
+        for name in names:
+            if name not in known:
+                raise _error(path, lines, f"messages.{rule}", _("unknown field {{{name}}}{hint}; this rule's fields "
+                                                                "are {fields}").format(
+                    name=name, hint=did_you_mean(name, known), fields=", ".join(f"{{{k}}}" for k in known)))
+        out.append((rule, template))
+    return out
+
+
 def _parse(path: Path, data: dict[str, Any], lines: list[str], rule_ids: tuple[str, ...]) -> Config:
-    allowed = {"lexicons", "check-quoted", "rules", "concepts", "exclude"}
+    allowed = {"lexicons", "check-quoted", "rules", "concepts", "exclude", "lang", "messages"}
     for key in data:
         if key not in allowed:
-            raise _error(path, lines, key,
-                         f"unknown key{did_you_mean(key, allowed)}; allowed: {', '.join(sorted(allowed))}")
+            raise _error(path, lines, key, _("unknown key{hint}; allowed: {allowed}").format(
+                hint=did_you_mean(key, allowed), allowed=", ".join(sorted(allowed))))
     levels = []
     rules = data.get("rules", {})
     if not isinstance(rules, dict):
-        raise _error(path, lines, "rules", "must be a table of rule = level")
+        raise _error(path, lines, "rules", _("must be a table of rule = level"))
     for rule, level in rules.items():
         if rule not in rule_ids:
-            raise _error(path, lines, f"rules.{rule}",
-                         f"unknown rule{did_you_mean(rule, rule_ids)}; rules are {', '.join(rule_ids)}")
+            raise _error(path, lines, f"rules.{rule}", _("unknown rule{hint}; rules are {rules}").format(
+                hint=did_you_mean(rule, rule_ids), rules=", ".join(rule_ids)))
         if level not in LEVELS:
-            raise _error(path, lines, f"rules.{rule}", f"level must be one of {', '.join(LEVELS)}, got {level!r}")
+            raise _error(path, lines, f"rules.{rule}", _("level must be one of {levels}, got {level!r}").format(
+                levels=", ".join(LEVELS), level=level))
         levels.append((rule, level))
     concepts = []
     raw = data.get("concepts", {})
     if not isinstance(raw, dict):
-        raise _error(path, lines, "concepts", "must be a table of concept tables")
+        raise _error(path, lines, "concepts", _("must be a table of concept tables"))
     for concept, spec in raw.items():
         if not isinstance(spec, dict):
-            raise _error(path, lines, f"concepts.{concept}", "must be a table with 'house' and/or 'allowed'")
+            raise _error(path, lines, f"concepts.{concept}", _("must be a table with 'house' and/or 'allowed'"))
         for key in spec:
             if key not in ("house", "allowed"):
-                raise _error(path, lines, f"concepts.{concept}.{key}", "unknown key; allowed: house, allowed")
+                raise _error(path, lines, f"concepts.{concept}.{key}", _("unknown key; allowed: house, allowed"))
         house = spec.get("house", "")
         allow = spec.get("allowed", [])
         if not isinstance(house, str):
-            raise _error(path, lines, f"concepts.{concept}.house", "must be a string")
+            raise _error(path, lines, f"concepts.{concept}.house", _("must be a string"))
         if not isinstance(allow, list) or not all(isinstance(x, str) for x in allow):
-            raise _error(path, lines, f"concepts.{concept}.allowed", "must be a list of strings")
+            raise _error(path, lines, f"concepts.{concept}.allowed", _("must be a list of strings"))
         concepts.append((concept, ConceptPolicy(house, tuple(allow))))
     lexicons = data.get("lexicons", [])
     if not isinstance(lexicons, list) or not all(isinstance(x, str) for x in lexicons):
-        raise _error(path, lines, "lexicons", "must be a list of paths")
+        raise _error(path, lines, "lexicons", _("must be a list of paths"))
     quoted = data.get("check-quoted", False)
     if not isinstance(quoted, bool):
-        raise _error(path, lines, "check-quoted", "must be true or false")
+        raise _error(path, lines, "check-quoted", _("must be true or false"))
     exclude = data.get("exclude", [])
     if not isinstance(exclude, list) or not all(isinstance(x, str) and x.strip("/ ") for x in exclude):
-        raise _error(path, lines, "exclude", 'must be a list of glob patterns, e.g. ["drafts/**", "*.min.md"]')
+        raise _error(path, lines, "exclude", _('must be a list of glob patterns, e.g. ["drafts/**", "*.min.md"]'))
+    lang = data.get("lang")
+    if lang is not None and lang not in LANGUAGES:
+        raise _error(path, lines, "lang", _("must be one of {languages}, got {got!r}").format(
+            languages=", ".join(LANGUAGES), got=lang))
+    messages = _messages(path, lines, data.get("messages", {}), rule_ids)
     base = path.parent
     config = Config(str(path), tuple(levels), tuple(concepts),
-                    tuple(str((base / x).resolve()) for x in lexicons), quoted, tuple(exclude))
+                    tuple(str((base / x).resolve()) for x in lexicons), quoted, tuple(exclude), lang, tuple(messages))
     return attrs.evolve(config, warnings=_unknown_concepts(path, lines, config))
 
 
@@ -160,7 +213,11 @@ def _unknown_concepts(path: Path, lines: list[str], config: Config) -> tuple[str
                  for name, _ in config.concepts if name not in known)
 
 
-@lru_cache(maxsize=64)
+#: Config files kept by `load_config`, by path and rule ids: a run over many drafts reads each once.
+CONFIG_CACHE = 64
+
+
+@lru_cache(maxsize=CONFIG_CACHE)
 def load_config(path: Path, rule_ids: tuple[str, ...]) -> Config:
     """Read and validate a config file (``.attribution.toml`` or a ``pyproject.toml``)."""
     try:

@@ -1,56 +1,62 @@
 """The rules of ``attribution check``. Each rule is data: an id, a default level, its documentation
-(what it does, why, a bad and a good example, known issues) and a function that finds it in a draft.
+(what it does, why, a bad and a good example, known issues), the fields its message can name, and a
+function that finds it in a draft.
+
+A finder yields a `Hit`: where, which message (an English catalogue message, translated when the
+finding is made) and the message's fields; a house's own message for the rule (``[messages]`` in
+``.attribution.toml``) is formatted with the same fields.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 import attrs
 
-from ..lexicons import TermLexicon, Variant
+from ..i18n import N_, Message, _, language
+from ..lexicons import Variant
 from ..model import Article, TermHit
 from ..morphology import CONJUNCTIONS, FEMININE, MASCULINE_PLURAL, NISBA
 from ..normalize import fold, fold_term
 from ..readers import DIRECTIVES, Marker
-from ..words import builtin_words
+from ..words import GrammarWords, builtin_words
 from .config import Config, did_you_mean
 
 __all__ = ["RULES", "RULE_IDS", "Hit", "Rule"]
 
-Hit = tuple[int, int, str]  # (start, end, message) in the draft's offsets
+#: (start, end, message, fields): offsets in the draft, the catalogue message and what it names.
+Hit = tuple[int, int, Message, dict[str, str]]
 
 
 @attrs.frozen
 class Context:
     article: Article
     config: Config
-    terms: TermLexicon
+    #: Every term variant by (concept, term): ``Compiled.variants``.
+    variants: Mapping[tuple[str, str], Variant]
     markers: tuple[Marker, ...] = ()
+    #: Every concept's (English, Arabic) label by id: ``Compiled.labels``.
+    labels: Mapping[str, tuple[str, str]] = attrs.field(factory=dict)
 
 
 @attrs.frozen
 class Rule:
     id: str
     level: str
-    summary: str
-    what: str
-    why: str
+    summary: Message
+    what: Message
+    why: Message
     bad: str
     good: str
-    known_issues: str
+    known_issues: Message
     find: Callable[[Context], Iterator[Hit]]
+    #: the fields its messages (and a house's own message for it) can name, as ``{term}``
+    fields: tuple[str, ...] = ()
 
 
 def _own_voice(article: Article, start: int, end: int) -> bool:
     return not any(a.content.start <= start and end <= a.content.end for a in article.attributions)
-
-
-@lru_cache(maxsize=8)
-def _variants(terms: TermLexicon) -> dict[tuple[str, str], Variant]:
-    return {(v.concept, v.term): v for v in terms.variants}
 
 
 def _allowed(hit: TermHit, config: Config) -> bool:
@@ -61,6 +67,17 @@ def _allowed(hit: TermHit, config: Config) -> bool:
     return any(fold_term(a) in keys for a in (*policy.allowed, policy.house) if a)
 
 
+#: A stance, a voice, as the reader reads them.
+STANCES = {"positive": N_("positive"), "negative": N_("negative"), "neutral": N_("neutral")}
+VOICES = {"reported": N_("reported"), "quoted": N_("quoted"), "outlet": N_("the outlet's own")}
+
+
+def _label(ctx: Context, concept: str) -> str:
+    """The concept's name for the reader: its Arabic label in Arabic, its English one in English."""
+    english, arabic = ctx.labels.get(concept, ("", ""))
+    return (arabic if language() == "ar" else english) or concept
+
+
 def _loaded_term(ctx: Context) -> Iterator[Hit]:
     for t in ctx.article.terms:
         if t.stance == "neutral" or t.concept == "distancing" or _allowed(t, ctx.config):
@@ -68,11 +85,18 @@ def _loaded_term(ctx: Context) -> Iterator[Hit]:
         if t.voice != "outlet" and not ctx.config.check_quoted:
             continue
         policy = ctx.config.policy(t.concept)
-        variant = _variants(ctx.terms).get((t.concept, t.variant))
+        variant = ctx.variants.get((t.concept, t.variant))
         house = (policy.house if policy and policy.house else "") or (variant.suggest if variant else "")
-        where = "in the outlet's own voice" if t.voice == "outlet" else f"in {t.voice} speech"
-        advice = f"; house style: «{house}»" if house else ""
-        yield t.start, t.end, f"«{t.text}» ({t.concept}, {t.stance}) {where}{advice}"
+        fields = {"term": t.text, "concept": t.concept, "label": _label(ctx, t.concept),
+                  "stance": _(STANCES.get(t.stance, t.stance)), "voice": _(VOICES.get(t.voice, t.voice)),
+                  "house": house}
+        if t.voice == "outlet":
+            message = (N_("«{term}» ({concept}, {stance}) in the outlet's own voice; house style: «{house}»")
+                       if house else N_("«{term}» ({concept}, {stance}) in the outlet's own voice"))
+        else:
+            message = (N_("«{term}» ({concept}, {stance}) in {voice} speech; house style: «{house}»")
+                       if house else N_("«{term}» ({concept}, {stance}) in {voice} speech"))
+        yield t.start, t.end, message, fields
 
 
 def _alternatives(words: Iterable[str], space: str = " ") -> str:
@@ -80,11 +104,9 @@ def _alternatives(words: Iterable[str], space: str = " ") -> str:
     return "|".join(space.join(map(re.escape, w.split())) for w in words)
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns(w: GrammarWords) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The vague attribution, a qualified source and a reason for anonymity, built from the ``[check]``
-    words of the built-in grammar (folded, like the text they search)."""
-    w = builtin_words()
+    words of a grammar (folded, like the text they search)."""
     sources = _alternatives(w.check_vague_sources)
     weasel = re.compile(
         rf"(?<!\w)(?:[{CONJUNCTIONS}]?(?:{_alternatives(w.check_vague_verbs)})"
@@ -104,23 +126,28 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return weasel, qualified, reason
 
 
+#: From the built-in grammar words (the check rules read no user grammar).
+_WEASEL, _QUALIFIED, _REASON = _patterns(builtin_words())
+
+
 def _vague(ctx: Context) -> Iterator[Hit]:
     article = ctx.article
     view = fold(article.text)
     text = view.text
-    weasel, qualified, _ = _patterns()
+    weasel, qualified = _WEASEL, _QUALIFIED
     for m in weasel.finditer(text):
         tail = text[m.end():m.end() + 20]
         if m.group().endswith(builtin_words().check_qualifiable_sources) and qualified.match(tail):
             continue  # "مصادر مطلعة" is qualified; anonymity is checked by another rule
         s, e = view.span(*m.span())
         if _own_voice(article, s, e):
-            yield s, e, f"«{article.text[s:e]}»: vague attribution in the outlet's own voice; name who says it"
+            yield s, e, N_("«{phrase}»: vague attribution in the outlet's own voice; name who says it"), \
+                {"phrase": article.text[s:e]}
 
 
 def _anonymity(ctx: Context) -> Iterator[Hit]:
     article = ctx.article
-    if _patterns()[2].search(fold(article.text).text):
+    if _REASON.search(fold(article.text).text):
         return
     seen: set[str] = set()
     for a in article.attributions:
@@ -132,8 +159,8 @@ def _anonymity(ctx: Context) -> Iterator[Hit]:
             continue  # a bare "مصادر" is a vague attribution
         seen.add(key)
         m = src.mention
-        yield m.start, m.end, (f"«{m.text}» is an unnamed source and the draft gives no reason for the "
-                               "anonymity (e.g. «طلب عدم الكشف عن هويته لأنه غير مخول بالحديث»)")
+        yield m.start, m.end, N_("«{source}» is an unnamed source and the draft gives no reason for the "
+                                 "anonymity (e.g. «طلب عدم الكشف عن هويته لأنه غير مخول بالحديث»)"), {"source": m.text}
 
 
 def _inconsistent(ctx: Context) -> Iterator[Hit]:
@@ -148,80 +175,87 @@ def _inconsistent(ctx: Context) -> Iterator[Hit]:
         if ref.stance == t.stance == "neutral":
             continue  # "إسرائيل" and "الجيش الإسرائيلي" are both plain names
         line = text.count("\n", 0, ref.start) + 1
-        yield t.start, t.end, (f"«{t.text}» names {t.concept}, which this draft already calls «{ref.text}» "
-                               f"(line {line}); use one name")
+        yield t.start, t.end, N_("«{term}» names {concept}, which this draft already calls «{first}» (line {line}); "
+                                 "use one name"), \
+            {"term": t.text, "concept": t.concept, "label": _label(ctx, t.concept), "first": ref.text,
+             "line": str(line)}
 
 
 def _distancing(ctx: Context) -> Iterator[Hit]:
     for t in ctx.article.terms:
         if t.concept == "distancing" and t.voice == "outlet":
-            what = "scare quotes" if t.variant == "scare quotes" else f"«{t.text}»"
-            yield t.start, t.end, f"{what} in the outlet's own voice distance it from the name; report, don't sneer"
+            message = (N_("scare quotes in the outlet's own voice distance it from the name; report, don't sneer")
+                       if t.variant == "scare quotes" else
+                       N_("«{marker}» in the outlet's own voice distance it from the name; report, don't sneer"))
+            yield t.start, t.end, message, {"marker": t.text}
 
 
 def _invalid_suppression(ctx: Context) -> Iterator[Hit]:
     for m in ctx.markers:
         if m.directive not in DIRECTIVES:
             hint = did_you_mean(m.directive, DIRECTIVES)
-            yield m.start, m.end, (f"{m.directive or 'nothing'!r} is not a marker directive{hint}; "
-                                   "use ignore, ignore-start or ignore-end; this marker suppresses nothing")
+            yield m.start, m.end, N_("{name!r} is not a marker directive{hint}; use ignore, ignore-start or "
+                                     "ignore-end; this marker suppresses nothing"), \
+                {"name": m.directive or "nothing", "hint": hint}
             continue
         if m.directive == "ignore-end":
             continue  # names after ignore-end are not read
         for name in m.names:
             if name not in RULE_IDS:
-                yield m.start, m.end, (f"{name!r} is not a rule{did_you_mean(name, RULE_IDS)}; "
-                                       "this marker suppresses no rule of that name")
+                yield m.start, m.end, N_("{name!r} is not a rule{hint}; this marker suppresses no rule of that "
+                                         "name"), {"name": name, "hint": did_you_mean(name, RULE_IDS)}
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("loaded-term", "error", "A non-neutral term in the outlet's own voice.",
-         "Flags a term that the lexicons mark positive or negative toward its referent when the outlet uses "
-         "it in its own words. Terms inside attributed or quoted speech pass unless `check-quoted = true`.",
-         "A loaded name in the outlet's own voice takes a side; quoting it accurately does not.",
+    Rule("loaded-term", "error", N_("A non-neutral term in the outlet's own voice."),
+         N_("Flags a term that the lexicons mark positive or negative toward its referent when the outlet uses "
+            "it in its own words. Terms inside attributed or quoted speech pass unless `check-quoted = true`."),
+         N_("A loaded name in the outlet's own voice takes a side; quoting it accurately does not."),
          "وشنت ميليشيات موالية لإيران هجمات على القاعدة.",
          "وشنت فصائل مسلحة مدعومة من إيران هجمات على القاعدة.",
-         "Only terms in the lexicons are found; a term's stance is the lexicon's, whatever the context.",
-         _loaded_term),
-    Rule("vague-attribution", "warning", "Weasel sourcing in the outlet's own voice.",
-         "Flags impersonal or unqualified sourcing: «يُعتقد», «يُقال», «تشير تقارير», «أفادت أنباء», «بحسب مصادر» "
-         "with no further qualification.",
-         "Readers cannot weigh a claim whose source is nobody in particular.",
+         N_("Only terms in the lexicons are found; a term's stance is the lexicon's, whatever the context."),
+         _loaded_term, ("term", "concept", "label", "stance", "voice", "house")),
+    Rule("vague-attribution", "warning", N_("Weasel sourcing in the outlet's own voice."),
+         N_("Flags impersonal or unqualified sourcing: «يُعتقد», «يُقال», «تشير تقارير», «أفادت أنباء», «بحسب "
+            "مصادر» with no further qualification."),
+         N_("Readers cannot weigh a claim whose source is nobody in particular."),
          "ويُعتقد أن الاتفاق سيوقع قريبا، بحسب مصادر.",
          "وقال مسؤولان مطلعان على المفاوضات إن الاتفاق سيوقع قريبا.",
-         "A qualified source («مصادر مطلعة») passes here; the anonymity rule looks at it.",
-         _vague),
-    Rule("unexplained-anonymity", "warning", "An unnamed source with no reason given for the anonymity.",
-         "Flags unnamed sources («مسؤول أمريكي كبير», «مصادر مطلعة») when the draft nowhere says why they are "
-         "not named.",
-         "Wire-service rules grant anonymity only with a reason the reader is told.",
+         N_("A qualified source («مصادر مطلعة») passes here; the anonymity rule looks at it."),
+         _vague, ("phrase",)),
+    Rule("unexplained-anonymity", "warning", N_("An unnamed source with no reason given for the anonymity."),
+         N_("Flags unnamed sources («مسؤول أمريكي كبير», «مصادر مطلعة») when the draft nowhere says why they are "
+            "not named."),
+         N_("Wire-service rules grant anonymity only with a reason the reader is told."),
          "وقال مسؤول أمريكي كبير إن الاتفاق قريب.",
          "وقال مسؤول أمريكي كبير، طلب عدم الكشف عن هويته لأنه غير مخول بالحديث علنا، إن الاتفاق قريب.",
-         "One reason anywhere in the draft satisfies the rule for every unnamed source.",
-         _anonymity),
-    Rule("inconsistent-naming", "warning", "One concept named with different terms in the outlet's own voice.",
-         "Flags a term that names a concept the draft already named differently in its own voice, when the two "
-         "differ in stance or one of them is loaded.",
-         "Switching names («فصائل مسلحة», then «ميليشيات») reads as a change of stance, or of referent.",
+         N_("One reason anywhere in the draft satisfies the rule for every unnamed source."),
+         _anonymity, ("source",)),
+    Rule("inconsistent-naming", "warning", N_("One concept named with different terms in the outlet's own voice."),
+         N_("Flags a term that names a concept the draft already named differently in its own voice, when the "
+            "two differ in stance or one of them is loaded."),
+         N_("Switching names («فصائل مسلحة», then «ميليشيات») reads as a change of stance, or of referent."),
          "وهاجمت فصائل مسلحة القاعدة. ونفذت الميليشيات هجوما آخر.",
          "وهاجمت فصائل مسلحة القاعدة. ونفذت الفصائل هجوما آخر.",
-         "Two neutral names of one concept («إسرائيل», «الجيش الإسرائيلي») pass: they may name different things.",
-         _inconsistent),
-    Rule("distancing", "warning", "«ما يسمى», «المزعوم» and scare quotes in the outlet's own voice.",
-         "Flags distancing markers and a loaded name wrapped in quotation marks when the outlet writes them.",
-         "Distancing editorialises: it tells the reader what to think of a name.",
+         N_("Two neutral names of one concept («إسرائيل», «الجيش الإسرائيلي») pass: they may name different "
+            "things."),
+         _inconsistent, ("term", "concept", "label", "first", "line")),
+    Rule("distancing", "warning", N_("«ما يسمى», «المزعوم» and scare quotes in the outlet's own voice."),
+         N_("Flags distancing markers and a loaded name wrapped in quotation marks when the outlet writes them."),
+         N_("Distancing editorialises: it tells the reader what to think of a name."),
          "وتقود واشنطن ما يسمى «التحالف الدولي».",
          "وتقود واشنطن التحالف الدولي.",
-         "Quotation marks around a plain name (a title, a place) are not flagged unless the name is a loaded term.",
-         _distancing),
-    Rule("invalid-suppression", "warning", "A suppression marker with an unknown directive or rule name.",
-         "Flags an `attribution:` marker whose directive is not `ignore`, `ignore-start` or `ignore-end`, or "
-         "that names a rule that does not exist (as ruff reports unknown codes in `noqa` comments).",
-         "A misspelt marker suppresses nothing, silently: the finding it was meant to keep comes back, or a "
-         "block meant to be skipped is checked.",
+         N_("Quotation marks around a plain name (a title, a place) are not flagged unless the name is a loaded "
+            "term."),
+         _distancing, ("marker",)),
+    Rule("invalid-suppression", "warning", N_("A suppression marker with an unknown directive or rule name."),
+         N_("Flags an `attribution:` marker whose directive is not `ignore`, `ignore-start` or `ignore-end`, or "
+            "that names a rule that does not exist (as ruff reports unknown codes in `noqa` comments)."),
+         N_("A misspelt marker suppresses nothing, silently: the finding it was meant to keep comes back, or a "
+            "block meant to be skipped is checked."),
          "وقصف الكيان الصهيوني البلدة. [attribution: ignore loaded-trem]",
          "وقصف الكيان الصهيوني البلدة. [attribution: ignore loaded-term]",
-         "Names after `ignore-end` are not read, so they are not checked either.",
-         _invalid_suppression),
+         N_("Names after `ignore-end` are not read, so they are not checked either."),
+         _invalid_suppression, ("name", "hint")),
 )
 RULE_IDS = tuple(r.id for r in RULES)
