@@ -29,14 +29,13 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date as Date
-from functools import lru_cache
 from typing import Any
 
 import attrs
 
 from .corpus import Document, Failure, Line, annotate_document, iter_documents
 from .errors import Errors
-from .lexicons import Lexicons, load_builtin
+from .lexicons import Place, load_builtin
 from .model import Article
 from .morphology import (
     AFFIXED_DEFINITE,
@@ -153,36 +152,47 @@ def _shingles(words: Sequence[str], n: int) -> Iterator[int]:
         yield _hash(words[i:i + n])
 
 
-@lru_cache(maxsize=8)
-def _place_index(lex: Lexicons) -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    """First stem → [(stems of a name, place)], longest name first: country names, aliases, capitals and
-    the forms of the nationality adjectives of lexicons/places.toml."""
-    index: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-    for place in lex.places:
-        names = [place.name, *place.aliases, *([place.capital] if place.capital else [])]
-        for adjective in place.adjectives:
-            base = fold_term(adjective)
-            base = base[:-len(NISBA)] if base.endswith(NISBA) else base
-            names.extend(base + ending for ending in NISBA_ENDINGS)
-        for name in names:
-            stems = tuple(stem(w) for w in _WORD.findall(fold_term(name)))
-            if stems and (stems, place.name) not in index[stems[0]]:
-                index[stems[0]].append((stems, place.name))
-    for entries in index.values():
-        entries.sort(key=lambda e: -len(e[0]))
-    return dict(index)
+@attrs.frozen
+class PlaceIndex:
+    """The places of lexicons/places.toml by the stem of their first word: country names, aliases, capitals
+    and the forms of the nationality adjectives, each as stems, longest first."""
+
+    first: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+
+    @classmethod
+    def from_places(cls, places: Iterable[Place]) -> PlaceIndex:
+        index: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for place in places:
+            names = [place.name, *place.aliases, *([place.capital] if place.capital else [])]
+            for adjective in place.adjectives:
+                base = fold_term(adjective)
+                base = base[:-len(NISBA)] if base.endswith(NISBA) else base
+                names.extend(base + ending for ending in NISBA_ENDINGS)
+            for name in names:
+                stems = tuple(stem(w) for w in _WORD.findall(fold_term(name)))
+                if stems and (stems, place.name) not in index[stems[0]]:
+                    index[stems[0]].append((stems, place.name))
+        return cls({k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in index.items()})
+
+    def find(self, stems: Sequence[str]) -> Counter[str]:
+        """How often each place is named in ``stems``, in order of first mention."""
+        found: Counter[str] = Counter()
+        for i, s in enumerate(stems):
+            for name, place in self.first.get(s, ()):
+                if tuple(stems[i:i + len(name)]) == name:
+                    found[place] += 1
+                    break
+        return found
 
 
-def _places(stems: Sequence[str], lex: Lexicons) -> Counter[str]:
-    """How often each place is named (its name, capital or nationality adjective), in order of first mention."""
-    index = _place_index(lex)
-    found: Counter[str] = Counter()
-    for i, s in enumerate(stems):
-        for name, place in index.get(s, ()):
-            if tuple(stems[i:i + len(name)]) == name:
-                found[place] += 1
-                break
-    return found
+_BUILTIN_PLACES: list[PlaceIndex] = []
+
+
+def builtin_places() -> PlaceIndex:
+    """The built-in places, indexed once per process."""
+    if not _BUILTIN_PLACES:
+        _BUILTIN_PLACES.append(PlaceIndex.from_places(load_builtin().places))
+    return _BUILTIN_PLACES[0]
 
 
 # ------------------------------------------------------------------------------------------- features
@@ -212,7 +222,7 @@ def _title(article: Article) -> str:
 
 
 def article_features(article: Article, id: str, outlet: str | None = None, date: str | None = None,
-                     lexicons: Lexicons | None = None) -> Features:
+                     places: PlaceIndex | None = None) -> Features:
     """The `Features` of an annotated article (``outlet`` is the corpus's, when the article names none).
 
     Examples:
@@ -224,7 +234,6 @@ def article_features(article: Article, id: str, outlet: str | None = None, date:
         >>> f.title, f.date, f.places
         ('السعودية تدين الهجوم على الحدود', '2015-07-21', ('السعودية', 'اليمن'))
     """
-    lex = lexicons or load_builtin()
     text = article.text
     title = _title(article)
     body = [s.text for s in article.sentences if s.region == "body"]
@@ -237,9 +246,9 @@ def article_features(article: Article, id: str, outlet: str | None = None, date:
     counts.update(stems[len(title_words):len(title_words) + LEAD_WORDS])
     sources = Counter(src.name for a in article.attributions
                       for src in (a.source, *a.via) if src.kind in _SOURCE_KINDS and src.name)
-    places = _places(stems, lex)
+    found_places = (places or builtin_places()).find(stems)
     terms = Counter(t.concept for t in article.terms)
-    for prefix, found in (("@s:", sources), ("@p:", places), ("@t:", terms)):
+    for prefix, found in (("@s:", sources), ("@p:", found_places), ("@t:", terms)):
         for v, n in found.items():  # counted like words: an article about Iraq names it often
             counts[prefix + fold_term(v)] += n
     keys = tuple(sorted(counts))
@@ -248,7 +257,7 @@ def article_features(article: Article, id: str, outlet: str | None = None, date:
     quotes = tuple(q for q in (tuple(sorted(set(_shingles(_words(a.content.text), 3))))
                                for a in article.attributions if a.direct and a.content.text) if len(q) >= 3)
     return Features(id, article.outlet.name or outlet, _iso(date), title, keys, tuple(counts[k] for k in keys),
-                    prints, quotes, tuple(sorted(sources)), tuple(places), tuple(sorted(terms)))
+                    prints, quotes, tuple(sorted(sources)), tuple(found_places), tuple(sorted(terms)))
 
 
 def _annotated(obj: dict[str, Any]) -> bool:
@@ -319,7 +328,7 @@ def iter_features(inputs: Iterable[str], jobs: int = 1, outlet: str | None = Non
     from .i18n import language
 
     load(lexicons)  # the lexicons compiled once here: forked workers inherit them
-    _place_index(load_builtin())
+    builtin_places()
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() and os.name == "posix" else "spawn"
     with multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker,
                                                   initargs=(outlet, lexicons, language())) as pool:
