@@ -631,3 +631,8 @@ def test_a_foreign_nationality_after_a_countrys_ambiguous_word(text: str, expect
 ])
 def test_an_institution_called_rebel(text: str, expected: list[tuple[str, str]]) -> None:
     assert concept_stances(text, ("armed_groups",)) == expected
+
+
+def test_a_bare_pejorative_that_is_also_a_name() -> None:
+    assert concept_stances("وأوضح هالك للصحفيين أن الفريق جاهز.", ("casualties",)) == []  # a footballer's name
+    assert concept_stances("وهو إرهابي هالك لا محالة.", ("casualties",)) == [("casualties", "negative")]
