@@ -132,5 +132,5 @@ def analyze(text: str, compiled: Compiled | Lexicons, outlet: str | None = None,
     article = find_speakers(page)
     if terms is None or terms is False:
         return article
-    matcher = compiled.matcher if terms is True or terms is compiled.terms else TermMatcher(terms)
+    matcher = compiled.matcher if terms is True or terms is compiled.terms else TermMatcher(terms, compiled.lexicons)
     return find_term_hits(page, matcher, article)

@@ -81,9 +81,9 @@ class Compiled:
         given_terms = terms is not None
         terms = terms if terms is not None else load_terms()
         words = GrammarWords.from_lexicons(lex)
-        matcher = TermMatcher(terms)
+        matcher = TermMatcher(terms, lex)
         if split is None:
-            split = split_words(TermMatcher(load_terms()) if given_terms else matcher)
+            split = split_words(TermMatcher(load_terms(), lex) if given_terms else matcher)
         return cls(lex, terms, words, PageMarkers.from_lexicons(lex), OutletTables.from_lexicons(lex),
                    CueTables(lex, words), SourceParser(lex, words), matcher, split,
                    MappingProxyType({(v.concept, v.term): v for v in terms.variants}),

@@ -29,7 +29,7 @@ from itertools import accumulate
 import attrs
 import regex
 
-from .lexicons import TermLexicon, Variant, builtin_dir, load_cues, load_places
+from .lexicons import Lexicons, TermLexicon, Variant, load_builtin
 from .model import Article, Attribution, TermHit
 from .morphology import (
     ACCUSATIVE,
@@ -107,21 +107,11 @@ def _bare(word: str) -> str:
     return word
 
 
-#: Every finite form of the built-in reporting verbs, folded («اوضح», «اعلنت»): a verb, never the head of a
-#: construct («وأوضح هالك» is not a term). Read once on import (package data: the matcher reads no user cues).
-_REPORTING_VERBS = frozenset(fold_term(f) for v in load_cues(builtin_dir() / "cues.toml")[0] for f in v.forms)
-
-
-def _reporting_verbs() -> frozenset[str]:
-    """`_REPORTING_VERBS`."""
-    return _REPORTING_VERBS
-
-
-def _verb_like(word: str) -> bool:
-    """A folded word that reads as a verb, not a noun: «يبدأ», «ستواصل», «هاجمت», «قام», «يقودها»,
-    «أوضح»."""
+def _verb_like(word: str, reporting: frozenset[str]) -> bool:
+    """A folded word that reads as a verb, not a noun: «يبدأ», «ستواصل», «هاجمت», «قام», «يقودها», and
+    any finite form of a reporting verb (``reporting``: «أوضح»)."""
     w = word[1:] if word[:1] in CONJUNCTIONS and len(word) > 3 else word
-    if w in _w().term_opening_verbs or word in _w().term_opening_verbs or w in _reporting_verbs() or word in _reporting_verbs():
+    if w in _w().term_opening_verbs or word in _w().term_opening_verbs or w in reporting or word in reporting:
         return True
     third = PRESENT_PREFIXES[0]
     if w.startswith(FUTURE + third) and len(w) >= 5:
@@ -135,21 +125,18 @@ def _verb_like(word: str) -> bool:
     return len(w) >= 4 and w.endswith(FEMININE_T) and not w.endswith(NOT_PAST_IN_T)  # «هاجمت», «نفذت»
 
 
-def _nationalities() -> frozenset[str]:
-    """Definite nationality adjectives, folded, from the built-in places (and «عربي»): «البريطانيه»,
-    «الامريكيين». Not any nisba: «النظام المالي السعودي» is not «النظام السعودي»."""
-    places = load_places(builtin_dir() / "places.toml")
-    stems = {fold_term(a) for p in places for a in p.adjectives} | _w().term_belonging_adjectives
+def nationalities(lex: Lexicons) -> frozenset[str]:
+    """Definite nationality adjectives, folded, from the places of ``lex`` (and «عربي»): «البريطانيه»,
+    «الامريكيين». Not any nisba: «النظام المالي السعودي» is not «النظام السعودي». Such an adjective may stand
+    inside a noun and its adjective."""
+    stems = {fold_term(a) for p in lex.places for a in p.adjectives} | _w().term_belonging_adjectives
     return frozenset(DEFINITE + s + e for s in stems for e in ("", FEMININE, *MASCULINE_PLURAL, FEMININE_PLURAL))
 
 
-#: `_nationalities`, read once on import (package data: the term matcher reads no user places).
-_NATIONALITIES = _nationalities()
-
-
-def _nisba(word: str) -> bool:
-    """A definite nationality adjective (folded), which may stand inside a noun and its adjective."""
-    return word in _NATIONALITIES
+def reporting_verbs(lex: Lexicons) -> frozenset[str]:
+    """Every finite form of the reporting verbs of ``lex``, folded («اوضح», «اعلنت»): a verb, never the
+    head of a construct («وأوضح هالك» is not a term)."""
+    return frozenset(fold_term(f) for v in lex.verbs for f in v.forms)
 
 
 def _inside(text: str, start: int, end: int, phrases: tuple[str, ...]) -> bool:
@@ -161,24 +148,24 @@ def _inside(text: str, start: int, end: int, phrases: tuple[str, ...]) -> bool:
     return False
 
 
-def _foreign_nationality(text: str, end: int, context: tuple[str, ...]) -> bool:
+def _foreign_nationality(text: str, end: int, context: tuple[str, ...], nationality: frozenset[str]) -> bool:
     """The word after an ambiguous form is a nationality adjective that is not one of its context words,
     when those name nationalities (the word belongs to one country's story): the adjective names the
     referent, and it is another one («الكيان البحريني», «النظام التركي» are not Israel and Syria's
     government; «الاحتلال الإسرائيلي», «المقاومة الفلسطينية» keep theirs). A word of no one country
     («المعارض», «المتمردين») keeps any nationality: «المعارض القطري» is a dissident."""
     nxt = _NEXT_WORD.match(text, end)
-    return (nxt is not None and _nisba(nxt.group(1)) and nxt.group(1) not in context
-            and any(_nisba(w) for w in context))
+    return (nxt is not None and nxt.group(1) in nationality and nxt.group(1) not in context
+            and any(w in nationality for w in context))
 
 
-def _no_head(word: str) -> bool:
+def _no_head(word: str, reporting: frozenset[str]) -> bool:
     """``word`` cannot head a construct: a function word, a verb, a pronoun suffix, an accusative ending."""
     w = _bare(word)
     words = _w()
     return (_PROCLITICS.sub("", w, count=1).startswith(DEFINITE) or w.startswith((DEFINITE, LAM_DEFINITE))
             or w in words.term_function_words or w in words.term_particles or w in words.term_verb_particles or len(w) < 3
-            or _verb_like(word) or (len(w) >= 4 and w.endswith(_pronoun_suffixes(him=False)))
+            or _verb_like(word, reporting) or (len(w) >= 4 and w.endswith(_pronoun_suffixes(him=False)))
             or (w.endswith(ACCUSATIVE) and not w.endswith(DEFECTIVE_PLURAL)))
 
 
@@ -339,7 +326,12 @@ class _Form:
 class TermMatcher:
     """All term variants of a `TermLexicon` compiled into one expression."""
 
-    def __init__(self, lexicon: TermLexicon) -> None:
+    def __init__(self, lexicon: TermLexicon, grammar: Lexicons | None = None) -> None:
+        """``grammar``: the lexicons whose reporting verbs and places the matcher reads (the built-in ones
+        by default)."""
+        grammar = grammar if grammar is not None else load_builtin()
+        self.reporting = reporting_verbs(grammar)
+        self.nationalities = nationalities(grammar)
         self.forms: dict[str, _Form] = {}
         for v in lexicon.variants:
             exact = fold_term(v.term)
@@ -380,7 +372,7 @@ class TermMatcher:
                 continue  # «مستشفى الشهيد …», «شارع الشهداء»: part of a proper name
             if v.homograph and not key.startswith((DEFINITE, LAM_DEFINITE)) and not self._adjective(tv, m):
                 continue  # «لقد غادر», «بعدما غادر الوزير»: the verb, not the qualifier
-            if (prev is not None and " " not in key and key not in self.lam_forms and not _no_head(prev[1])
+            if (prev is not None and " " not in key and key not in self.lam_forms and not _no_head(prev[1], self.reporting)
                     and prev[0] >= last_end and not (key.endswith(NISBA + MASCULINE_PLURAL[0]) or (not form.exact and key.endswith(_NOMINATIVE)))
                     and "." not in tv.original[slice(*tv.span(prev[0], start))]):
                 # the genitive of a construct is reported with its head: «انسحاب العدو»; a nominative
@@ -390,7 +382,7 @@ class TermMatcher:
                 start = prev[0]
             if v.term in self.not_in and _inside(text, m.start("t"), m.end("t"), self.not_in[v.term]):
                 continue  # «رئيس تحرير»: a phrase where the word is not the term
-            if v.ambiguous and _foreign_nationality(text, m.end("t"), self.context.get(v.term, ())):
+            if v.ambiguous and _foreign_nationality(text, m.end("t"), self.context.get(v.term, ()), self.nationalities):
                 continue  # «الكيان البحريني»: another state's, whatever the paragraph is about
             last_end = m.end("t")
             s, e = tv.span(start, m.end("t"))
@@ -422,7 +414,7 @@ class TermMatcher:
         if not starts:
             return
         offsets = list(accumulate(map(len, parts), initial=0))
-        forms, prefixes, particles = self.forms, self.prefixes, _w().term_particles
+        forms, prefixes, particles, nationality = self.forms, self.prefixes, _w().term_particles, self.nationalities
         n, after = len(words), 0
         for i in starts:
             if i < after:
@@ -440,7 +432,7 @@ class TermMatcher:
                     if i + k >= n or not parts[2 * (i + k) - 1].isspace() or not words[i + k]:
                         break
                     nxt = words[i + k]
-                    if (f"{key} {nxt}" not in prefixes and not skipped and k == 1 and _nisba(nxt) and i + k + 1 < n
+                    if (f"{key} {nxt}" not in prefixes and not skipped and k == 1 and nxt in nationality and i + k + 1 < n
                             and parts[2 * (i + k) + 1].isspace() and f"{key} {words[i + k + 1]}" in forms):
                         # a nationality adjective stacked inside a noun and its adjective: «الصحف البريطانية
                         # الصفراء», «الأراضي العربية المحتلة»; the hit spans all three words
@@ -456,8 +448,7 @@ class TermMatcher:
                 yield _Match(s, s + clitic, offsets[2 * (i + k - 1) + 1], text, found_key)
                 after = i + k
 
-    @staticmethod
-    def _adjective(tv: Folded, m: _Match) -> bool:
+    def _adjective(self, tv: Folded, m: _Match) -> bool:
         """A bare form that is also a verb reads as the qualifier only after the indefinite noun it
         qualifies («هجوم غادر»), never after a verb particle or before the verb's definite subject or object
         («غادر الوزير القاعة»). Written with ة it is never the verb («قتلة» but «قتله»)."""
@@ -470,7 +461,7 @@ class TermMatcher:
             return False
         w = _bare(prev[1])
         if (_PROCLITICS.sub("", w, count=1).startswith(DEFINITE) or w in _w().term_function_words or w in _w().term_particles
-                or w in _w().term_verb_particles or len(w) < 2 or _verb_like(prev[1])):
+                or w in _w().term_verb_particles or len(w) < 2 or _verb_like(prev[1], self.reporting)):
             return False  # «هجوما غادرا» and «فجا وسافرا» qualify; «لقد غادر», «الوزير غادر» do not
         nxt = _NEXT_WORD.match(text, m.end())
         return nxt is None or not _PROCLITICS.sub("", nxt.group(1), count=1).startswith(DEFINITE)
