@@ -6,12 +6,10 @@ import csv
 import io
 import json
 import re
-import shutil
-import subprocess
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from helpers import CHROMIUM, NO_CHROMIUM, PageTexts, chromium, screenshot
 
 import attribution
 from attribution.report import render
@@ -102,58 +100,19 @@ def test_cli_compare(tmp_path: Path) -> None:
     assert main(["compare", *paths, "--outlet", "nonsense"]) == 2
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium (Debian package 'chromium') is not installed")
+@pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
 def test_html_renders_in_chromium(comparison: attribution.Comparison, tmp_path: Path) -> None:
     page = tmp_path / "report.html"
     page.write_text(render(comparison, "html"), encoding="utf-8")
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={tmp_path / 'profile'}"]
-    dom = subprocess.run([CHROMIUM, *flags, "--dump-dom", page.as_uri()], capture_output=True, text=True,
-                         timeout=120).stdout
+    dom = chromium(tmp_path, "--dump-dom", page.as_uri())
     assert dom.count('class="bar"') >= 4  # the speaker-mix chart is there, one bar per outlet and kind
     assert dom.count('class="pct"') >= 3  # with percentages on the bars
     assert "<script>" not in dom  # nothing runs: the only script element is the JSON data block
     assert dom.count("<mark") >= 4 and 'dir="rtl"' in dom
     assert "http://" not in dom.replace("http://www.w3.org", "") and "https://" not in dom  # nothing to fetch
     shot = tmp_path / "report.png"
-    subprocess.run([CHROMIUM, *flags, "--window-size=1200,900", f"--screenshot={shot}", page.as_uri()],
-                   capture_output=True, timeout=120)
+    screenshot(tmp_path, page, shot)
     assert shot.exists() and shot.stat().st_size > 20_000  # a page with content, not a blank one
-
-
-class _Page(HTMLParser):
-    """Every text node of a page with the open elements around it (tag and attributes), innermost last."""
-
-    VOID = frozenset({"meta", "br", "img", "input", "link", "hr"})
-
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[tuple[str, dict[str, str | None]]] = []
-        self.texts: list[tuple[str, tuple[tuple[str, dict[str, str | None]], ...]]] = []
-        self.feed(html)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in self.VOID:
-            self.stack.append((tag, dict(attrs)))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        pass
-
-    def handle_endtag(self, tag: str) -> None:
-        while self.stack:
-            if self.stack.pop()[0] == tag:
-                break
-
-    def handle_data(self, data: str) -> None:
-        if data.strip():
-            self.texts.append((data, tuple(self.stack)))
-
-    def within(self, pattern: str) -> list[tuple[str, tuple[tuple[str, dict[str, str | None]], ...]]]:
-        return [(t, where) for t, where in self.texts if re.search(pattern, t)]
 
 
 def _isolated_ltr(where: tuple[tuple[str, dict[str, str | None]], ...]) -> bool:
@@ -161,7 +120,7 @@ def _isolated_ltr(where: tuple[tuple[str, dict[str, str | None]], ...]) -> bool:
 
 
 def test_html_isolates_english_and_counts_inside_right_to_left_cells(comparison: attribution.Comparison) -> None:
-    page = _Page(render(comparison, "html"))
+    page = PageTexts(render(comparison, "html"))
     notes = page.within(r"\((positive|negative|neutral), ×\d+\)")
     assert notes and all(where[-1][0] == "bdi" and _isolated_ltr(where) for _, where in notes)
     names = page.within("^(Alpha|Beta|Gamma)$")  # Latin outlet names among Arabic: each in its own <bdi>
@@ -182,7 +141,7 @@ def test_html_isolates_english_and_counts_inside_right_to_left_cells(comparison:
 
 
 def test_html_intro_is_left_to_right_so_its_full_stop_stays_at_the_end(comparison: attribution.Comparison) -> None:
-    page = _Page(render(comparison, "html"))
+    page = PageTexts(render(comparison, "html"))
     intro = page.within("^Regions counted:")
     assert intro and intro[0][1][-1] == ("p", {"dir": "ltr"})
     english = page.within(r"[A-Za-z]\.\s*$")  # every English sentence, so its full stop stays at its end
@@ -190,7 +149,7 @@ def test_html_intro_is_left_to_right_so_its_full_stop_stays_at_the_end(compariso
 
 
 def test_html_bars_show_their_percentages(comparison: attribution.Comparison) -> None:
-    page = _Page(render(comparison, "html"))
+    page = PageTexts(render(comparison, "html"))
     on_bars = [t for t, where in page.texts if where[-1][0] == "text" and where[-1][1].get("class") == "pct"]
     expected = [f"{share:.0%}" for o in comparison.outlets for _, share in o.by_kind if share * 720 >= 36]
     assert on_bars == expected and len(on_bars) >= 3

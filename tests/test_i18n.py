@@ -13,16 +13,15 @@ import io
 import json
 import os
 import re
-import shutil
 import string
 import subprocess
 import sys
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import CHROMIUM, NO_CHROMIUM, PageTexts, chromium, screenshot
 
 import attribution
 from attribution import i18n
@@ -315,30 +314,6 @@ def _comparison(articles: list[attribution.Article], lang: str) -> attribution.C
         return attribution.compare(articles, names=["Alpha", "Beta", "Gamma"])
 
 
-class _Texts(HTMLParser):
-    """Text nodes with the tags around them."""
-
-    VOID = frozenset({"meta", "br", "img", "input", "link", "hr"})
-
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[tuple[str, dict[str, str | None]]] = []
-        self.texts: list[tuple[str, tuple[tuple[str, dict[str, str | None]], ...]]] = []
-        self.feed(html)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in self.VOID:
-            self.stack.append((tag, dict(attrs)))
-
-    def handle_endtag(self, tag: str) -> None:
-        while self.stack and self.stack.pop()[0] != tag:
-            pass
-
-    def handle_data(self, data: str) -> None:
-        if data.strip():
-            self.texts.append((data, tuple(self.stack)))
-
-
 @pytest.mark.usefixtures("strict")
 def test_every_report_section_renders_in_both_languages(articles: list[attribution.Article]) -> None:
     en, ar = _comparison(articles, "en"), _comparison(articles, "ar")
@@ -367,7 +342,7 @@ def test_every_report_section_renders_in_both_languages(articles: list[attributi
     for heading in ("Whom each outlet lets speak", "Which words for the same thing", "Quote drift", "Only here"):
         assert heading in md_en and heading not in md_ar
     # HTML: right to left, Arabic headings, every Latin run and number isolated
-    page = _Texts(html_ar)
+    page = PageTexts(html_ar)
     assert '<html lang="ar" dir="rtl">' in html_ar
     for text, where in page.texts:
         tags = [tag for tag, _ in where]
@@ -500,8 +475,6 @@ def test_an_error_is_translated_when_it_is_shown() -> None:
 
 # --- the Arabic report in a browser ------------------------------------------------------------------------------
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
 #: A page that loads the report in a frame and writes what the browser laid out: each block's computed
 #: direction and rendered text (innerText).
 _PROBE = """<!DOCTYPE html><html><body><iframe id="f" src="report.html" style="width:1200px;height:900px"></iframe>
@@ -516,16 +489,13 @@ document.getElementById("f").addEventListener("load", () => {
 </script></body></html>"""
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium (Debian package 'chromium') is not installed")
+@pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
 def test_the_arabic_report_in_chromium(articles: list[attribution.Article], tmp_path: Path) -> None:
     with use_language("ar"):
         (tmp_path / "report.html").write_text(render(_comparison(articles, "ar"), "html"), encoding="utf-8")
     (tmp_path / "probe.html").write_text(_PROBE, encoding="utf-8")
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={tmp_path / 'profile'}", "--allow-file-access-from-files"]
-    dom = subprocess.run([CHROMIUM, *flags, "--virtual-time-budget=5000", "--dump-dom",
-                          (tmp_path / "probe.html").as_uri()], capture_output=True, text=True, timeout=120).stdout
+    dom = chromium(tmp_path, "--allow-file-access-from-files", "--virtual-time-budget=5000", "--dump-dom",
+                   (tmp_path / "probe.html").as_uri())
     found = re.search(r'<pre id="out">(.*?)</pre>', dom, re.S)
     assert found and found.group(1) != "pending", dom[-500:]
     from html import unescape
@@ -540,8 +510,7 @@ def test_the_arabic_report_in_chromium(articles: list[attribution.Article], tmp_
     drift = next(i["text"] for i in items if i["tag"] == "h3" and "التشابه" in i["text"])
     assert re.fullmatch(r"1\. التشابه 0\.\d\d", drift)  # rendered text in logical order, the number kept whole
     shot = tmp_path / "report.png"
-    subprocess.run([CHROMIUM, *flags, "--window-size=1200,900", f"--screenshot={shot}",
-                    (tmp_path / "report.html").as_uri()], capture_output=True, timeout=120)
+    screenshot(tmp_path, tmp_path / "report.html", shot, "--allow-file-access-from-files")
     assert shot.exists() and shot.stat().st_size > 20_000
 
 

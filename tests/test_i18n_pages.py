@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from html import escape, unescape
 from pathlib import Path
 
 import pytest
+from helpers import CHROMIUM, NO_CHROMIUM, PageTexts, chromium, screenshot
 from profiles_corpus import write_corpus
-from test_i18n import ARABIC_LETTER, CHROMIUM, LATIN_LETTER, _Texts, strict  # noqa: F401 (a fixture)
+from test_i18n import ARABIC_LETTER, LATIN_LETTER, strict  # noqa: F401 (a fixture)
 
 import attribution
 from attribution.cli import main
@@ -117,7 +117,7 @@ def test_the_arabic_pages_are_right_to_left_with_no_english_left(profiles: Profi
                                                                  scores: list[StoryScore]) -> None:
     ar = _pages(profiles, scores, "ar", unaligned)
     for page in ("profiles", "index", "empty", "no_stories", "nothing"):
-        texts = _Texts(ar[page]).texts
+        texts = PageTexts(ar[page]).texts
         assert len(texts) > 5
         for text, where in texts:
             tags = [tag for tag, _a in where]
@@ -204,17 +204,14 @@ for (const id of ["p", "i"]) {
 </script></body></html>"""
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium (Debian package 'chromium') is not installed")
+@pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
 def test_the_arabic_pages_in_chromium(profiles: Profiles, scores: list[StoryScore], tmp_path: Path) -> None:
     with use_language("ar"):
         (tmp_path / "profiles.html").write_text(render_profiles(profiles), encoding="utf-8")
         (tmp_path / "index.html").write_text(render_index(scores), encoding="utf-8")
     (tmp_path / "probe.html").write_text(_PROBE, encoding="utf-8")
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={tmp_path / 'chromium'}", "--allow-file-access-from-files"]
-    dom = subprocess.run([CHROMIUM, *flags, "--virtual-time-budget=5000", "--dump-dom",
-                          (tmp_path / "probe.html").as_uri()], capture_output=True, text=True, timeout=120).stdout
+    dom = chromium(tmp_path, "--allow-file-access-from-files", "--virtual-time-budget=5000", "--dump-dom",
+                   (tmp_path / "probe.html").as_uri())
     found = re.search(r'<pre id="out">(.*?)</pre>', dom, re.S)
     assert found and found.group(1) != "pending", dom[-500:]
     laid_out = json.loads(unescape(found.group(1)))
@@ -234,6 +231,5 @@ def test_the_arabic_pages_in_chromium(profiles: Profiles, scores: list[StoryScor
     assert "مقارنة القصص: 4 قصص، مرتبةً بحسب اختلاف المؤسسات فيها" in index
     assert "2 (مقالات ناقصة: 1)" in index  # the count, then its note in parentheses, read right to left
     shot = tmp_path / "profiles.png"
-    subprocess.run([CHROMIUM, *flags, "--window-size=1200,900", f"--screenshot={shot}",
-                    (tmp_path / "profiles.html").as_uri()], capture_output=True, timeout=120)
+    screenshot(tmp_path, tmp_path / "profiles.html", shot, "--allow-file-access-from-files")
     assert shot.exists() and shot.stat().st_size > 20_000

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from helpers import CHROMIUM, chromium, screenshot
 from profiles_corpus import DOCS, write_corpus
 
 import attribution
@@ -20,8 +19,6 @@ from attribution.records import Record, read_records
 from attribution.report.pages import TEXT, render_index, render_profiles
 from attribution.storycompare import compare_stories, ranked
 from attribution.storyfile import Story, StoryArticle, StoryGatherer, read_stories
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture(scope="module")
@@ -267,15 +264,9 @@ def test_the_builder_counts_body_sentences_only() -> None:
 
 
 def _dom(page: Path, tmp_path: Path, shot: Path | None = None) -> str:
-    assert CHROMIUM is not None
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={tmp_path / 'chromium'}"]
-    dom = subprocess.run([CHROMIUM, *flags, "--dump-dom", page.as_uri()], capture_output=True, text=True,
-                         timeout=120).stdout
+    dom = chromium(tmp_path, "--dump-dom", page.as_uri())
     if shot is not None:
-        subprocess.run([CHROMIUM, *flags, "--window-size=1200,900", f"--screenshot={shot}", page.as_uri()],
-                       capture_output=True, timeout=120)
+        screenshot(tmp_path, page, shot)
     return dom
 
 
