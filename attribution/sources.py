@@ -443,11 +443,11 @@ class SourceParser:
         for x in range(i, e):
             if self._phrase_in(tokens, x, self.roles, clitics=True):
                 kind = "official"  # "فلان الفلاني رئيس الاتحاد"
-                before = self._text(tokens, i, x, view).strip(_QUOTES_AND_SPACE)
+                before = _strip_clitic_text(self._text(tokens, i, x, view))
                 if len(parts) == 1 and " " in before and self._looks_like_name(before):
                     # "ناصر العلي المتحدث باسم الوزارة" with no comma: the name (of two words at least, so
                     # not a particle or a quantifier: "أما", "أحد"), and its role in apposition
-                    parts = (before, self._text(tokens, x, e, view).strip(_QUOTES_AND_SPACE))
+                    parts = (before, _strip_clitic_text(self._text(tokens, x, e, view)))
                 break
         name = next((x for x in parts if self._looks_like_name(x)), parts[0]) if kind == "official" else parts[0]
         return Mention(i, e, name, kind, tuple(x for x in parts if x != name) or (), head=tokens[i].text)
@@ -910,7 +910,6 @@ class SourceParser:
 #: Longest subject phrase (in tokens) `SourceParser.chunk` accepts: longer stretches are clauses.
 MAX_SUBJECT_TOKENS = 18
 _APPOSITION = re.compile(r"\s*[،,]\s*")
-_QUOTES_AND_SPACE = " " + "".join(OPEN_QUOTES | CLOSE_QUOTES)
 
 
 def _first_words(words: frozenset[str]) -> dict[str, tuple[int, ...]]:

@@ -4,7 +4,7 @@ surnames resolved to earlier speakers; roles given by earlier mentions.
 
 from __future__ import annotations
 
-from ..morphology import ACCUSATIVE, BA, CONJUNCTIONS, DEFINITE, FA, LAM, WA
+from ..morphology import ACCUSATIVE, BA, CONJUNCTIONS, DEFINITE, FA, LAM, WA, strip_conjunction
 from ..normalize import fold_term
 from ..sources import (
     OPEN_QUOTES,
@@ -98,8 +98,7 @@ class Subjects(Content):
 
     def _auxiliary(self, word: str | None) -> bool:
         """An auxiliary before a verb, with or without و/ف: «قد», «وقد», «فقد» («أما الأخير فقد أكد …»)."""
-        return word is not None and (word in self.cues.auxiliaries or (
-            word[:1] in CONJUNCTIONS and word[1:] in self.cues.auxiliaries))
+        return word is not None and (word in self.cues.auxiliaries or strip_conjunction(word) in self.cues.auxiliaries)
 
     def _shared_subject(self, p: _Paragraph, start: int, end: int) -> Mention | None:
         """Rule ``coordinated-subject``: the stretch before «وقال» is a clause of its own, a verb and its
