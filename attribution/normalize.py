@@ -19,7 +19,7 @@ import re
 from array import array
 from functools import lru_cache
 
-__all__ = ["CLOSE_QUOTES", "CLOSING", "IGNORABLE", "OPENING", "OPEN_QUOTES", "PAIRED_QUOTES", "STRAIGHT_QUOTES", "Folded", "fold", "fold_term"]
+__all__ = ["CLOSE_QUOTES", "CLOSING", "IGNORABLE", "OPENING", "OPEN_QUOTES", "PAIRED_QUOTES", "SENTENCE_STOPS", "STRAIGHT_QUOTES", "Folded", "fold", "fold_term"]
 
 #: Quotation marks, defined once for every rule that reads them: the typographic ones that open and
 #: close in pairs (Arabic guillemets, English and German curly quotes, single curly quotes) …
@@ -31,6 +31,8 @@ CLOSE_QUOTES = frozenset((*PAIRED_QUOTES.values(), *STRAIGHT_QUOTES))
 #: The same as strings, in a fixed order, for ``str.strip`` and character classes.
 OPENING = "".join(sorted(OPEN_QUOTES))
 CLOSING = "".join(sorted(CLOSE_QUOTES))
+#: The stops that end a sentence (the splitter's, and every rule that asks whether two places share one).
+SENTENCE_STOPS = ".!?؟؛…"
 
 # Characters removed from the view: tashkeel and Quranic marks, tatweel, zero-width and bidi controls.
 IGNORABLE = (

@@ -22,14 +22,14 @@ from __future__ import annotations
 import regex
 
 from .morphology import CONJUNCTIONS, PREPOSITIONS, TATWEEL
-from .normalize import CLOSING, Folded
+from .normalize import CLOSING, SENTENCE_STOPS, Folded
 from .regions import Segment
 
 __all__ = ["split", "split_segment"]
 
 #: What may close a sentence after its stop: a closing quotation mark or bracket.
 _CLOSERS = CLOSING + ")]"
-_BOUNDARY = regex.compile(rf"[.!?؟؛…]+[{regex.escape(_CLOSERS)}]*(?=\s|$|\p{{Arabic}})")
+_BOUNDARY = regex.compile(rf"[{regex.escape(SENTENCE_STOPS)}]+[{regex.escape(_CLOSERS)}]*(?=\s|$|\p{{Arabic}})")
 _ABBREVIATIONS = frozenset({"mr", "mrs", "dr", "st", "etc", "vs", "jr", "sr", "inc", "ltd", "co", "no", "e.g", "i.e"})
 _TOKEN_BEFORE = regex.compile(r"([\p{L}\p{N}]+)$")
 #: How far back (in characters) the token before a full stop is looked for; longer tokens are not

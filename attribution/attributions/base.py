@@ -12,7 +12,7 @@ import attrs
 import regex
 
 from ..morphology import FA, FEMININE, FEMININE_T, LAM, WA
-from ..normalize import PAIRED_QUOTES, STRAIGHT_QUOTES, Folded
+from ..normalize import PAIRED_QUOTES, SENTENCE_STOPS, STRAIGHT_QUOTES, Folded
 from ..sources import (
     CLOSE_QUOTES,
     Mention,
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
-_SENTENCE_END = frozenset(".!?؟؛…")
+_SENTENCE_END = frozenset(SENTENCE_STOPS)
 
 
 _CLAUSE_END = _SENTENCE_END | frozenset("،,;")
