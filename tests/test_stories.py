@@ -179,8 +179,23 @@ PRECISION_FLOOR, RECALL_FLOOR = 0.65, 0.88
 MULTI = ROOT.parent / "shared" / "corpus" / "multi" / "saudinewsnet.jsonl.gz"
 
 
+def _labelled(name: str) -> list[dict]:
+    return [json.loads(x) for x in (ROOT / "benchmarks" / name).read_text("utf-8").splitlines()]
+
+
 def gold() -> list[dict]:
-    return [json.loads(x) for x in (ROOT / "benchmarks" / "stories_gold.jsonl").read_text("utf-8").splitlines()]
+    return _labelled("stories_gold.jsonl")
+
+
+def _corpus_slice(path: Path, wanted: set[str], every: int) -> Path:
+    """The articles ``wanted`` and one in ``every`` of the multi-outlet corpus, copied to ``path``."""
+    if not MULTI.is_file():
+        pytest.skip("the multi-outlet corpus is not in ../shared")
+    with gzip.open(MULTI, "rt", encoding="utf-8") as src, path.open("w", encoding="utf-8") as out:
+        for n, line in enumerate(src):
+            if n % every == 0 or json.loads(line)["id"] in wanted:
+                out.write(line)
+    return path
 
 
 def pairwise(stories: list, labelled: list[dict]) -> tuple[float, float]:
@@ -214,14 +229,9 @@ def test_pairwise_scoring() -> None:
 def corpus_slice(tmp_path_factory: pytest.TempPathFactory, shared: Path) -> Path:
     """The five seed articles (dated inside the corpus's three weeks, outlets of their own) mixed into the
     labelled articles and one article in forty of the multi-outlet corpus."""
-    if not MULTI.is_file():
-        pytest.skip("the multi-outlet corpus is not in ../shared")
-    wanted = {a for g in gold() for a in g["articles"]}
-    path = tmp_path_factory.mktemp("slice") / "slice.jsonl"
-    with gzip.open(MULTI, "rt", encoding="utf-8") as src, path.open("w", encoding="utf-8") as out:
-        for n, line in enumerate(src):
-            if n % 40 == 0 or json.loads(line)["id"] in wanted:
-                out.write(line)
+    path = _corpus_slice(tmp_path_factory.mktemp("slice") / "slice.jsonl",
+                         {a for g in gold() for a in g["articles"]}, 40)
+    with path.open("a", encoding="utf-8") as out:
         for i, seed in enumerate(sorted((shared / "corpus" / "seeds").glob("*.txt"))):
             out.write(json.dumps({"id": f"seed-{i}", "outlet": f"seed outlet {i}", "date": f"2015-07-2{2 + i % 2}",
                                   "text": seed.read_text(encoding="utf-8")}, ensure_ascii=False) + "\n")
@@ -253,17 +263,18 @@ HELDOUT_PRECISION_FLOOR, HELDOUT_RECALL_FLOOR = 0.83, 0.97
 
 
 def heldout() -> list[dict]:
-    return [json.loads(x) for x in (ROOT / "benchmarks" / "stories_heldout.jsonl").read_text("utf-8").splitlines()]
+    return _labelled("stories_heldout.jsonl")
 
 
 def test_the_heldout_set_is_apart_from_the_tuning_set() -> None:
     """No article twice, none shared with the set the settings were tuned on, and a story id once each; the
     set mixes stories of several outlets with single articles that must stay alone."""
-    ids = [a for g in heldout() for a in g["articles"]]
+    held = heldout()
+    ids = [a for g in held for a in g["articles"]]
     assert len(ids) == len(set(ids))
     assert not set(ids) & {a for g in gold() for a in g["articles"]}
-    assert len({g["story"] for g in heldout()}) == len(heldout())
-    sizes = [len(g["articles"]) for g in heldout()]
+    assert len({g["story"] for g in held}) == len(held)
+    sizes = [len(g["articles"]) for g in held]
     assert sum(n >= 2 for n in sizes) >= 15 and sum(n == 1 for n in sizes) >= 5
 
 
@@ -271,14 +282,8 @@ def test_the_heldout_set_is_apart_from_the_tuning_set() -> None:
 def heldout_stories(tmp_path_factory: pytest.TempPathFactory) -> list:
     """``stories`` on the held-out articles mixed into one article in eighty of the multi-outlet corpus (half
     the gold slice's, to keep the suite fast; one in forty gives the same figures)."""
-    if not MULTI.is_file():
-        pytest.skip("the multi-outlet corpus is not in ../shared")
-    wanted = {a for g in heldout() for a in g["articles"]}
-    path = tmp_path_factory.mktemp("heldout") / "slice.jsonl"
-    with gzip.open(MULTI, "rt", encoding="utf-8") as src, path.open("w", encoding="utf-8") as out:
-        for n, line in enumerate(src):
-            if n % 80 == 0 or json.loads(line)["id"] in wanted:
-                out.write(line)
+    path = _corpus_slice(tmp_path_factory.mktemp("heldout") / "slice.jsonl",
+                         {a for g in heldout() for a in g["articles"]}, 80)
     return find_stories([str(path)], jobs=2)
 
 
