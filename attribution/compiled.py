@@ -66,7 +66,7 @@ class Compiled:
     parser: SourceParser
     matcher: TermMatcher
     split_words: frozenset[str]
-    #: Every term variant by (concept, term), for ``attribution check``'s advice.
+    #: Every term variant by (concept, term), slots filled, for ``attribution check``'s advice.
     variants: MappingProxyType[tuple[str, str], Variant]
     #: Every concept's (English, Arabic) label by id, for messages in the reader's language.
     labels: MappingProxyType[str, tuple[str, str]]
@@ -86,7 +86,7 @@ class Compiled:
             split = split_words(TermMatcher(load_terms(), lex) if given_terms else matcher)
         return cls(lex, terms, words, PageMarkers.from_lexicons(lex), OutletTables.from_lexicons(lex),
                    CueTables(lex, words), SourceParser(lex, words), matcher, split,
-                   MappingProxyType({(v.concept, v.term): v for v in terms.variants}),
+                   MappingProxyType({(v.concept, v.term): v for v in matcher.variants}),
                    MappingProxyType({c.id: (c.label_en, c.label_ar) for c in terms.concepts}))
 
     def __reduce__(self) -> tuple[object, ...]:

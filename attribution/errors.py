@@ -34,6 +34,7 @@ class Errors:
     E018 = N_("E018 {path}:{line}: {where}: {term!r} is marked ambiguous but gives no `context` words to resolve it")
     E031 = N_("E031 {path}:{line}: {where}: the `not_in` phrase {phrase!r} does not hold the term {term!r} "
               "(a phrase where the term is not a term must contain it)")
+    E032 = N_("E032 {path}:{line}: {where}: {key!r} {value!r}: {problem}")
     E019 = N_("E019 {path}: no such lexicon file or directory")
     E023 = N_("E023 {path}:{line}: unknown section {section!r}; allowed sections are {allowed}")
     E024 = N_("E024 {path}: cannot be read ({reason})")

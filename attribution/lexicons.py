@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import attrs
 
 from .errors import Errors, LexiconError
+from .i18n import _
 from .model import KINDS
 from .morphology import DEFINITE, PARTICIPLE_ENDINGS, PAST_ENDINGS, PRESENT_ENDINGS, PRESENT_THIRD_PERSON
 from .normalize import fold_term
@@ -717,6 +718,34 @@ def load_term_file(path: Path, problems: list[str] | None = None) -> tuple[Conce
     return tuple(concepts)
 
 
+#: The slots a term may hold: ``{nationality}`` stands for every nationality adjective of lexicons/places.toml,
+#: agreeing with the word before it («النظام {nationality}» → «النظام الجزائري», «الحكومة {nationality}» →
+#: «الحكومة الجزائرية»).
+SLOTS = ("nationality",)
+_SLOT = re.compile(r"\{([^{}]*)\}|[{}]")
+
+
+def _slot_problem(text: str, key: str) -> str:
+    """What is wrong with the slots of a term or suggestion, or ``""``."""
+    slots = list(_SLOT.finditer(text))
+    if not slots:
+        return ""
+    names = [m.group(1) for m in slots]
+    if None in names:
+        return _("a brace outside a slot; a slot is written {slot}").format(slot="{" + SLOTS[0] + "}")
+    if any(n not in SLOTS for n in names):
+        bad = next(n for n in names if n not in SLOTS)
+        return _("unknown slot {slot!r}; the slots are {allowed}").format(
+            slot="{" + (bad or "") + "}", allowed=", ".join("{" + s + "}" for s in SLOTS))
+    if len(slots) > 1:
+        return _("a phrase holds one slot at most")
+    words = text.split()
+    at = next(i for i, w in enumerate(words) if _SLOT.search(w))
+    if words[at] != slots[0].group(0) or (key == "term" and at == 0):
+        return _("a slot is a word of its own after the noun it qualifies: NOUN {slot}").format(slot="{" + SLOTS[0] + "}")
+    return ""
+
+
 #: Longest term a lexicon may define (a phrase, not a paragraph).
 MAX_TERM_CHARS = 200
 
@@ -745,6 +774,11 @@ def _variant(path: Path, lines: list[str], variant_index: int, entry: Any, cid: 
     if variant.ambiguous and not variant.context:
         raise LexiconError(Errors.E018.format(path=path, line=v.line("ambiguous"), where=v.where,
                                               term=variant.term))
+    for key in ("term", "suggest"):
+        problem = _slot_problem(getattr(variant, key), key)
+        if problem:
+            raise LexiconError(Errors.E032.format(path=path, line=v.line(key), where=v.where, key=key,
+                                                  value=getattr(variant, key), problem=problem))
     for phrase in variant.not_in:
         if fold_term(variant.term).removeprefix(DEFINITE) not in fold_term(phrase):
             raise LexiconError(Errors.E031.format(path=path, line=v.line("not_in"), where=v.where, phrase=phrase,

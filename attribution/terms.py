@@ -133,6 +133,45 @@ def nationalities(lex: Lexicons) -> frozenset[str]:
     return frozenset(DEFINITE + s + e for s in stems for e in ("", FEMININE, *MASCULINE_PLURAL, FEMININE_PLURAL))
 
 
+#: The slot a term may hold (see ``SLOTS`` in attribution/lexicons.py).
+NATIONALITY_SLOT = "{nationality}"
+
+
+def _agreeing(noun: str, adjective: str) -> str:
+    """``adjective`` (a masculine singular nisba) agreeing with the written ``noun`` before it: definite after a
+    definite noun, feminine after ة or a plural in ات («الحكومة» → «الجزائرية», «نظام الحكم» → «الجزائري»)."""
+    form = adjective + TA_MARBUTA if noun.endswith((TA_MARBUTA, FEMININE_PLURAL)) else adjective
+    return DEFINITE + form if noun.startswith(DEFINITE) else form
+
+
+def _fill(phrase: str, adjective: str) -> str:
+    words = phrase.split()
+    if NATIONALITY_SLOT not in words:
+        return phrase
+    at = words.index(NATIONALITY_SLOT)
+    words[at] = _agreeing(words[at - 1], adjective) if at else adjective
+    return " ".join(words)
+
+
+def expand_slots(variants: tuple[Variant, ...], lex: Lexicons) -> tuple[list[Variant], list[Variant]]:
+    """The variants with no slot, and one variant for each nationality adjective of ``lex``'s places for each
+    variant whose term holds ``{nationality}`` («النظام {nationality}» → «النظام الجزائري», «النظام الإيراني» …;
+    its suggestion filled the same way). A form some variant writes out wins: «النظام السوري» stays Syria's."""
+    plain = [v for v in variants if NATIONALITY_SLOT not in v.term]
+    written = {fold_term(v.term) for v in plain}
+    adjectives = sorted({a for p in lex.places for a in p.adjectives})
+    filled: list[Variant] = []
+    for v in variants:
+        if NATIONALITY_SLOT not in v.term:
+            continue
+        for a in adjectives:
+            term = _fill(v.term, a)
+            if fold_term(term) not in written:
+                written.add(fold_term(term))
+                filled.append(attrs.evolve(v, term=term, suggest=_fill(v.suggest, a), paradigm="fixed"))
+    return plain, filled
+
+
 def reporting_verbs(lex: Lexicons) -> frozenset[str]:
     """Every finite form of the reporting verbs of ``lex``, folded («اوضح», «اعلنت»): a verb, never the
     head of a construct («وأوضح هالك» is not a term)."""
@@ -333,13 +372,19 @@ class TermMatcher:
         self.reporting = reporting_verbs(grammar)
         self.nationalities = nationalities(grammar)
         self.forms: dict[str, _Form] = {}
-        for v in lexicon.variants:
+        plain, filled = expand_slots(lexicon.variants, grammar)
+        for v in plain:
             exact = fold_term(v.term)
             for form in surface_forms(v):
                 is_exact = form == exact or form == LAM + exact[1:]
                 old = self.forms.get(form)
                 if old is None or (is_exact and not old.exact):
                     self.forms[form] = _Form(v, is_exact)
+        #: every variant the matcher reports, with each slot filled («النظام الجزائري»)
+        self.variants: tuple[Variant, ...] = (*plain, *filled)
+        for v in filled:  # a form written out in some lexicon wins over a slot's
+            for form in surface_forms(v):
+                self.forms.setdefault(form, _Form(v, True))
         # forms written with ل + ال ("للميليشيات") carry a proclitic: never a construct's genitive
         self.lam_forms = frozenset(f for f in self.forms if f.startswith(LAM_DEFINITE) and DEFINITE[0] + f[1:] in self.forms)
         # every beginning of a form, word by word ("فصائل", "فصائل المقاومة", …): a dictionary walk, not a
@@ -349,8 +394,8 @@ class TermMatcher:
         firsts = {form.split(" ", 1)[0] for form in self.forms}
         # the first words with every proclitic they may carry: a word not in here starts no form
         self.openers = frozenset(c + w for w in firsts for c in _CLITICS)
-        self.context = {v.term: tuple(fold_term(w) for w in v.context) for v in lexicon.variants if v.ambiguous}
-        self.not_in = {v.term: tuple(fold_term(p) for p in v.not_in) for v in lexicon.variants if v.not_in}
+        self.context = {v.term: tuple(fold_term(w) for w in v.context) for v in self.variants if v.ambiguous}
+        self.not_in = {v.term: tuple(fold_term(p) for p in v.not_in) for v in self.variants if v.not_in}
 
     def find(self, view: Folded) -> list[tuple[int, int, Variant]]:
         """``(start, end, variant)`` in original offsets, in order, longest match first at each place."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import attribution
+from attribution import compiled
 from attribution.errors import LexiconError
 from attribution.lexicons import load_term_file, load_terms
 from attribution.normalize import fold_term
@@ -636,3 +638,56 @@ def test_an_institution_called_rebel(text: str, expected: list[tuple[str, str]])
 def test_a_bare_pejorative_that_is_also_a_name() -> None:
     assert concept_stances("وأوضح هالك للصحفيين أن الفريق جاهز.", ("casualties",)) == []  # a footballer's name
     assert concept_stances("وهو إرهابي هالك لا محالة.", ("casualties",)) == [("casualties", "negative")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وانتقد النظام الجزائري قرار البرلمان.", [("النظام الجزائري", "state_government", "negative")]),
+    ("وقالت الحكومة الجزائرية إنها ترفض القرار.", [("الحكومة الجزائرية", "state_government", "neutral")]),
+    ("وأعلن معارضون لنظام الحكم التركي تظاهرة.", [("نظام الحكم التركي", "state_government", "negative")]),
+    ("وقال النظام السوري إن الهجوم فشل.", [("النظام السوري", "syrian_government", "negative")]),  # written out
+    ("وتعاني البلاد من ضعف النظام المصرفي التركي.", []),      # a banking system, not a regime
+    ("وقال المعارض البيلاروسي في منفاه إنه سيعود.", [("المعارض البيلاروسي", "dissidents", "neutral")]),
+    ("وزار الطلاب المعارض البيلاروسية للكتاب.", []),          # exhibitions agree in the feminine
+])
+def test_a_nationality_slot_stands_for_every_country(text: str, expected: list[tuple[str, str, str]]) -> None:
+    found = [(text[t.start:t.end], t.concept, t.stance) for t in attribution.annotate(text).terms
+             if t.concept in ("state_government", "syrian_government", "dissidents")]
+    assert found == expected
+
+
+def test_a_slot_fills_the_suggestion_in_agreement(tmp_path: Path) -> None:
+    path = tmp_path / "slots.toml"
+    path.write_text('[[concept]]\nid = "junta"\n[[concept.variant]]\nterm = "الطغمة {nationality}"\n'
+                    'stance = "negative"\nsuggest = "السلطات {nationality}"\n', encoding="utf-8")
+    text = "وقمعت الطغمة المجرية المتظاهرين."
+    [hit] = [t for t in attribution.annotate(text, lexicons=[path]).terms if t.concept == "junta"]
+    assert (text[hit.start:hit.end], hit.variant) == ("الطغمة المجرية", "الطغمة المجرية")
+    advice = compiled.load([path]).variants[("junta", hit.variant)]
+    assert advice.suggest == "السلطات المجرية"
+
+
+@pytest.mark.parametrize(("term", "needle"), [
+    ("النظام {country}", "unknown slot '{country}'"),
+    ("{nationality} النظام", "a slot is a word of its own after the noun"),
+    ("النظام ال{nationality}", "a slot is a word of its own after the noun"),
+    ("النظام {nationality} {nationality}", "one slot at most"),
+    ("النظام {", "a brace outside a slot"),
+])
+def test_slots_are_checked(tmp_path: Path, term: str, needle: str) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(f'[[concept]]\nid = "x"\n[[concept.variant]]\nterm = "{term}"\nstance = "negative"\n',
+                   encoding="utf-8")
+    with pytest.raises(attribution.LexiconError, match=r"E032 .*bad.toml:4: .*" + re.escape(needle)):
+        load_term_file(bad)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقال النائب إن شعب كردستان لن يتخلى عن حقوقه.", [("kurdistan", "positive")]),
+    ("وزار الوفد إقليم كردستان العراق الأسبوع الماضي.", [("kurdistan", "neutral")]),
+    ("وتدعم المنظمة الأشخاص ذوي الإعاقة في القرى.", [("disability", "neutral")]),
+    ("وافتتح المحافظ مركزا لذوي الهمم في المدينة.", [("disability", "positive")]),
+    ("وقالت الوزيرة إن الجمهورية الجديدة تفتح أبوابها للمستثمرين.", [("egyptian_government", "positive")]),
+    ("وكانت المدينة تعاني من غياب المعاقين عن سوق العمل.", [("disability", "neutral")]),  # the older word
+])
+def test_kurdistan_disability_and_a_regime_slogan(text: str, expected: list[tuple[str, str]]) -> None:
+    assert concept_stances(text, ("kurdistan", "disability", "egyptian_government")) == expected
