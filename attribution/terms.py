@@ -61,14 +61,14 @@ from .morphology import (
     TA_MARBUTA,
     TATWEEL,
 )
-from .normalize import CLOSE_QUOTES, OPEN_QUOTES, Folded, fold, fold_term
+from .normalize import CLOSE_QUOTES, OPEN_QUOTES, SENTENCE_STOPS, Folded, fold, fold_term
 from .words import builtin_words
 
 __all__ = ["TermMatcher", "find_terms", "surface_forms", "term_view"]
 
 _PREV_WORD = regex.compile(r"\p{Arabic}+$")
 _NEXT_WORD = regex.compile(r"[ \t]+(\p{Arabic}+)")
-_SENTENCE_END = regex.compile(r"[.!?؟\n]")
+_SENTENCE_END = regex.compile(f"[{regex.escape(SENTENCE_STOPS)}\n]")
 _PROCLITICS = regex.compile(f"^[{CONJUNCTIONS}]?[{PREPOSITIONS}]?")
 
 

@@ -374,6 +374,10 @@ def test_an_ambiguous_word_is_released_only_by_its_own_conflict_or_general_vocab
     same = "وبعد التحرير طارد الجيش المتمردين الجنوبيين في الوادي."
     got = {t.concept for t in attribution.annotate(same, lexicons=[one, two]).terms}
     assert "war_a" in got  # in the same sentence it does
+    for stop in "؛…":  # a sentence ends where the splitter ends one
+        clauses = f"وطارد الجيش المتمردين الجنوبيين في الوادي{stop} وبعد التحرير عاد السكان."
+        got = {t.concept for t in attribution.annotate(clauses, lexicons=[one, two]).terms}
+        assert "war_a" not in got, stop
 
 
 def test_a_general_ambiguous_word_is_released_by_any_loaded_word_nearby(tmp_path: Path) -> None:
