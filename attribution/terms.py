@@ -70,6 +70,7 @@ _PREV_WORD = regex.compile(r"\p{Arabic}+$")
 _NEXT_WORD = regex.compile(r"[ \t]+(\p{Arabic}+)")
 _SENTENCE_END = regex.compile(f"[{regex.escape(SENTENCE_STOPS)}\n]")
 _PROCLITICS = regex.compile(f"^[{CONJUNCTIONS}]?[{PREPOSITIONS}]?")
+_CONJUNCTION = regex.compile(f"^[{CONJUNCTIONS}](?=..)")
 
 
 #: The term matcher's word lists: ``[terms]`` in lexicons/grammar.toml.
@@ -238,6 +239,18 @@ def term_view(view: Folded) -> Folded:
 
 #: Nominative endings of a sound masculine plural and a dual: such a word is never a genitive.
 _NOMINATIVE = (MASCULINE_PLURAL[0], DUAL[0])
+
+
+def _nominative(key: str, exact: bool) -> bool:
+    """A form that is a nominative plural or dual, never the genitive of a construct: any inflected form in
+    ـون or ـان, a nisba plural in ـيون, and a definite plural in ـون a lexicon writes out («المسلحون»); a
+    written-out form in ـان may be a name («الإخوان»)."""
+    return (key.endswith(NISBA + MASCULINE_PLURAL[0]) or (not exact and key.endswith(_NOMINATIVE))
+            or (key.startswith(DEFINITE) and key.endswith(MASCULINE_PLURAL[0]) and len(key) >= MIN_PLURAL))
+
+
+#: The shortest definite plural in ـون read as a nominative («المسلحون»; «الكون» is not one).
+MIN_PLURAL = 7
 #: The endings that make a word already inflected: no further plural, dual or feminine is built on it.
 _INFLECTED = (FEMININE_PLURAL, *MASCULINE_PLURAL, DUAL[0])
 
@@ -371,6 +384,9 @@ class TermMatcher:
         grammar = grammar if grammar is not None else load_builtin()
         self.reporting = reporting_verbs(grammar)
         self.nationalities = nationalities(grammar)
+        #: one-word names of countries and capitals («موسكو», «إيران»): a subject, never a construct's head
+        self.places = frozenset(fold_term(n) for p in grammar.places for n in (p.name, p.capital, *p.aliases)
+                                if n and " " not in n.strip())
         self.forms: dict[str, _Form] = {}
         plain, filled = expand_slots(lexicon.variants, grammar)
         for v in plain:
@@ -418,11 +434,12 @@ class TermMatcher:
             if v.homograph and not key.startswith((DEFINITE, LAM_DEFINITE)) and not self._adjective(tv, m):
                 continue  # «لقد غادر», «بعدما غادر الوزير»: the verb, not the qualifier
             if (prev is not None and " " not in key and key not in self.lam_forms and not _no_head(prev[1], self.reporting)
-                    and prev[0] >= last_end and not (key.endswith(NISBA + MASCULINE_PLURAL[0]) or (not form.exact and key.endswith(_NOMINATIVE)))
+                    and _CONJUNCTION.sub("", prev[1], count=1) not in self.places
+                    and prev[0] >= last_end and not _nominative(key, form.exact)
                     and "." not in tv.original[slice(*tv.span(prev[0], start))]):
                 # the genitive of a construct is reported with its head: «انسحاب العدو»; a nominative
-                # plural or dual is never a genitive («هاجم التكفيريون»), a word already found as a term
-                # is not taken again as a head, and no head is joined across a full stop with its space
+                # plural or dual is never a genitive («هاجم التكفيريون», «وقاتل المسلحون»), a word already found as
+                # a term is not taken again as a head, and no head is joined across a full stop with its space
                 # missing («صالح.وكان الحوثيون»: two sentences)
                 start = prev[0]
             if v.term in self.not_in and _inside(text, m.start("t"), m.end("t"), self.not_in[v.term]):

@@ -606,12 +606,23 @@ def test_the_occupation_metonym_is_definite_only(text: str, expected: list[tuple
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("وقال رئيس تحرير الصحيفة في كييف إن المدينة هادئة.", []),       # «not_in»: an editor, not a liberation
-    ("وأعلنت موسكو تحرير بلدة قرب كييف.", [("russia_ukraine_war", "positive")]),
+    ("وأعلنت موسكو تحرير بلدة قرب كييف.", [("liberation_framing", "positive")]),
     ("ويؤدي الممثل دور عميل المخابرات في فيلم عن التجسس.", []),     # an intelligence officer
     ("واعتقلت الشرطة عميلا جنده الموساد للتجسس.", [("vilifying_labels", "negative")]),
 ])
 def test_a_variant_is_not_a_term_inside_its_not_in_phrases(text: str, expected: list[tuple[str, str]]) -> None:
-    assert concept_stances(text, ("russia_ukraine_war", "vilifying_labels")) == expected
+    assert concept_stances(text, ("liberation_framing", "vilifying_labels")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وتقدمت القوات الحكومية نحو تحرير المدينة الساحلية من المسلحين.", [("تحرير", "liberation_framing")]),
+    ("وأعلنت طهران تحرير البلدة بعد معارك عنيفة.", [("تحرير", "liberation_framing")]),  # a capital heads nothing
+    ("وقالت الوزارة إن تحرير الأسعار سيبدأ الشهر المقبل رغم المعارك.", []),
+    ("وطالبت الناشطات بتحرير المرأة من القيود.", []),
+])
+def test_a_capture_called_a_liberation_in_any_war(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(text[t.start:t.end], t.concept) for t in attribution.annotate(text).terms
+            if t.concept == "liberation_framing"] == expected
 
 
 def test_not_in_phrases_must_hold_the_term(tmp_path: Path) -> None:
@@ -695,3 +706,13 @@ def test_slots_are_checked(tmp_path: Path, term: str, needle: str) -> None:
 ])
 def test_kurdistan_disability_and_a_regime_slogan(text: str, expected: list[tuple[str, str]]) -> None:
     assert concept_stances(text, ("kurdistan", "disability", "egyptian_government")) == expected
+
+
+def test_a_written_out_nominative_plural_takes_no_verb_as_its_head(tmp_path: Path) -> None:
+    path = tmp_path / "plural.toml"
+    path.write_text('[[concept]]\nid = "hardliners"\n[[concept.variant]]\nterm = "المتطرفون"\nstance = "negative"\n'
+                    'inflect = false\n\n[[concept.variant]]\nterm = "الإخوان"\nstance = "neutral"\ninflect = false\n',
+                    encoding="utf-8")
+    text = "وهاجم المتطرفون القرية، وقالت جماعة الإخوان إنها بريئة."
+    found = [text[t.start:t.end] for t in attribution.annotate(text, lexicons=[path]).terms if t.concept == "hardliners"]
+    assert found == ["المتطرفون", "جماعة الإخوان"]  # a name in ـان may still be a genitive
