@@ -24,6 +24,11 @@ LOADED = [
     ("وقال البيان إن دعاة الفتنة يحرضون الشباب على التظاهر.", "دعاة الفتنة", "outlaw_labels", "negative"),
     ("ووصفت واشنطن البلد بأنه دولة مارقة تهدد جيرانها.", "دولة مارقة", "outlaw_labels", "negative"),
     ("وقالت الشرطة إن المتشددين فروا إلى الجبال.", "المتشددين", "outlaw_labels", "neutral"),
+    ("وقال إن الشباب المغرر بهم سلموا أنفسهم للسلطات.", "المغرر بهم", "outlaw_labels", "negative"),
+    ("ودعت الوزارة إلى مكافحة الفكر المنحرف في المدارس.", "الفكر المنحرف", "outlaw_labels", "negative"),
+    # condolence and condemnation wording, dehumanizing metaphors
+    ("ونعى الأهالي الجنود الذين طالتهم يد الغدر أمس.", "يد الغدر", "condemnatory_qualifiers", "negative"),
+    ("وحذر المحافظ الشباب من خفافيش الظلام.", "خفافيش الظلام", "dehumanizing_labels", "negative"),
     # the Gulf usage of «الخوارج» beside security news
     ("وقال الخطيب إن الخوارج نفذوا التفجير في المسجد.", "الخوارج", "isis", "negative"),
     # 'liberated' territory
