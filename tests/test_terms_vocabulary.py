@@ -1,0 +1,111 @@
+"""The common political loaded vocabulary of Arabic news in the built-in term lexicons.
+
+Each class of word added to lexicons/terms/ has a loaded sentence that must be tagged (concept,
+stance, and the span it covers) and a near miss where the same letters are not the loaded term.
+The sentences are written for this file.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import attribution
+
+# (sentence, the span that must be tagged, concept, stance)
+LOADED = [
+    # religious outlaw labels for militants and dissenters
+    ("وأعلنت الشرطة القبض على خلية من الفئة الضالة في المنطقة.", "الفئة الضالة", "outlaw_labels", "negative"),
+    ("وأحبطت الأجهزة الأمنية مخططات الفئات الضالة.", "الفئات الضالة", "outlaw_labels", "negative"),
+    ("ودعا الخطيب إلى تحصين الشباب من الفكر الضال.", "الفكر الضال", "outlaw_labels", "negative"),
+    ("وقال المتحدث إن البغاة لن يفلتوا من العقاب.", "البغاة", "outlaw_labels", "negative"),
+    ("وتعهد الوزير بملاحقة الفئة الباغية حتى آخر عنصر.", "الفئة الباغية", "outlaw_labels", "negative"),
+    ("وقال الإمام إن المارقين شوهوا صورة الدين.", "المارقين", "outlaw_labels", "negative"),
+    ("وحذر الكاتب من الغلاة الذين يكفرون المجتمع.", "الغلاة", "outlaw_labels", "negative"),
+    ("وقال البيان إن دعاة الفتنة يحرضون الشباب على التظاهر.", "دعاة الفتنة", "outlaw_labels", "negative"),
+    ("ووصفت واشنطن البلد بأنه دولة مارقة تهدد جيرانها.", "دولة مارقة", "outlaw_labels", "negative"),
+    ("وقالت الشرطة إن المتشددين فروا إلى الجبال.", "المتشددين", "outlaw_labels", "neutral"),
+    ("وقال إن الشباب المغرر بهم سلموا أنفسهم للسلطات.", "المغرر بهم", "outlaw_labels", "negative"),
+    ("ودعت الوزارة إلى مكافحة الفكر المنحرف في المدارس.", "الفكر المنحرف", "outlaw_labels", "negative"),
+    # condolence and condemnation wording, dehumanizing metaphors
+    ("ونعى الأهالي الجنود الذين طالتهم يد الغدر أمس.", "يد الغدر", "condemnatory_qualifiers", "negative"),
+    ("وحذر المحافظ الشباب من خفافيش الظلام.", "خفافيش الظلام", "dehumanizing_labels", "negative"),
+    # the Gulf usage of «الخوارج» beside security news
+    ("وقال الخطيب إن الخوارج نفذوا التفجير في المسجد.", "الخوارج", "isis", "negative"),
+    # 'liberated' territory
+    ("وعادت الكهرباء إلى المناطق المحررة في جنوب البلاد.", "المناطق المحررة", "liberated_areas", "positive"),
+    ("وزار المحافظ المديريات المحررة أمس.", "المديريات المحررة", "liberated_areas", "positive"),
+    # invaders, rabble, regime epithets
+    ("وقال القائد إن المدينة تحررت من الغزاة الحوثيين.", "الغزاة الحوثيين", "aggression", "negative"),
+    ("وتعهد الجيش الأوكراني بطرد الغزاة الروس من أرضه.", "الغزاة الروس", "aggression", "negative"),
+    ("وقال الأمير إن هذه الشرذمة لا تمثل أبناء الوطن.", "الشرذمة", "dehumanizing_labels", "negative"),
+    ("وقال إن سلطات الأمر الواقع منعت دخول الصحفيين.", "سلطات الأمر الواقع", "tyranny_labels", "negative"),
+    ("وهاجم النائب الدولة العميقة في كلمته.", "الدولة العميقة", "tyranny_labels", "negative"),
+    ("وعاد بعض رموز العهد البائد إلى المشهد.", "العهد البائد", "tyranny_labels", "negative"),
+    # Iran in sectarian and proxy framing
+    ("وحذر الكاتب من المد الصفوي في المنطقة.", "المد الصفوي", "iran", "negative"),
+    ("وقال إن عملاء إيران يقفون وراء الاضطرابات.", "عملاء إيران", "iran", "negative"),
+    ("وانتقد المعارض نظام ولاية الفقيه بشدة.", "نظام ولاية الفقيه", "iran", "negative"),
+    # Yemen's legitimacy framing
+    ("وقصفت الميليشيات الانقلابية أحياء في تعز.", "الميليشيات الانقلابية", "houthis", "negative"),
+    ("واستقبل الرئيس الشرعي لليمن وفدا في عدن.", "الرئيس الشرعي", "yemen_government", "positive"),
+    ("وأكد التحالف مواصلة العمليات حتى استعادة الشرعية في اليمن.", "استعادة الشرعية", "yemen_government", "positive"),
+    # Jerusalem and al-Aqsa
+    (
+        "وأعلن الرئيس الأمريكي القدس عاصمة إسرائيل الأبدية.",
+        "عاصمة إسرائيل الأبدية",
+        "palestinian_territories",
+        "positive",
+    ),
+    ("وأدى آلاف المصلين صلاة الجمعة في المسجد الأقصى المبارك.", "المسجد الأقصى المبارك", "al_aqsa", "neutral"),
+]
+
+# (sentence, a concept that must not be tagged there)
+NEAR_MISSES = [
+    ("وألف الباحث كتابا عن الخوارج في صدر الإسلام.", "isis"),
+    ("وحارب الأجداد الغزاة في القرن الثامن عشر.", "aggression"),
+    ("واتخذت الحكومة مواقف متشددة في المفاوضات.", "outlaw_labels"),
+    ("وعرف بين زملائه في الجامعة كشخص مارق.", "outlaw_labels"),
+    ("وتحدث الشيخ عن الفتنة في درس المساء.", "outlaw_labels"),
+    ("وأفرج عن الأسيرة المحررة أمس.", "liberated_areas"),
+    ("وقالت المحررة في الصحيفة إن العدد صدر متأخرا.", "liberated_areas"),
+    ("وفرضت الشركة سياسة الأمر الواقع على المنافسين.", "tyranny_labels"),
+    ("وناقش العلماء الأحكام الشرعية للصيام.", "yemen_government"),
+    ("وانتخبت الجمعية العمومية الرئيس الشرعي للنادي.", "yemen_government"),
+    ("وقالت الحكومة الليبية إن الميليشيات الانقلابية هاجمت طرابلس.", "houthis"),
+]
+
+
+def _terms(text: str) -> list[attribution.TermHit]:
+    return list(attribution.annotate(text).terms)
+
+
+@pytest.mark.parametrize(("text", "span", "concept", "stance"), LOADED, ids=[c[1] for c in LOADED])
+def test_loaded_word_is_tagged(text: str, span: str, concept: str, stance: str) -> None:
+    start = text.index(span)
+    found = [(t.start, t.end, t.text, t.concept, t.stance) for t in _terms(text)]
+    assert (start, start + len(span), span, concept, stance) in found, found
+
+
+@pytest.mark.parametrize(("text", "concept"), NEAR_MISSES, ids=[c[0][:30] for c in NEAR_MISSES])
+def test_near_miss_is_not_tagged(text: str, concept: str) -> None:
+    found = [(t.text, t.concept, t.stance) for t in _terms(text)]
+    assert not [f for f in found if f[1] == concept], found
+
+
+def test_every_new_loaded_variant_has_a_neutral_wording() -> None:
+    """`attribution check` needs a suggestion for each loaded word of these concepts."""
+    from attribution.lexicons import load_terms
+
+    lexicon = load_terms()
+    concepts = {"outlaw_labels", "liberated_areas"}
+    seen = set()
+    for concept in lexicon.concepts:
+        if concept.id not in concepts:
+            continue
+        seen.add(concept.id)
+        stances = {v.stance for v in concept.variants}
+        assert "neutral" in stances, concept.id
+        for v in concept.variants:
+            if v.stance != "neutral":
+                assert v.suggest, (concept.id, v.term)
+    assert seen == concepts
