@@ -32,8 +32,8 @@ LOADED = [
     # the Gulf usage of «الخوارج» beside security news
     ("وقال الخطيب إن الخوارج نفذوا التفجير في المسجد.", "الخوارج", "isis", "negative"),
     # 'liberated' territory
-    ("وعادت الكهرباء إلى المناطق المحررة في جنوب البلاد.", "المناطق المحررة", "liberated_areas", "positive"),
-    ("وزار المحافظ المديريات المحررة أمس.", "المديريات المحررة", "liberated_areas", "positive"),
+    ("وعادت الكهرباء إلى المناطق المحررة في جنوب البلاد.", "المناطق المحررة", "liberation_framing", "positive"),
+    ("وزار المحافظ المديريات المحررة أمس.", "المديريات المحررة", "liberation_framing", "positive"),
     # invaders, rabble, regime epithets
     ("وقال القائد إن المدينة تحررت من الغزاة الحوثيين.", "الغزاة الحوثيين", "aggression", "negative"),
     ("وتعهد الجيش الأوكراني بطرد الغزاة الروس من أرضه.", "الغزاة الروس", "aggression", "negative"),
@@ -66,8 +66,8 @@ NEAR_MISSES = [
     ("واتخذت الحكومة مواقف متشددة في المفاوضات.", "outlaw_labels"),
     ("وعرف بين زملائه في الجامعة كشخص مارق.", "outlaw_labels"),
     ("وتحدث الشيخ عن الفتنة في درس المساء.", "outlaw_labels"),
-    ("وأفرج عن الأسيرة المحررة أمس.", "liberated_areas"),
-    ("وقالت المحررة في الصحيفة إن العدد صدر متأخرا.", "liberated_areas"),
+    ("وأفرج عن الأسيرة المحررة أمس.", "liberation_framing"),
+    ("وقالت المحررة في الصحيفة إن العدد صدر متأخرا.", "liberation_framing"),
     ("وفرضت الشركة سياسة الأمر الواقع على المنافسين.", "tyranny_labels"),
     ("وناقش العلماء الأحكام الشرعية للصيام.", "yemen_government"),
     ("وانتخبت الجمعية العمومية الرئيس الشرعي للنادي.", "yemen_government"),
@@ -97,7 +97,7 @@ def test_every_new_loaded_variant_has_a_neutral_wording() -> None:
     from attribution.lexicons import load_terms
 
     lexicon = load_terms()
-    concepts = {"outlaw_labels", "liberated_areas"}
+    concepts = {"outlaw_labels", "liberation_framing"}
     seen = set()
     for concept in lexicon.concepts:
         if concept.id not in concepts:
