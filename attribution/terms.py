@@ -458,9 +458,13 @@ class TermMatcher:
             # paragraph from its own lexicon file or from a file of general vocabulary («عصابة» beside
             # «الاحتلال»); a loaded word of another conflict does not release it («تحرير المدينة» in a
             # report on Yemen is not the war in Ukraine)
-            drop = {i for i, pos in waiting
-                    if not any(a <= q < b and _releases(lv, out[i][2], text, q, pos)
-                               for a, b in [_window(text, pos)] for q, lv in loaded)}
+            drop = set()
+            for i, pos in waiting:
+                a, b = _window(text, pos)
+                # a sure loaded word of another conflict in the two paragraphs: the text is about that one
+                other = any(a <= q < b and not lv.general and _file(lv) != _file(out[i][2]) for q, lv in loaded)
+                if not any(a <= q < b and _releases(lv, out[i][2], text, q, pos, other) for q, lv in loaded):
+                    drop.add(i)
             out = [hit for i, hit in enumerate(out) if i not in drop]
         return out
 
@@ -535,15 +539,22 @@ class TermMatcher:
         return any(w in window for w in self.context.get(v.term, ()))
 
 
-def _releases(sure: Variant, waiting: Variant, text: str, at: int, pos: int) -> bool:
+def _file(v: Variant) -> str:
+    """The lexicon file a variant comes from."""
+    return v.origin.rsplit(":", 1)[0]
+
+
+def _releases(sure: Variant, waiting: Variant, text: str, at: int, pos: int, other: bool) -> bool:
     """A sure loaded hit (at ``at``) lets an ambiguous one (at ``pos``) read as loaded when both come
     from one lexicon file (one conflict or field) or the ambiguous one is general vocabulary
     (``scope = "general"``: «عصابة» beside «الاحتلال»). A general loaded word releases a conflict's
-    ambiguous word only in the same sentence: «التطرف» two sentences away says nothing of which war
-    «تحرير» belongs to."""
-    if waiting.general or sure.origin.rsplit(":", 1)[0] == waiting.origin.rsplit(":", 1)[0]:
+    ambiguous word only in the same sentence («التطرف» two sentences away says nothing of which war «تحرير»
+    belongs to), and not when ``other``, a sure loaded word of another conflict, is in the two paragraphs:
+    the text is about that conflict («المقاومة» beside «الحوثيين» is not the Iran-led axis, «المرابطين» on a
+    border beside «عاصفة الحزم» do not guard al-Aqsa)."""
+    if waiting.general or _file(sure) == _file(waiting):
         return True
-    if not sure.general:
+    if not sure.general or other:
         return False
     a, b = (at, pos) if at < pos else (pos, at)
     return not _SENTENCE_END.search(text, a, b)

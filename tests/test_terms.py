@@ -716,3 +716,17 @@ def test_a_written_out_nominative_plural_takes_no_verb_as_its_head(tmp_path: Pat
     text = "وهاجم المتطرفون القرية، وقالت جماعة الإخوان إنها بريئة."
     found = [text[t.start:t.end] for t in attribution.annotate(text, lexicons=[path]).terms if t.concept == "hardliners"]
     assert found == ["المتطرفون", "جماعة الإخوان"]  # a name in ـان may still be a genitive
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقالت المعارضة إن النظام قصف حلب.", [("النظام", "syrian_government")]),
+    ("وقال إن حكومة دمشق تعمل على إصلاح النظام المصرفي.", []),     # a system, not the regime (not_in)
+    ("وقالت المقاومة إنها صدت هجوم الخونة على المدينة.", [("المقاومة", "resistance")]),
+    # the paragraph before is about another conflict: a general word does not make «المقاومة» the axis's
+    ("وأعلنت ميليشيات الحوثي هجوما جديدا على المدينة.\nوقالت المقاومة إنها صدت هجوم الخونة على المدينة.", []),
+    ("واقتحم المستوطنون باحات الأقصى وتصدى لهم المرابطين.", [("باحات الأقصى", "al_aqsa"), ("المرابطين", "al_aqsa")]),
+    ("وكرم المحافظ الجنود المرابطين على الحدود بعد هجوم الخونة.", []),  # soldiers on a border (not_in)
+])
+def test_which_conflict_an_ambiguous_word_belongs_to(text: str, expected: list[tuple[str, str]]) -> None:
+    concepts = ("syrian_government", "resistance", "al_aqsa")
+    assert [(t.text, t.concept) for t in attribution.annotate(text).terms if t.concept in concepts] == expected
