@@ -28,6 +28,7 @@ __all__ = [
     "Preposition",
     "SourceEntry",
     "Verb",
+    "another_reading",
     "builtin_dir",
     "file_stamp",
     "load_builtin",
@@ -617,6 +618,7 @@ class Variant:
     not_in: tuple[str, ...] = ()  # phrases holding the term where it is not a term («رئيس تحرير»)
     general: bool = False  # from a file of `scope = "general"`: vocabulary of no one conflict
     paradigm: str = "auto"  # one of PARADIGMS; "fixed" when ``inflect = false``
+    reading: bool = False  # another concept's reading of an ambiguous term defined earlier, not a replacement
 
     @property
     def inflect(self) -> bool:
@@ -755,7 +757,7 @@ def _variant(path: Path, lines: list[str], variant_index: int, entry: Any, cid: 
     v = _Checker(path, lines, "concept.variant", variant_index, entry)
     v.where = f"concept {cid!r}, [[concept.variant]] #{n + 1}"
     v.keys(("term", "stance"), ("frame", "suggest", "notes", "inflect", "paradigm", "ambiguous", "context", "homograph",
-                                  "not_in"))
+                                  "not_in", "reading"))
     inflect = v.entry.get("inflect", True)
     if not isinstance(inflect, bool):
         raise LexiconError(Errors.E013.format(path=path, line=v.line("inflect"), where=v.where,
@@ -765,12 +767,15 @@ def _variant(path: Path, lines: list[str], variant_index: int, entry: Any, cid: 
         concept=cid, suggest=v.string("suggest"), notes=v.string("notes"),
         ambiguous=v.boolean("ambiguous"), context=v.strings("context"),
         origin=f"{path}:{v.line('term')}", homograph=v.boolean("homograph"), general=general,
-        not_in=v.strings("not_in"),
+        not_in=v.strings("not_in"), reading=v.boolean("reading"),
         paradigm=v.choice("paradigm", PARADIGMS) if "paradigm" in v.entry else ("auto" if inflect else "fixed"))
     if not inflect and variant.paradigm != "fixed":
         raise LexiconError(Errors.E013.format(path=path, line=v.line("paradigm"), where=v.where, key="paradigm",
                                               expected='"fixed" (or no paradigm) with inflect = false',
                                               got=variant.paradigm))
+    if variant.reading and not variant.ambiguous:
+        raise LexiconError(Errors.E013.format(path=path, line=v.line("reading"), where=v.where, key="reading",
+                                              expected="true only with ambiguous = true", got=True))
     if variant.ambiguous and not variant.context:
         raise LexiconError(Errors.E018.format(path=path, line=v.line("ambiguous"), where=v.where,
                                               term=variant.term))
@@ -816,19 +821,21 @@ def _term_files(path: Path) -> list[Path]:
 
 def merge_terms(files: list[Path]) -> TermLexicon:
     """Concepts from ``files`` in order. A concept id seen again extends the earlier concept; a term seen
-    again (in any concept) is replaced by the later definition. Within one file, a term may appear once."""
+    again (in any concept) is replaced by the later definition, except that a variant marked ``reading``
+    adds another concept's reading of an ambiguous term (the text's context words choose between them:
+    «المقاومة» of Lebanon and of Yemen). Within one file, a term may appear once."""
     concepts: dict[str, Concept] = {}
-    owner: dict[str, str] = {}  # folded term -> concept id
+    owner: dict[str, Variant] = {}  # folded term -> its variant
     for path in files:
         for concept in load_term_file(path):
             for v in concept.variants:
                 key = fold_term(v.term)
                 old = owner.get(key)
-                if old is not None:
-                    prev = concepts[old]
-                    concepts[old] = attrs.evolve(prev, variants=tuple(
+                if old is not None and not another_reading(old, v):
+                    prev = concepts[old.concept]
+                    concepts[old.concept] = attrs.evolve(prev, variants=tuple(
                         x for x in prev.variants if fold_term(x.term) != key))
-                owner[key] = concept.id
+                owner[key] = v
             if concept.id in concepts:
                 prev = concepts[concept.id]
                 concepts[concept.id] = attrs.evolve(
@@ -839,6 +846,11 @@ def merge_terms(files: list[Path]) -> TermLexicon:
             else:
                 concepts[concept.id] = concept
     return TermLexicon(tuple(concepts.values()))
+
+
+def another_reading(old: Variant, new: Variant) -> bool:
+    """``new`` is another concept's reading of the ambiguous term ``old``, kept beside it."""
+    return new.reading and old.ambiguous and old.concept != new.concept
 
 
 def load_terms(extra: Iterable[str | PathLike[str]] = ()) -> TermLexicon:

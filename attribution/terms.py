@@ -29,7 +29,7 @@ from itertools import accumulate
 import attrs
 import regex
 
-from .lexicons import Lexicons, TermLexicon, Variant, load_builtin
+from .lexicons import Lexicons, TermLexicon, Variant, another_reading, load_builtin
 from .model import Article, Attribution, TermHit
 from .morphology import (
     ACCUSATIVE,
@@ -388,13 +388,18 @@ class TermMatcher:
         self.places = frozenset(fold_term(n) for p in grammar.places for n in (p.name, p.capital, *p.aliases)
                                 if n and " " not in n.strip())
         self.forms: dict[str, _Form] = {}
+        #: forms that ambiguous variants of several concepts share («المقاومة» of Lebanon and of Yemen), each
+        #: reading in lexicon order: the context words in the text choose one
+        self.readings: dict[str, tuple[Variant, ...]] = {}
         plain, filled = expand_slots(lexicon.variants, grammar)
         for v in plain:
             exact = fold_term(v.term)
             for form in surface_forms(v):
                 is_exact = form == exact or form == LAM + exact[1:]
                 old = self.forms.get(form)
-                if old is None or (is_exact and not old.exact):
+                if old is not None and another_reading(old.variant, v):
+                    self.readings[form] = (*self.readings.get(form, (old.variant,)), v)
+                elif old is None or (is_exact and not old.exact):
                     self.forms[form] = _Form(v, is_exact)
         #: every variant the matcher reports, with each slot filled («النظام الجزائري»)
         self.variants: tuple[Variant, ...] = (*plain, *filled)
@@ -410,7 +415,7 @@ class TermMatcher:
         firsts = {form.split(" ", 1)[0] for form in self.forms}
         # the first words with every proclitic they may carry: a word not in here starts no form
         self.openers = frozenset(c + w for w in firsts for c in _CLITICS)
-        self.context = {v.term: tuple(fold_term(w) for w in v.context) for v in self.variants if v.ambiguous}
+        self.context = {v: tuple(fold_term(w) for w in v.context) for v in self.variants if v.ambiguous}
         self.not_in = {v.term: tuple(fold_term(p) for p in v.not_in) for v in self.variants if v.not_in}
 
     def find(self, view: Folded) -> list[tuple[int, int, Variant]]:
@@ -418,7 +423,8 @@ class TermMatcher:
         tv = term_view(view)
         text = tv.text
         out: list[tuple[int, int, Variant]] = []
-        waiting: list[tuple[int, int]] = []  # (index in out, position): ambiguous hits with no context word
+        # (index in out, position, readings): ambiguous hits with no context word
+        waiting: list[tuple[int, int, tuple[Variant, ...]]] = []
         loaded: list[tuple[int, Variant]] = []  # the sure non-neutral hits, by position
         last_end = 0  # where the last form found ends, in the term view
         for m in self._scan(text):
@@ -427,6 +433,9 @@ class TermMatcher:
             if form is None:
                 continue
             v = form.variant
+            readings = self.readings.get(key, (v,))
+            if len(readings) > 1:  # the reading with the most of its context words near, else the first
+                v = max(readings, key=lambda r: self._context_count(text, m.start(), r))
             start = m.start("t")
             prev = None if m.group("c") else _word_before(text, start)
             if prev is not None and _bare(prev[1]) in _w().term_name_heads and _in_name(key, v):
@@ -444,26 +453,32 @@ class TermMatcher:
                 start = prev[0]
             if v.term in self.not_in and _inside(text, m.start("t"), m.end("t"), self.not_in[v.term]):
                 continue  # «رئيس تحرير»: a phrase where the word is not the term
-            if v.ambiguous and _foreign_nationality(text, m.end("t"), self.context.get(v.term, ()), self.nationalities):
+            if v.ambiguous and _foreign_nationality(text, m.end("t"), self.context.get(v, ()), self.nationalities):
                 continue  # «الكيان البحريني»: another state's, whatever the paragraph is about
             last_end = m.end("t")
             s, e = tv.span(start, m.end("t"))
             if v.ambiguous and not self._context_ok(text, m.start(), v):
-                waiting.append((len(out), m.start()))
+                waiting.append((len(out), m.start(), readings))
             elif v.stance != "neutral" and v.concept != "distancing":
                 loaded.append((m.start(), v))
             out.append((s, e, v))
         if waiting:
-            # an ambiguous word also reads as loaded beside a sure loaded word of the same or the previous
-            # paragraph from its own lexicon file or from a file of general vocabulary («عصابة» beside
-            # «الاحتلال»); a loaded word of another conflict does not release it («تحرير المدينة» in a
-            # report on Yemen is not the war in Ukraine)
+            # an ambiguous word also reads as loaded beside a sure loaded word of its own lexicon file in the
+            # same or the previous paragraph, a general ambiguous word beside any («عصابة» beside
+            # «الاحتلال»); a loaded word of another conflict does not release it («تحرير المدينة» in a report
+            # on Yemen is not the war in Ukraine). Of several readings, the first one released is taken.
             drop = set()
-            for i, pos in waiting:
+            for i, pos, readings in waiting:
                 a, b = _window(text, pos)
-                # a sure loaded word of another conflict in the two paragraphs: the text is about that one
-                other = any(a <= q < b and not lv.general and _file(lv) != _file(out[i][2]) for q, lv in loaded)
-                if not any(a <= q < b and _releases(lv, out[i][2], text, q, pos, other) for q, lv in loaded):
+                near = [(q, lv) for q, lv in loaded if a <= q < b]
+                for r in readings:
+                    # a sure loaded word of another conflict in the two paragraphs: the text is about that one;
+                    # and of several readings, a general word does not say which war
+                    other = len(readings) > 1 or any(not lv.general and _file(lv) != _file(r) for _, lv in near)
+                    if any(_releases(lv, r, text, q, pos, other) for q, lv in near):
+                        out[i] = (out[i][0], out[i][1], r)
+                        break
+                else:
                     drop.add(i)
             out = [hit for i, hit in enumerate(out) if i not in drop]
         return out
@@ -536,7 +551,13 @@ class TermMatcher:
         """A context word in the same paragraph or the one before it."""
         a, b = _window(text, pos)
         window = text[a:b]
-        return any(w in window for w in self.context.get(v.term, ()))
+        return any(w in window for w in self.context.get(v, ()))
+
+    def _context_count(self, text: str, pos: int, v: Variant) -> int:
+        """How many of ``v``'s context words are in the same paragraph or the one before it."""
+        a, b = _window(text, pos)
+        window = text[a:b]
+        return sum(w in window for w in self.context.get(v, ()))
 
 
 def _file(v: Variant) -> str:

@@ -721,7 +721,8 @@ def test_a_written_out_nominative_plural_takes_no_verb_as_its_head(tmp_path: Pat
 @pytest.mark.parametrize(("text", "expected"), [
     ("وقالت المعارضة إن النظام قصف حلب.", [("النظام", "syrian_government")]),
     ("وقال إن حكومة دمشق تعمل على إصلاح النظام المصرفي.", []),     # a system, not the regime (not_in)
-    ("وقالت المقاومة إنها صدت هجوم الخونة على المدينة.", [("المقاومة", "resistance")]),
+    ("وقالت المقاومة في غزة إنها صدت هجوم الخونة على المدينة.", [("المقاومة", "resistance")]),
+    ("وقالت المقاومة إنها صدت هجوم الخونة على المدينة.", []),  # which war's? a general word does not say
     # the paragraph before is about another conflict: a general word does not make «المقاومة» the axis's
     ("وأعلنت ميليشيات الحوثي هجوما جديدا على المدينة.\nوقالت المقاومة إنها صدت هجوم الخونة على المدينة.", []),
     ("واقتحم المستوطنون باحات الأقصى وتصدى لهم المرابطين.", [("باحات الأقصى", "al_aqsa"), ("المرابطين", "al_aqsa")]),
@@ -730,3 +731,33 @@ def test_a_written_out_nominative_plural_takes_no_verb_as_its_head(tmp_path: Pat
 def test_which_conflict_an_ambiguous_word_belongs_to(text: str, expected: list[tuple[str, str]]) -> None:
     concepts = ("syrian_government", "resistance", "al_aqsa")
     assert [(t.text, t.concept) for t in attribution.annotate(text).terms if t.concept in concepts] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وسيطرت المقاومة على مديرية في عدن بعد طرد الحوثيين.", "yemen_government"),
+    ("وقالت المقاومة إن قوات الاحتلال قصفت غزة.", "resistance"),
+])
+def test_one_word_of_two_wars_is_read_by_its_context(text: str, expected: str) -> None:
+    [hit] = [t for t in attribution.annotate(text).terms if t.text == "المقاومة"]
+    assert hit.concept == expected
+
+
+def test_a_reading_of_an_ambiguous_word_in_another_concept(tmp_path: Path) -> None:
+    one, two = tmp_path / "a.toml", tmp_path / "b.toml"
+    one.write_text('[[concept]]\nid = "north"\n[[concept.variant]]\nterm = "الجبهة"\nstance = "positive"\n'
+                   'ambiguous = true\ncontext = ["الجبال"]\n', encoding="utf-8")
+    two.write_text('[[concept]]\nid = "south"\n[[concept.variant]]\nterm = "الجبهة"\nstance = "negative"\n'
+                   'ambiguous = true\nreading = true\ncontext = ["الساحل"]\n', encoding="utf-8")
+    def concept(text: str) -> list[str]:
+        return [t.concept for t in attribution.annotate(text, lexicons=[one, two]).terms if t.text == "الجبهة"]
+    assert concept("وتقدمت الجبهة نحو الساحل.") == ["south"]
+    assert concept("وتقدمت الجبهة في الجبال.") == ["north"]
+    assert concept("وتقدمت الجبهة في الجبال نحو الساحل ثم الساحل.") == ["north"]  # a tie: the first file's
+    two.write_text('[[concept]]\nid = "south"\n[[concept.variant]]\nterm = "الجبهة"\nstance = "negative"\n'
+                   'ambiguous = true\ncontext = ["الساحل"]\n', encoding="utf-8")  # without `reading` a definition replaces the earlier one, as before
+    assert concept("وتقدمت الجبهة في الجبال.") == []  # south's only, and its context is not here
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[concept]]\nid = "x"\n[[concept.variant]]\nterm = "الجبهة"\nstance = "negative"\n'
+                   'reading = true\n', encoding="utf-8")
+    with pytest.raises(attribution.LexiconError, match=r"E013 .*bad.toml:6: .*'reading'"):
+        load_term_file(bad)
