@@ -353,6 +353,8 @@ def test_validate_reports_every_problem(tmp_path: Path, lexicon: Path, capsys: p
     ("وقال إن العميل تسلم الطلبية من المتجر.", []),
     ("ووصف الخطيب خصومه بأنهم شذاذ الآفاق وأن مصيرهم مزبلة التاريخ.", [("negative", "vilifying_labels")] * 2),
     ("وأعلن جهاز المخابرات القبض على عميل جنده الاحتلال.", [("negative", "vilifying_labels")]),
+    ("ونفى البيان الشائعات المغرضة التي يروجها الحاقدون على البلاد.", [("negative", "vilifying_labels")] * 2),
+    ("وقال الخبير إن رأس المال جبان ويبحث عن الاستقرار.", []),     # an idiom, not a condemnation
 ])
 def test_labels_and_ideologies(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.stance, t.concept) for t in attribution.annotate(text).terms
