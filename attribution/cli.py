@@ -197,13 +197,13 @@ examples:
 
 
 def _lexicon(args: argparse.Namespace) -> int:
-    from .lexicons import _term_files, load_term_file, load_terms
+    from .lexicons import Variant, _term_files, another_reading, load_term_file, load_terms
 
     if args.lexicon_command == "validate":
         from .normalize import fold_term
 
         status = 0
-        owners: dict[str, str] = {}  # a term claimed by two files is a problem too
+        owners: dict[str, Variant] = {}  # a term claimed by two files is a problem too (but for a reading)
         for name in args.paths:
             try:
                 files = _term_files(Path(name))
@@ -221,11 +221,12 @@ def _lexicon(args: argparse.Namespace) -> int:
                 for c in concepts:
                     for v in c.variants:
                         key = fold_term(v.term)
-                        if key in owners and not owners[key].startswith(f"{f}:"):
+                        old = owners.get(key)
+                        if old is not None and not old.origin.startswith(f"{f}:") and not another_reading(old, v):
                             problems.append(Errors.E016.format(
                                 path=f, line=v.origin.rsplit(":", 1)[1], where=f"concept {c.id!r}", term=v.term,
-                                other=owners[key]))
-                        owners.setdefault(key, f"{v.origin} (concept {c.id!r})")
+                                other=f"{old.origin} (concept {old.concept!r})"))
+                        owners.setdefault(key, v)
                 for problem in problems:
                     print(problem, file=sys.stderr)
                 n = sum(len(c.variants) for c in concepts)

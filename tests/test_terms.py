@@ -763,3 +763,28 @@ def test_a_reading_of_an_ambiguous_word_in_another_concept(tmp_path: Path) -> No
                    'reading = true\n', encoding="utf-8")
     with pytest.raises(attribution.LexiconError, match=r"E013 .*bad.toml:6: .*'reading'"):
         load_term_file(bad)
+
+
+def test_validate_accepts_a_reading_but_not_a_second_definition(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    from attribution.cli import main
+
+    (tmp_path / "a.toml").write_text('[[concept]]\nid = "north"\n[[concept.variant]]\nterm = "الجبهة"\n'
+                                     'stance = "positive"\nambiguous = true\ncontext = ["الجبال"]\n', encoding="utf-8")
+    second = tmp_path / "b.toml"
+    second.write_text('[[concept]]\nid = "south"\n[[concept.variant]]\nterm = "الجبهة"\nstance = "negative"\n'
+                      'ambiguous = true\nreading = true\ncontext = ["الساحل"]\n', encoding="utf-8")
+    assert main(["lexicon", "validate", str(tmp_path)]) == 0
+    second.write_text(second.read_text(encoding="utf-8").replace("reading = true\n", ""), encoding="utf-8")
+    assert main(["lexicon", "validate", str(tmp_path)]) == 1
+    assert "E016" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("text", "concept"), [
+    ("ويرحب المكان بالجميع بغض النظر عمن غادر ومن بقي.", "condemnatory_qualifiers"),  # «عمن غادر»: the verb
+    ("وتقدمت القوات دون مقاومة تذكر نحو البلدة قرب غزة.", "resistance"),                 # the act of resisting
+    ("والساعة تتميز بالمقاومة للماء حتى عمق مئة متر في عدن.", "yemen_government"),
+    ("وكيف يتم الاستشهاد بحديث في غير موضعه بعد القصف.", "casualties"),                  # citing, not martyrdom
+])
+def test_literal_readings_are_no_terms(text: str, concept: str) -> None:
+    assert concept not in {t.concept for t in attribution.annotate(text).terms}
