@@ -397,7 +397,7 @@ class TermMatcher:
             for form in surface_forms(v):
                 is_exact = form == exact or form == LAM + exact[1:]
                 old = self.forms.get(form)
-                if old is not None and another_reading(old.variant, v):
+                if old is not None and (another_reading(old.variant, v) or another_reading(v, old.variant)):
                     self.readings[form] = (*self.readings.get(form, (old.variant,)), v)
                 elif old is None or (is_exact and not old.exact):
                     self.forms[form] = _Form(v, is_exact)
