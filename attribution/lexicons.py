@@ -474,8 +474,8 @@ SCHEMAS: dict[str, dict[str, Section]] = {
                           **{key: Key(type=STRING, nonempty=True)
                              for key in ("reason_negation", "reason_not", "reason_lacking")}}),
         "morphology": _heads("pronoun_suffixes"),
-        "terms": _heads("particles", "verb_particles", "opening_verbs", "name_heads", "naming_heads", "belonging_adjectives",
-                        "function_words"),
+        "terms": _heads("particles", "verb_particles", "opening_verbs", "name_heads", "naming_heads", "mention_heads",
+                        "belonging_adjectives", "function_words"),
         "compare": _heads("stop_words", "official_words"),
     },
     "page.toml": {

@@ -34,6 +34,7 @@ from .model import Article, Attribution, TermHit
 from .morphology import (
     ACCUSATIVE,
     ALEF,
+    BA,
     CONJUNCTIONS,
     DEFECTIVE_PLURAL,
     DEFINITE,
@@ -103,7 +104,8 @@ def _bare(word: str) -> str:
         rest = word[n:]
         if len(word) > n + 1 and _CLITICS_ONLY.fullmatch(word[:n]) and (
                 rest in words.term_particles or rest in words.term_verb_particles or rest in words.term_function_words
-                or rest in words.term_naming_heads or rest in words.term_opening_verbs):
+                or rest in words.term_naming_heads or rest in words.term_mention_heads
+                or rest in words.term_opening_verbs):
             return rest
     return word
 
@@ -635,13 +637,18 @@ class _Innermost:
 
 
 def _names(view: Folded, v: Variant, quote: int) -> bool:
-    """Quotation marks at ``quote`` around ``v`` write a name, not scare quotes: the term is the name of a
-    group, operation or place, or a quoted slogan («تنظيم “داعش”»), or a naming head stands before the
-    marks («أعلنت جماعة "…"», «عملية "…"»)."""
+    """Quotation marks at ``quote`` around ``v`` write a name or quote a word, not scare quotes: the term
+    is the name of a group, operation or place, or a quoted slogan («تنظيم “داعش”»), or a naming head
+    stands before the marks («أعلنت جماعة "…"», «عملية "…"»), or a word that mentions what follows
+    («مصطلح "الإرهاب"», «ما يعرف بـ"…"»)."""
     if v.frame in _NAME_FRAMES:
         return True
-    before = _PREV_WORD.search(fold(view.original[max(0, quote - 40):quote].rstrip()).text)
-    return before is not None and _bare(before.group()) in _w().term_naming_heads
+    before = fold(view.original[max(0, quote - 40):quote].rstrip()).text
+    if before.endswith(BA):  # «يعرف بـ"…"»: the preposition is written against the marks
+        before = before[:-len(BA)].rstrip()
+    word = _PREV_WORD.search(before)
+    return word is not None and (_bare(word.group()) in _w().term_naming_heads
+                                 or _bare(word.group()) in _w().term_mention_heads)
 
 
 def find_terms(article: Article, view: Folded, matcher: TermMatcher) -> tuple[TermHit, ...]:

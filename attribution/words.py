@@ -74,6 +74,7 @@ class GrammarWords:
     term_opening_verbs: frozenset[str]
     term_name_heads: frozenset[str]
     term_naming_heads: frozenset[str]
+    term_mention_heads: frozenset[str]
     term_function_words: frozenset[str]
     term_belonging_adjectives: frozenset[str]
     compare_stop_words: frozenset[str]
@@ -204,8 +205,8 @@ _STARTS = {
 
 #: Sections read into fields named "<prefix>_<key>": the term matcher's and the comparison's lists.
 _PREFIXED_LISTS = {
-    "terms": ("term", ("particles", "verb_particles", "opening_verbs", "name_heads", "naming_heads", "function_words",
-                       "belonging_adjectives")),
+    "terms": ("term", ("particles", "verb_particles", "opening_verbs", "name_heads", "naming_heads", "mention_heads",
+                       "function_words", "belonging_adjectives")),
     "compare": ("compare", ("stop_words", "official_words")),
 }
 

@@ -791,3 +791,13 @@ def test_validate_accepts_a_reading_but_not_a_second_definition(tmp_path: Path,
 ])
 def test_literal_readings_are_no_terms(text: str, concept: str) -> None:
     assert concept not in {t.concept for t in attribution.annotate(text).terms}
+
+
+@pytest.mark.parametrize(("text", "scare_quotes"), [
+    ("وقال إن هؤلاء «الإرهابيين» يقاتلون الجيش منذ سنوات.", True),
+    ("ومع غياب تعريف دولي لمصطلح «الإرهاب» يختلف الباحثون.", False),  # a word mentioned, not used
+    ("وروجت القناة لما يعرف بـ«محور المقاومة» في المنطقة.", False),
+    ("وتقدمت قوات «المقاومة الشعبية» نحو المدينة من جهة عدن.", False),  # a force's own name
+])
+def test_quotation_marks_that_mention_a_word_are_not_scare_quotes(text: str, scare_quotes: bool) -> None:
+    assert any(t.variant == "scare quotes" for t in attribution.annotate(text).terms) == scare_quotes
