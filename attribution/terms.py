@@ -8,8 +8,8 @@ persons and imperfect; "لل" for ل + ال), and all forms go into sets of word
 the proclitics و ف ب ك ل in front. The cost therefore hardly depends on the lexicon's size. Overlaps
 resolve to the longest match.
 
-A hit's **voice** is ``quoted`` inside a direct quote, ``reported`` inside indirect attributed content,
-and ``outlet`` otherwise; a term wrapped in quotation marks in the outlet's own voice also yields a
+A hit's **voice** is ``quoted`` inside a direct quote or in quotation marks after a word that mentions it
+(«مصطلح “الإرهاب”»), ``reported`` inside indirect attributed content, and ``outlet`` otherwise; a term wrapped in quotation marks in the outlet's own voice also yields a
 ``distancing`` hit for the scare quotes, unless the marks enclose a name («تنظيم “داعش”»).
 
 A hit is the term, not its neighbour: a verb, particle or preposition before a term is never taken as a
@@ -636,19 +636,28 @@ class _Innermost:
         return min(holding)[2] if holding else None
 
 
-def _names(view: Folded, v: Variant, quote: int) -> bool:
-    """Quotation marks at ``quote`` around ``v`` write a name or quote a word, not scare quotes: the term
-    is the name of a group, operation or place, or a quoted slogan («تنظيم “داعش”»), or a naming head
-    stands before the marks («أعلنت جماعة "…"», «عملية "…"»), or a word that mentions what follows
-    («مصطلح "الإرهاب"», «ما يعرف بـ"…"»)."""
-    if v.frame in _NAME_FRAMES:
-        return True
+def _head_before(view: Folded, quote: int) -> str:
+    """The word before the quotation mark at ``quote``, folded and bare (a بـ written against the marks
+    skipped: «يعرف بـ"…"»)."""
     before = fold(view.original[max(0, quote - 40):quote].rstrip()).text
-    if before.endswith(BA):  # «يعرف بـ"…"»: the preposition is written against the marks
+    if before.endswith(BA):
         before = before[:-len(BA)].rstrip()
     word = _PREV_WORD.search(before)
-    return word is not None and (_bare(word.group()) in _w().term_naming_heads
-                                 or _bare(word.group()) in _w().term_mention_heads)
+    return "" if word is None else _bare(word.group())
+
+
+def _names(view: Folded, v: Variant, quote: int) -> bool:
+    """Quotation marks at ``quote`` around ``v`` write a name, not scare quotes: the term is the name of a
+    group, operation or place, or a quoted slogan («تنظيم “داعش”»), or a naming head stands before the
+    marks («أعلنت جماعة "…"», «عملية "…"»)."""
+    return v.frame in _NAME_FRAMES or _head_before(view, quote) in _w().term_naming_heads
+
+
+def _mentioned(view: Folded, quote: int) -> bool:
+    """Quotation marks at ``quote`` quote a word that the words before them mention, not one the outlet
+    uses: «مصطلح "الإرهاب"», «ما يعرف بـ"محور المقاومة"», «يسميها الأكراد "…"» does not count (the subject
+    stands between)."""
+    return _head_before(view, quote) in _w().term_mention_heads
 
 
 def find_terms(article: Article, view: Folded, matcher: TermMatcher) -> tuple[TermHit, ...]:
@@ -662,6 +671,8 @@ def find_terms(article: Article, view: Folded, matcher: TermMatcher) -> tuple[Te
         in_quotes = s > 0 and e < len(text) and text[s - 1] in OPEN_QUOTES and text[e] in CLOSE_QUOTES
         # a partial quote inside reported speech ("قال إن «الكيان» …") is the speaker's own words
         voice = "outlet" if att is None else ("quoted" if att.direct or in_quotes else "reported")
+        if voice == "outlet" and in_quotes and _mentioned(view, s - 1):
+            voice = "quoted"  # «مصطلح "الإرهاب"»: a word the outlet quotes, not one it uses
         hits.append(TermHit(s, e, text[s:e], v.concept, v.term, v.stance, v.frame or "", voice,
                             None if att is None else att.source))
         if voice == "outlet" and in_quotes and v.concept != "distancing" and not _names(view, v, s - 1):

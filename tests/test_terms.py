@@ -801,3 +801,13 @@ def test_literal_readings_are_no_terms(text: str, concept: str) -> None:
 ])
 def test_quotation_marks_that_mention_a_word_are_not_scare_quotes(text: str, scare_quotes: bool) -> None:
     assert any(t.variant == "scare quotes" for t in attribution.annotate(text).terms) == scare_quotes
+
+
+@pytest.mark.parametrize(("text", "voice"), [
+    ("ومع غياب تعريف دولي لمصطلح «الإرهاب» يختلف الباحثون.", "quoted"),  # the outlet quotes the word
+    ("وهي المناطق التي تسمى «غرب كردستان» في خطاب الأحزاب.", "quoted"),
+    ("ودان البيان الإرهاب بكل أشكاله.", "outlet"),
+])
+def test_a_word_mentioned_in_quotation_marks_is_quoted_not_used(text: str, voice: str) -> None:
+    [hit] = [t for t in attribution.annotate(text).terms if t.concept in ("terrorism_labels", "kurdistan")]
+    assert hit.voice == voice
