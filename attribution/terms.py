@@ -330,6 +330,9 @@ def surface_forms(variant: Variant) -> set[str]:
                         else DEFINITE + w for w in words]
             bare = [w[2:] if w.startswith(DEFINITE) and len(w) > 3 else w for w in words]
             forms |= {" ".join(definite), " ".join(bare)}
+            if not words[0].startswith(DEFINITE):
+                # a construct is made definite by its last word alone: «جرائم حرب» → «جرائم الحرب»
+                forms.add(" ".join([*bare[:-1], definite[-1]]))
     out = set(forms)
     for f in forms:
         if f.startswith(DEFINITE):

@@ -811,3 +811,15 @@ def test_quotation_marks_that_mention_a_word_are_not_scare_quotes(text: str, sca
 def test_a_word_mentioned_in_quotation_marks_is_quoted_not_used(text: str, voice: str) -> None:
     [hit] = [t for t in attribution.annotate(text).terms if t.concept in ("terrorism_labels", "kurdistan")]
     assert hit.voice == voice
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ودانت الحكومة العمل الوحشي والدنيء الذي استهدف القرية.", ["condemnatory_qualifiers"] * 2),
+    ("وحول الكيميائي المعادن الخسيسة إلى ذهب في التجربة.", []),       # base metals
+    ("وتوعد بيان التنظيم المرتدين وجيوش الطواغيت.", ["outlaw_labels"] * 2),
+    ("وارتكبت القوات جرائم الحرب في المدينة.", ["atrocity_labels"]),  # a construct made definite by its last word
+    ("وحكمت محكمة جرائم الحرب الدولية في القضية.", []),             # the court's name
+])
+def test_condemnation_takfir_labels_and_constructs(text: str, expected: list[str]) -> None:
+    concepts = ("condemnatory_qualifiers", "outlaw_labels", "atrocity_labels")
+    assert [t.concept for t in attribution.annotate(text).terms if t.concept in concepts] == expected
