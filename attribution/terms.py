@@ -639,10 +639,10 @@ class _Innermost:
         return min(holding)[2] if holding else None
 
 
-def _head_before(view: Folded, quote: int) -> str:
-    """The word before the quotation mark at ``quote``, folded and bare (a بـ written against the marks
-    skipped: «يعرف بـ"…"»)."""
-    before = fold(view.original[max(0, quote - 40):quote].rstrip()).text
+def _head_before(view: Folded, at: int) -> str:
+    """The word before ``at`` (a quotation mark or a term), folded and bare (a بـ written against the
+    marks skipped: «يعرف بـ"…"»)."""
+    before = fold(view.original[max(0, at - 40):at].rstrip()).text
     if before.endswith(BA):
         before = before[:-len(BA)].rstrip()
     word = _PREV_WORD.search(before)
@@ -656,11 +656,11 @@ def _names(view: Folded, v: Variant, quote: int) -> bool:
     return v.frame in _NAME_FRAMES or _head_before(view, quote) in _w().term_naming_heads
 
 
-def _mentioned(view: Folded, quote: int) -> bool:
-    """Quotation marks at ``quote`` quote a word that the words before them mention, not one the outlet
-    uses: «مصطلح "الإرهاب"», «ما يعرف بـ"محور المقاومة"», «يسميها الأكراد "…"» does not count (the subject
-    stands between)."""
-    return _head_before(view, quote) in _w().term_mention_heads
+def _mentioned(view: Folded, at: int) -> bool:
+    """The term at ``at`` (or its opening quotation mark) is a word the word before it mentions, not one the
+    outlet uses: «مصطلح "الإرهاب"», «ما يعرف بـ"محور المقاومة"», «من يسمونهم بالمرتدين»; «يسميها الأكراد
+    "…"» does not count (the subject stands between)."""
+    return _head_before(view, at) in _w().term_mention_heads
 
 
 def find_terms(article: Article, view: Folded, matcher: TermMatcher) -> tuple[TermHit, ...]:
@@ -674,8 +674,8 @@ def find_terms(article: Article, view: Folded, matcher: TermMatcher) -> tuple[Te
         in_quotes = s > 0 and e < len(text) and text[s - 1] in OPEN_QUOTES and text[e] in CLOSE_QUOTES
         # a partial quote inside reported speech ("قال إن «الكيان» …") is the speaker's own words
         voice = "outlet" if att is None else ("quoted" if att.direct or in_quotes else "reported")
-        if voice == "outlet" and in_quotes and _mentioned(view, s - 1):
-            voice = "quoted"  # «مصطلح "الإرهاب"»: a word the outlet quotes, not one it uses
+        if voice == "outlet" and _mentioned(view, s - 1 if in_quotes else s):
+            voice = "quoted"  # «مصطلح "الإرهاب"», «يسمونهم بالمرتدين»: a word the outlet quotes, not one it uses
         hits.append(TermHit(s, e, text[s:e], v.concept, v.term, v.stance, v.frame or "", voice,
                             None if att is None else att.source))
         if voice == "outlet" and in_quotes and v.concept != "distancing" and not _names(view, v, s - 1):

@@ -823,3 +823,18 @@ def test_a_word_mentioned_in_quotation_marks_is_quoted_not_used(text: str, voice
 def test_condemnation_takfir_labels_and_constructs(text: str, expected: list[str]) -> None:
     concepts = ("condemnatory_qualifiers", "outlaw_labels", "atrocity_labels")
     assert [t.concept for t in attribution.annotate(text).terms if t.concept in concepts] == expected
+
+
+@pytest.mark.parametrize(("text", "voice"), [
+    ("وهدد البيان من يسمونهم بالمرتدين بالقتل.", "quoted"),              # their word, mentioned
+    ("وتوعد البيان المرتدين بالقتل.", "outlet"),
+    ("وقال المتحدث باسم الحكومة الجزائرية إن الوضع هادئ.", "outlet"),   # speaks for it: no mention
+])
+def test_a_word_after_a_naming_verb_is_mentioned(text: str, voice: str) -> None:
+    [hit] = [t for t in attribution.annotate(text).terms if t.concept in ("outlaw_labels", "state_government")]
+    assert hit.voice == voice
+
+
+def test_a_name_after_its_naming_word_is_no_scare_quote() -> None:
+    text = "وأعلن التنظيم المعروف باسم «داعش» مسؤوليته عن الهجوم."
+    assert not [t for t in attribution.annotate(text).terms if t.variant == "scare quotes"]
