@@ -817,12 +817,19 @@ def test_a_word_mentioned_in_quotation_marks_is_quoted_not_used(text: str, voice
     ("ودانت الحكومة العمل الوحشي والدنيء الذي استهدف القرية.", ["condemnatory_qualifiers"] * 2),
     ("وحول الكيميائي المعادن الخسيسة إلى ذهب في التجربة.", []),       # base metals
     ("وتوعد بيان التنظيم المرتدين وجيوش الطواغيت.", ["outlaw_labels"] * 2),
+    ("وكتب أن الحكام المستبدين لا يتعلمون من التاريخ.", []),         # tyranny_labels, below
+
     ("وارتكبت القوات جرائم الحرب في المدينة.", ["atrocity_labels"]),  # a construct made definite by its last word
     ("وحكمت محكمة جرائم الحرب الدولية في القضية.", []),             # the court's name
 ])
 def test_condemnation_takfir_labels_and_constructs(text: str, expected: list[str]) -> None:
     concepts = ("condemnatory_qualifiers", "outlaw_labels", "atrocity_labels")
     assert [t.concept for t in attribution.annotate(text).terms if t.concept in concepts] == expected
+
+
+def test_a_despot_is_a_tyranny_label() -> None:
+    text = "وكتب أن الحكام المستبدين لا يتعلمون من التاريخ."
+    assert [(t.text, t.concept) for t in attribution.annotate(text).terms] == [("المستبدين", "tyranny_labels")]
 
 
 @pytest.mark.parametrize(("text", "voice"), [
