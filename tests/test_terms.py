@@ -845,3 +845,8 @@ def test_a_word_after_a_naming_verb_is_mentioned(text: str, voice: str) -> None:
 def test_a_name_after_its_naming_word_is_no_scare_quote() -> None:
     text = "وأعلن التنظيم المعروف باسم «داعش» مسؤوليته عن الهجوم."
     assert not [t for t in attribution.annotate(text).terms if t.variant == "scare quotes"]
+
+
+def test_a_participle_label_takes_the_feminine() -> None:
+    text = "واتهم البيان الجهة الخائنة بالتآمر على البلاد."
+    assert [(t.text, t.concept) for t in attribution.annotate(text).terms] == [("الخائنة", "terrorism_labels")]
