@@ -19,7 +19,15 @@ import attrs
 from .errors import Errors, LexiconError
 from .i18n import _
 from .model import KINDS
-from .morphology import DEFINITE, PARTICIPLE_ENDINGS, PAST_ENDINGS, PRESENT_ENDINGS, PRESENT_THIRD_PERSON
+from .morphology import (
+    DEFINITE,
+    FEMININE_PLURAL,
+    MASCULINE_PLURAL,
+    PARTICIPLE_ENDINGS,
+    PAST_ENDINGS,
+    PRESENT_ENDINGS,
+    PRESENT_THIRD_PERSON,
+)
 from .normalize import fold_term
 
 __all__ = [
@@ -745,6 +753,10 @@ def _slot_problem(text: str, key: str) -> str:
     at = next(i for i, w in enumerate(words) if _SLOT.search(w))
     if words[at] != slots[0].group(0) or (key == "term" and at == 0):
         return _("a slot is a word of its own after the noun it qualifies: NOUN {slot}").format(slot="{" + SLOTS[0] + "}")
+    if at and fold_term(words[at - 1]).endswith(MASCULINE_PLURAL):
+        # the adjective is filled in the singular, masculine or feminine: «المعارضين الجزائري» is no Arabic
+        return _("a slot follows a singular noun or a plural in {ending}, which its adjective agrees with").format(
+            ending=FEMININE_PLURAL)
     return ""
 
 
@@ -784,6 +796,18 @@ def _variant(path: Path, lines: list[str], variant_index: int, entry: Any, cid: 
         if problem:
             raise LexiconError(Errors.E032.format(path=path, line=v.line(key), where=v.where, key=key,
                                                   value=getattr(variant, key), problem=problem))
+    slotted = bool(_SLOT.search(variant.term))
+    for key, values in (("not_in", variant.not_in), ("context", variant.context)):
+        for value in values:
+            if _SLOT.search(value):
+                raise LexiconError(Errors.E032.format(path=path, line=v.line(key), where=v.where, key=key, value=value,
+                                                      problem=_("a slot is filled in `term` and `suggest` only")))
+    if _SLOT.search(variant.suggest) and not slotted:
+        raise LexiconError(Errors.E032.format(path=path, line=v.line("suggest"), where=v.where, key="suggest",
+                                              value=variant.suggest, problem=_("a slot in `suggest` needs one in `term`")))
+    if slotted and variant.reading:
+        raise LexiconError(Errors.E032.format(path=path, line=v.line("term"), where=v.where, key="term",
+                                              value=variant.term, problem=_("a reading holds no slot")))
     for phrase in variant.not_in:
         if fold_term(variant.term).removeprefix(DEFINITE) not in fold_term(phrase):
             raise LexiconError(Errors.E031.format(path=path, line=v.line("not_in"), where=v.where, phrase=phrase,
@@ -825,17 +849,20 @@ def merge_terms(files: list[Path]) -> TermLexicon:
     adds another concept's reading of an ambiguous term (the text's context words choose between them:
     «المقاومة» of Lebanon and of Yemen). Within one file, a term may appear once."""
     concepts: dict[str, Concept] = {}
-    owner: dict[str, Variant] = {}  # folded term -> its variant
+    owners: dict[str, list[Variant]] = {}  # folded term -> its variant and its readings
     for path in files:
         for concept in load_term_file(path):
             for v in concept.variants:
                 key = fold_term(v.term)
-                old = owner.get(key)
-                if old is not None and not another_reading(old, v):
-                    prev = concepts[old.concept]
-                    concepts[old.concept] = attrs.evolve(prev, variants=tuple(
+                old = owners.get(key, [])
+                if old and all(another_reading(o, v) for o in old):
+                    old.append(v)
+                    continue
+                for o in old:  # a definition that is no reading replaces the term and all its readings
+                    prev = concepts[o.concept]
+                    concepts[o.concept] = attrs.evolve(prev, variants=tuple(
                         x for x in prev.variants if fold_term(x.term) != key))
-                owner[key] = v
+                owners[key] = [v]
             if concept.id in concepts:
                 prev = concepts[concept.id]
                 concepts[concept.id] = attrs.evolve(
@@ -849,8 +876,9 @@ def merge_terms(files: list[Path]) -> TermLexicon:
 
 
 def another_reading(old: Variant, new: Variant) -> bool:
-    """``new`` is another concept's reading of the ambiguous term ``old``, kept beside it."""
-    return new.reading and old.ambiguous and old.concept != new.concept
+    """``new`` is another concept's reading of the ambiguous term ``old``, kept beside it (``reading =
+    true``, both ambiguous)."""
+    return new.reading and old.ambiguous and new.ambiguous and old.concept != new.concept
 
 
 def load_terms(extra: Iterable[str | PathLike[str]] = ()) -> TermLexicon:

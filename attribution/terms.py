@@ -207,6 +207,7 @@ def _no_head(word: str, reporting: frozenset[str]) -> bool:
     words = _w()
     return (_PROCLITICS.sub("", w, count=1).startswith(DEFINITE) or w.startswith((DEFINITE, LAM_DEFINITE))
             or w in words.term_function_words or w in words.term_particles or w in words.term_verb_particles or len(w) < 3
+            or w in words.term_mention_heads
             or _verb_like(word, reporting) or (len(w) >= 4 and w.endswith(_pronoun_suffixes(him=False)))
             or (w.endswith(ACCUSATIVE) and not w.endswith(DEFECTIVE_PLURAL)))
 
@@ -420,8 +421,9 @@ class TermMatcher:
         firsts = {form.split(" ", 1)[0] for form in self.forms}
         # the first words with every proclitic they may carry: a word not in here starts no form
         self.openers = frozenset(c + w for w in firsts for c in _CLITICS)
-        self.context = {v: tuple(fold_term(w) for w in v.context) for v in self.variants if v.ambiguous}
-        self.not_in = {v.term: tuple(fold_term(p) for p in v.not_in) for v in self.variants if v.not_in}
+        #: each ambiguous variant's context words as one expression of whole words («تعز», not «تعزيز»)
+        self.context = {v: _words_pattern(v.context) for v in self.variants if v.ambiguous and v.context}
+        self.not_in = {v: tuple(fold_term(p) for p in v.not_in) for v in self.variants if v.not_in}
 
     def find(self, view: Folded) -> list[tuple[int, int, Variant]]:
         """``(start, end, variant)`` in original offsets, in order, longest match first at each place."""
@@ -448,7 +450,7 @@ class TermMatcher:
             if v.homograph and not key.startswith((DEFINITE, LAM_DEFINITE)) and not self._adjective(tv, m):
                 continue  # «لقد غادر», «بعدما غادر الوزير»: the verb, not the qualifier
             if (prev is not None and " " not in key and key not in self.lam_forms and not _no_head(prev[1], self.reporting)
-                    and _CONJUNCTION.sub("", prev[1], count=1) not in self.places
+                    and prev[1] not in self.places and _CONJUNCTION.sub("", prev[1], count=1) not in self.places
                     and prev[0] >= last_end and not _nominative(key, form.exact)
                     and "." not in tv.original[slice(*tv.span(prev[0], start))]):
                 # the genitive of a construct is reported with its head: «انسحاب العدو»; a nominative
@@ -456,9 +458,10 @@ class TermMatcher:
                 # a term is not taken again as a head, and no head is joined across a full stop with its space
                 # missing («صالح.وكان الحوثيون»: two sentences)
                 start = prev[0]
-            if v.term in self.not_in and _inside(text, m.start("t"), m.end("t"), self.not_in[v.term]):
+            if v in self.not_in and _inside(text, m.start("t"), m.end("t"), self.not_in[v]):
                 continue  # «رئيس تحرير»: a phrase where the word is not the term
-            if v.ambiguous and _foreign_nationality(text, m.end("t"), self.context.get(v, ()), self.nationalities):
+            if v.ambiguous and _foreign_nationality(text, m.end("t"), tuple(fold_term(w) for w in v.context),
+                                                    self.nationalities):
                 continue  # «الكيان البحريني»: another state's, whatever the paragraph is about
             last_end = m.end("t")
             s, e = tv.span(start, m.end("t"))
@@ -553,16 +556,35 @@ class TermMatcher:
         return nxt is None or not _PROCLITICS.sub("", nxt.group(1), count=1).startswith(DEFINITE)
 
     def _context_ok(self, text: str, pos: int, v: Variant) -> bool:
-        """A context word in the same paragraph or the one before it."""
-        a, b = _window(text, pos)
-        window = text[a:b]
-        return any(w in window for w in self.context.get(v, ()))
+        """A context word of ``v`` in the same paragraph or the one before it."""
+        return self._context_count(text, pos, v, first=True) > 0
 
-    def _context_count(self, text: str, pos: int, v: Variant) -> int:
-        """How many of ``v``'s context words are in the same paragraph or the one before it."""
+    def _context_count(self, text: str, pos: int, v: Variant, first: bool = False) -> int:
+        """How many of ``v``'s context words are in the same paragraph or the one before it, as whole
+        words with their proclitics («وتعز», «للاحتلال»; not «تعزيز» for «تعز»); ``first``: stop at one."""
+        pattern = self.context.get(v)
+        if pattern is None:
+            return 0
         a, b = _window(text, pos)
-        window = text[a:b]
-        return sum(w in window for w in self.context.get(v, ()))
+        if first:
+            return int(pattern.search(text, a, b) is not None)
+        return len({m.group("w") for m in pattern.finditer(text, a, b)})
+
+
+#: Endings a context word may carry («الحوثي» → «الحوثيين», «سودان» → «السودانية»), folded.
+_CONTEXT_ENDINGS = tuple(sorted({NISBA + e for e in (*MASCULINE_PLURAL, FEMININE_PLURAL, DUAL[0], FEMININE)}
+                                 | {*MASCULINE_PLURAL, FEMININE_PLURAL, DUAL[0], NISBA, FEMININE}, key=len, reverse=True))
+
+
+def _words_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
+    """``words`` (folded here) as whole words: each with the proclitics و ف and ب ك ل it may carry, with or
+    without ال, and with a nisba's or a plural's ending («عدن» in «وبعدن», «الحوثي» in «الحوثيين»; not
+    «تعز» in «تعزيز», nor «عدن» in «معدن»). The group ``w`` is the word found, bare."""
+    stems = {fold_term(x).removeprefix(DEFINITE) for x in words}
+    body = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(stems, key=len, reverse=True) if w)
+    endings = "|".join(_CONTEXT_ENDINGS)
+    return regex.compile(rf"(?<!\p{{L}})[{CONJUNCTIONS}]?[{PREPOSITIONS}]?(?:{DEFINITE}|{LAM})?"
+                         rf"(?P<w>{body})(?:{endings})?(?!\p{{L}})")
 
 
 def _file(v: Variant) -> str:
@@ -643,7 +665,7 @@ def _head_before(view: Folded, at: int) -> str:
     """The word before ``at`` (a quotation mark or a term), folded and bare (a بـ written against the
     marks skipped: «يعرف بـ"…"»)."""
     before = fold(view.original[max(0, at - 40):at].rstrip()).text
-    if before.endswith(BA):
+    if before == BA or before.endswith((" " + BA, "\n" + BA)):  # a بـ of its own, not the ب of «حزب»
         before = before[:-len(BA)].rstrip()
     word = _PREV_WORD.search(before)
     return "" if word is None else _bare(word.group())
@@ -658,8 +680,9 @@ def _names(view: Folded, v: Variant, quote: int) -> bool:
 
 def _mentioned(view: Folded, at: int) -> bool:
     """The term at ``at`` (or its opening quotation mark) is a word the word before it mentions, not one the
-    outlet uses: «مصطلح "الإرهاب"», «ما يعرف بـ"محور المقاومة"», «من يسمونهم بالمرتدين»; «يسميها الأكراد
-    "…"» does not count (the subject stands between)."""
+    outlet uses: «مصطلح "الإرهاب"», «ما يعرف بـ"محور المقاومة"», and without marks only with ب: «من يسمونهم
+    بالمرتدين» («لا يعرف الاحتلال إلا …» is the outlet's word). «يسميها الأكراد "…"» does not count (the
+    subject stands between)."""
     return _head_before(view, at) in _w().term_mention_heads
 
 
@@ -674,7 +697,8 @@ def find_terms(article: Article, view: Folded, matcher: TermMatcher) -> tuple[Te
         in_quotes = s > 0 and e < len(text) and text[s - 1] in OPEN_QUOTES and text[e] in CLOSE_QUOTES
         # a partial quote inside reported speech ("قال إن «الكيان» …") is the speaker's own words
         voice = "outlet" if att is None else ("quoted" if att.direct or in_quotes else "reported")
-        if voice == "outlet" and _mentioned(view, s - 1 if in_quotes else s):
+        if voice == "outlet" and (_mentioned(view, s - 1) if in_quotes
+                                  else BA in text[max(0, s - 1):s + 1] and _mentioned(view, s)):
             voice = "quoted"  # «مصطلح "الإرهاب"», «يسمونهم بالمرتدين»: a word the outlet quotes, not one it uses
         hits.append(TermHit(s, e, text[s:e], v.concept, v.term, v.stance, v.frame or "", voice,
                             None if att is None else att.source))

@@ -850,3 +850,45 @@ def test_a_name_after_its_naming_word_is_no_scare_quote() -> None:
 def test_a_participle_label_takes_the_feminine() -> None:
     text = "واتهم البيان الجهة الخائنة بالتآمر على البلاد."
     assert [(t.text, t.concept) for t in attribution.annotate(text).terms] == [("الخائنة", "terrorism_labels")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وأعلن حزب «الإرهابيين» بيانا جديدا.", [("الإرهابيين", "terrorism_labels", "outlet")]),  # «حزب» names
+    ("وأطلق عليهم الإعلام لقب «الإرهابيين» منذ سنوات.", [("الإرهابيين", "terrorism_labels", "quoted")]),
+    ("لا يعرف الاحتلال إلا لغة القوة في غزة.", [("الاحتلال", "israel", "outlet")]),  # «يعرف»: knows
+    ("ويتكرر مصطلح الإرهاب في الخطاب الرسمي.", [("الإرهاب", "terrorism_labels", "outlet")]),
+    ("وتدين فلسطين الإرهاب بكل أشكاله.", [("الإرهاب", "terrorism_labels", "reported")]),  # a place heads nothing
+    ("وأكدت المقاومة في غزة سعيها إلى تعزيز قدراتها.", [("المقاومة", "resistance", "outlet")]),  # not «تعز»
+    ("وكان المسلحون المرتدين زيا عسكريا في المدينة.", []),                      # wearing, not apostates
+    ("وشوهد حمار وحشي في الحديقة.", []),
+    ("ونجحت القوات في تحرير المختطفين من العصابة.", []),                          # freeing hostages
+])
+def test_review_cases(text: str, expected: list[tuple[str, str, str]]) -> None:
+    concepts = ("terrorism_labels", "israel", "resistance", "yemen_government", "outlaw_labels",
+                "condemnatory_qualifiers", "liberation_framing")
+    assert [(t.text, t.concept, t.voice) for t in attribution.annotate(text).terms
+            if t.concept in concepts and t.variant != "scare quotes"] == expected
+    assert not [t for t in attribution.annotate(text).terms if t.variant == "scare quotes"]
+
+
+def test_a_plain_definition_replaces_a_term_and_all_its_readings(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text('[[concept]]\nid = "my_resistance"\n[[concept.variant]]\nterm = "المقاومة"\nstance = "neutral"\n',
+                    encoding="utf-8")
+    for text in ("وتواصل المقاومة عملياتها في تعز ضد الحوثيين.", "وقالت المقاومة إن قوات الاحتلال قصفت غزة."):
+        found = [t.concept for t in attribution.annotate(text, lexicons=[path]).terms if t.text == "المقاومة"]
+        assert found == ["my_resistance"]
+
+
+@pytest.mark.parametrize(("entry", "needle"), [
+    ('term = "الجيش {nationality}"\nstance = "neutral"\nnot_in = ["قائد الجيش {nationality}"]\n', "`term` and `suggest` only"),
+    ('term = "الطغمة"\nstance = "negative"\nsuggest = "الحكومة {nationality}"\n', "needs one in `term`"),
+    ('term = "المعارضين {nationality}"\nstance = "neutral"\n', "a singular noun or a plural in"),
+    ('term = "الجبهة {nationality}"\nstance = "neutral"\nambiguous = true\nreading = true\ncontext = ["x"]\n',
+     "a reading holds no slot"),
+])
+def test_slots_elsewhere_are_checked(tmp_path: Path, entry: str, needle: str) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[concept]]\nid = "x"\n[[concept.variant]]\n' + entry, encoding="utf-8")
+    with pytest.raises(attribution.LexiconError, match=r"E032 .*" + re.escape(needle)):
+        load_term_file(bad)
