@@ -128,11 +128,16 @@ def _verb_like(word: str, reporting: frozenset[str]) -> bool:
     return len(w) >= 4 and w.endswith(FEMININE_T) and not w.endswith(NOT_PAST_IN_T)  # «هاجمت», «نفذت»
 
 
+def place_adjectives(lex: Lexicons) -> list[str]:
+    """The nationality adjectives of ``lex``'s places, as written (masculine singular, no ال), sorted."""
+    return sorted({a for p in lex.places for a in p.adjectives})
+
+
 def nationalities(lex: Lexicons) -> frozenset[str]:
     """Definite nationality adjectives, folded, from the places of ``lex`` (and «عربي»): «البريطانيه»,
     «الامريكيين». Not any nisba: «النظام المالي السعودي» is not «النظام السعودي». Such an adjective may stand
     inside a noun and its adjective."""
-    stems = {fold_term(a) for p in lex.places for a in p.adjectives} | _w().term_belonging_adjectives
+    stems = {fold_term(a) for a in place_adjectives(lex)} | _w().term_belonging_adjectives
     return frozenset(DEFINITE + s + e for s in stems for e in ("", FEMININE, *MASCULINE_PLURAL, FEMININE_PLURAL))
 
 
@@ -162,7 +167,7 @@ def expand_slots(variants: tuple[Variant, ...], lex: Lexicons) -> tuple[list[Var
     its suggestion filled the same way). A form some variant writes out wins: «النظام السوري» stays Syria's."""
     plain = [v for v in variants if NATIONALITY_SLOT not in v.term]
     written = {fold_term(v.term) for v in plain}
-    adjectives = sorted({a for p in lex.places for a in p.adjectives})
+    adjectives = place_adjectives(lex)
     filled: list[Variant] = []
     for v in variants:
         if NATIONALITY_SLOT not in v.term:
@@ -331,8 +336,11 @@ def surface_forms(variant: Variant) -> set[str]:
                         else DEFINITE + w for w in words]
             bare = [w[2:] if w.startswith(DEFINITE) and len(w) > 3 else w for w in words]
             forms |= {" ".join(definite), " ".join(bare)}
-            if not words[0].startswith(DEFINITE):
-                # a construct is made definite by its last word alone: «جرائم حرب» → «جرائم الحرب»
+            last = bare[-1]
+            if (not words[0].startswith(DEFINITE) and variant.frame not in _NAME_FRAMES
+                    and not last.endswith((NISBA, NISBA + FEMININE)) and not last.startswith(PARTICIPLE_PREFIX)):
+                # a construct is made definite by its last word alone: «جرائم حرب» → «جرائم الحرب»; not a
+                # noun and its adjective («جماعة مسلحة») nor a name
                 forms.add(" ".join([*bare[:-1], definite[-1]]))
     out = set(forms)
     for f in forms:
