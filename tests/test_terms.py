@@ -816,6 +816,8 @@ def test_a_word_mentioned_in_quotation_marks_is_quoted_not_used(text: str, voice
 @pytest.mark.parametrize(("text", "expected"), [
     ("ودانت الحكومة العمل الوحشي والدنيء الذي استهدف القرية.", ["condemnatory_qualifiers"] * 2),
     ("وحول الكيميائي المعادن الخسيسة إلى ذهب في التجربة.", []),       # base metals
+    ("ودان المجلس الجريمة البشعة وكشف نواياهم الخبيثة.", ["condemnatory_qualifiers"] * 2),
+    ("وقال الطبيب إن الورم ليس خبيثا، وإن الأورام الخبيثة نادرة.", []),   # medicine
     ("وتوعد بيان التنظيم المرتدين وجيوش الطواغيت.", ["outlaw_labels"] * 2),
     ("وكتب أن الحكام المستبدين لا يتعلمون من التاريخ.", []),         # tyranny_labels, below
 
