@@ -820,6 +820,7 @@ def test_a_word_mentioned_in_quotation_marks_is_quoted_not_used(text: str, voice
     ("وقال الطبيب إن الورم ليس خبيثا، وإن الأورام الخبيثة نادرة.", []),   # medicine
     ("ودان البيان العمل المشين والأحكام الجائرة بحق المعتقلين.", ["condemnatory_qualifiers"] * 2),
     ("وحذرت الوزارة من الصيد الجائر في المحميات.", []),                    # overfishing
+    ("وحذر الخطيب الشباب من الأفكار الهدامة.", ["condemnatory_qualifiers"]),
     ("وتوعد بيان التنظيم المرتدين وجيوش الطواغيت.", ["outlaw_labels"] * 2),
     ("وكتب أن الحكام المستبدين لا يتعلمون من التاريخ.", []),         # tyranny_labels, below
 
