@@ -31,6 +31,7 @@ from .morphology import (
 from .normalize import fold_term
 
 __all__ = [
+    "NATIONALITY_SLOT",
     "Lexicons",
     "Place",
     "Preposition",
@@ -732,6 +733,8 @@ def load_term_file(path: Path, problems: list[str] | None = None) -> tuple[Conce
 #: agreeing with the word before it («النظام {nationality}» → «النظام الجزائري», «الحكومة {nationality}» →
 #: «الحكومة الجزائرية»).
 SLOTS = ("nationality",)
+#: The slot as written in a term: «النظام {nationality}».
+NATIONALITY_SLOT = "{" + SLOTS[0] + "}"
 _SLOT = re.compile(r"\{([^{}]*)\}|[{}]")
 
 
@@ -742,7 +745,7 @@ def _slot_problem(text: str, key: str) -> str:
         return ""
     names = [m.group(1) for m in slots]
     if None in names:
-        return _("a brace outside a slot; a slot is written {slot}").format(slot="{" + SLOTS[0] + "}")
+        return _("a brace outside a slot; a slot is written {slot}").format(slot=NATIONALITY_SLOT)
     if any(n not in SLOTS for n in names):
         bad = next(n for n in names if n not in SLOTS)
         return _("unknown slot {slot!r}; the slots are {allowed}").format(
@@ -752,12 +755,30 @@ def _slot_problem(text: str, key: str) -> str:
     words = text.split()
     at = next(i for i, w in enumerate(words) if _SLOT.search(w))
     if words[at] != slots[0].group(0) or (key == "term" and at == 0):
-        return _("a slot is a word of its own after the noun it qualifies: NOUN {slot}").format(slot="{" + SLOTS[0] + "}")
+        return _("a slot is a word of its own after the noun it qualifies: NOUN {slot}").format(slot=NATIONALITY_SLOT)
     if at and fold_term(words[at - 1]).endswith(MASCULINE_PLURAL):
         # the adjective is filled in the singular, masculine or feminine: «المعارضين الجزائري» is no Arabic
         return _("a slot follows a singular noun or a plural in {ending}, which its adjective agrees with").format(
             ending=FEMININE_PLURAL)
     return ""
+
+
+def _misplaced_slot(variant: Variant) -> tuple[str, str, str] | None:
+    """``(key, value, problem)`` of the first slot ``variant`` writes wrongly, or None."""
+    for key in ("term", "suggest"):
+        problem = _slot_problem(getattr(variant, key), key)
+        if problem:
+            return key, getattr(variant, key), problem
+    for key, values in (("not_in", variant.not_in), ("context", variant.context)):
+        for value in values:
+            if _SLOT.search(value):
+                return key, value, _("a slot is filled in `term` and `suggest` only")
+    slotted = bool(_SLOT.search(variant.term))
+    if _SLOT.search(variant.suggest) and not slotted:
+        return "suggest", variant.suggest, _("a slot in `suggest` needs one in `term`")
+    if slotted and variant.reading:
+        return "term", variant.term, _("a reading holds no slot")
+    return None
 
 
 #: Longest term a lexicon may define (a phrase, not a paragraph).
@@ -791,23 +812,11 @@ def _variant(path: Path, lines: list[str], variant_index: int, entry: Any, cid: 
     if variant.ambiguous and not variant.context:
         raise LexiconError(Errors.E018.format(path=path, line=v.line("ambiguous"), where=v.where,
                                               term=variant.term))
-    for key in ("term", "suggest"):
-        problem = _slot_problem(getattr(variant, key), key)
-        if problem:
-            raise LexiconError(Errors.E032.format(path=path, line=v.line(key), where=v.where, key=key,
-                                                  value=getattr(variant, key), problem=problem))
-    slotted = bool(_SLOT.search(variant.term))
-    for key, values in (("not_in", variant.not_in), ("context", variant.context)):
-        for value in values:
-            if _SLOT.search(value):
-                raise LexiconError(Errors.E032.format(path=path, line=v.line(key), where=v.where, key=key, value=value,
-                                                      problem=_("a slot is filled in `term` and `suggest` only")))
-    if _SLOT.search(variant.suggest) and not slotted:
-        raise LexiconError(Errors.E032.format(path=path, line=v.line("suggest"), where=v.where, key="suggest",
-                                              value=variant.suggest, problem=_("a slot in `suggest` needs one in `term`")))
-    if slotted and variant.reading:
-        raise LexiconError(Errors.E032.format(path=path, line=v.line("term"), where=v.where, key="term",
-                                              value=variant.term, problem=_("a reading holds no slot")))
+    bad = _misplaced_slot(variant)
+    if bad:
+        key, value, problem = bad
+        raise LexiconError(Errors.E032.format(path=path, line=v.line(key), where=v.where, key=key, value=value,
+                                              problem=problem))
     for phrase in variant.not_in:
         if fold_term(variant.term).removeprefix(DEFINITE) not in fold_term(phrase):
             raise LexiconError(Errors.E031.format(path=path, line=v.line("not_in"), where=v.where, phrase=phrase,

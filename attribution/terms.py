@@ -29,7 +29,7 @@ from itertools import accumulate
 import attrs
 import regex
 
-from .lexicons import Lexicons, TermLexicon, Variant, another_reading, load_builtin
+from .lexicons import NATIONALITY_SLOT, Lexicons, TermLexicon, Variant, another_reading, load_builtin
 from .model import Article, Attribution, TermHit
 from .morphology import (
     ACCUSATIVE,
@@ -141,10 +141,6 @@ def nationalities(lex: Lexicons) -> frozenset[str]:
     return frozenset(DEFINITE + s + e for s in stems for e in ("", FEMININE, *MASCULINE_PLURAL, FEMININE_PLURAL))
 
 
-#: The slot a term may hold (see ``SLOTS`` in attribution/lexicons.py).
-NATIONALITY_SLOT = "{nationality}"
-
-
 def _agreeing(noun: str, adjective: str) -> str:
     """``adjective`` (a masculine singular nisba) agreeing with the written ``noun`` before it: definite after a
     definite noun, feminine after ة or a plural in ات («الحكومة» → «الجزائرية», «نظام الحكم» → «الجزائري»)."""
@@ -247,6 +243,8 @@ def term_view(view: Folded) -> Folded:
 
 #: Nominative endings of a sound masculine plural and a dual: such a word is never a genitive.
 _NOMINATIVE = (MASCULINE_PLURAL[0], DUAL[0])
+#: The shortest definite plural in ـون read as a nominative («المسلحون»; «الكون» is not one).
+MIN_PLURAL = 7
 
 
 def _nominative(key: str, exact: bool) -> bool:
@@ -257,8 +255,6 @@ def _nominative(key: str, exact: bool) -> bool:
             or (key.startswith(DEFINITE) and key.endswith(MASCULINE_PLURAL[0]) and len(key) >= MIN_PLURAL))
 
 
-#: The shortest definite plural in ـون read as a nominative («المسلحون»; «الكون» is not one).
-MIN_PLURAL = 7
 #: The endings that make a word already inflected: no further plural, dual or feminine is built on it.
 _INFLECTED = (FEMININE_PLURAL, *MASCULINE_PLURAL, DUAL[0])
 
@@ -431,6 +427,8 @@ class TermMatcher:
         self.openers = frozenset(c + w for w in firsts for c in _CLITICS)
         #: each ambiguous variant's context words as one expression of whole words («تعز», not «تعزيز»)
         self.context = {v: _words_pattern(v.context) for v in self.variants if v.ambiguous and v.context}
+        #: the same words folded, for the nationality test («الكيان البحريني»)
+        self.context_words = {v: tuple(fold_term(w) for w in v.context) for v in self.context}
         self.not_in = {v: tuple(fold_term(p) for p in v.not_in) for v in self.variants if v.not_in}
 
     def find(self, view: Folded) -> list[tuple[int, int, Variant]]:
@@ -468,8 +466,7 @@ class TermMatcher:
                 start = prev[0]
             if v in self.not_in and _inside(text, m.start("t"), m.end("t"), self.not_in[v]):
                 continue  # «رئيس تحرير»: a phrase where the word is not the term
-            if v.ambiguous and _foreign_nationality(text, m.end("t"), tuple(fold_term(w) for w in v.context),
-                                                    self.nationalities):
+            if v.ambiguous and _foreign_nationality(text, m.end("t"), self.context_words.get(v, ()), self.nationalities):
                 continue  # «الكيان البحريني»: another state's, whatever the paragraph is about
             last_end = m.end("t")
             s, e = tv.span(start, m.end("t"))

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from attribution import Article, Attribution
 
@@ -48,6 +51,17 @@ def chromium(tmp_path: Path, *args: str) -> str:
              "--disable-background-networking", "--disable-component-update", "--disable-sync",
              f"--user-data-dir={tmp_path / 'chromium'}"]
     return subprocess.run([CHROMIUM, *flags, *args], capture_output=True, text=True, timeout=120).stdout
+
+
+def probe(tmp_path: Path, page: str) -> Any:
+    """Load ``page`` (HTML that frames pages of ``tmp_path`` and writes JSON into ``<pre id="out">``) in
+    headless Chromium; the JSON it wrote."""
+    (tmp_path / "probe.html").write_text(page, encoding="utf-8")
+    dom = chromium(tmp_path, "--allow-file-access-from-files", "--virtual-time-budget=5000", "--dump-dom",
+                   (tmp_path / "probe.html").as_uri())
+    found = re.search(r'<pre id="out">(.*?)</pre>', dom, re.S)
+    assert found and found.group(1) != "pending", dom[-500:]
+    return json.loads(unescape(found.group(1)))
 
 
 def screenshot(tmp_path: Path, page: Path, shot: Path, *args: str) -> None:

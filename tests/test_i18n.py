@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import CHROMIUM, NO_CHROMIUM, PageTexts, chromium, screenshot
+from helpers import CHROMIUM, NO_CHROMIUM, PageTexts, probe, screenshot
 
 import attribution
 from attribution import i18n
@@ -493,14 +493,7 @@ document.getElementById("f").addEventListener("load", () => {
 def test_the_arabic_report_in_chromium(articles: list[attribution.Article], tmp_path: Path) -> None:
     with use_language("ar"):
         (tmp_path / "report.html").write_text(render(_comparison(articles, "ar"), "html"), encoding="utf-8")
-    (tmp_path / "probe.html").write_text(_PROBE, encoding="utf-8")
-    dom = chromium(tmp_path, "--allow-file-access-from-files", "--virtual-time-budget=5000", "--dump-dom",
-                   (tmp_path / "probe.html").as_uri())
-    found = re.search(r'<pre id="out">(.*?)</pre>', dom, re.S)
-    assert found and found.group(1) != "pending", dom[-500:]
-    from html import unescape
-
-    laid_out = json.loads(unescape(found.group(1)))
+    laid_out = probe(tmp_path, _PROBE)
     assert laid_out["dir"] == "rtl" and laid_out["lang"] == "ar"
     items = laid_out["items"]
     assert len(items) > 30 and all(i["dir"] == "rtl" for i in items), [i for i in items if i["dir"] != "rtl"][:3]

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import json
 import re
-from html import escape, unescape
+from html import escape
 from pathlib import Path
 
 import pytest
-from helpers import CHROMIUM, NO_CHROMIUM, PageTexts, chromium, screenshot
+from helpers import CHROMIUM, NO_CHROMIUM, PageTexts, probe, screenshot
 from profiles_corpus import write_corpus
 from test_i18n import ARABIC_LETTER, LATIN_LETTER, strict  # noqa: F401 (a fixture)
 
@@ -209,12 +209,7 @@ def test_the_arabic_pages_in_chromium(profiles: Profiles, scores: list[StoryScor
     with use_language("ar"):
         (tmp_path / "profiles.html").write_text(render_profiles(profiles), encoding="utf-8")
         (tmp_path / "index.html").write_text(render_index(scores), encoding="utf-8")
-    (tmp_path / "probe.html").write_text(_PROBE, encoding="utf-8")
-    dom = chromium(tmp_path, "--allow-file-access-from-files", "--virtual-time-budget=5000", "--dump-dom",
-                   (tmp_path / "probe.html").as_uri())
-    found = re.search(r'<pre id="out">(.*?)</pre>', dom, re.S)
-    assert found and found.group(1) != "pending", dom[-500:]
-    laid_out = json.loads(unescape(found.group(1)))
+    laid_out = probe(tmp_path, _PROBE)
     for name, least in (("profiles", 20), ("index", 30)):
         page = laid_out[name]
         assert page["dir"] == "rtl" and page["lang"] == "ar", name
