@@ -9,6 +9,7 @@ the prose is right to left too, and the Latin names and numbers inside it are th
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from html import escape
 from importlib import resources
 from string import Template
@@ -73,6 +74,18 @@ def _speaker(name: str, kind: str, article: Article) -> str:
     return _(UNKNOWN_OUTLET) if kind == "outlet" and article.outlet.name is None else name
 
 
+def _segments(widths: Iterable[float], width: int, label_w: int, rtl: bool) -> Iterator[tuple[float, float]]:
+    """``(x, w)`` of each segment of a stacked bar of ``widths`` in a chart ``width`` wide whose names take
+    ``label_w``: from the names rightwards, or in a mirrored (right-to-left) chart leftwards from them."""
+    x = float(width - label_w) if rtl else float(label_w)
+    for w in widths:
+        if rtl:
+            x -= w
+        yield x, w
+        if not rtl:
+            x += w
+
+
 def _chart(c: Comparison) -> str:
     """The speaker mix as inline SVG: a bar per outlet, a segment per speaker kind with its percentage
     written on it when the segment is wide enough, and in its tooltip always. In Arabic the chart is
@@ -86,11 +99,8 @@ def _chart(c: Comparison) -> str:
         y = i * row_h + 5
         label_x = width - 8 if rtl else label_w - 8
         parts.append(f'<text x="{label_x}" y="{y + 17}" text-anchor="end" font-size="14">{escape(o.outlet)}</text>')
-        x = float(width - label_w) if rtl else float(label_w)
-        for kind, share in o.by_kind:
-            w = share * span
-            if rtl:
-                x -= w
+        widths = [share * span for _kind, share in o.by_kind]
+        for (kind, share), (x, w) in zip(o.by_kind, _segments(widths, width, label_w, rtl)):
             pct = f"{share:.0%}"
             colour = f"var(--{kind})" if kind in _COLOURS else "#999"
             tip = f"{o.outlet}: {kind_label(kind)} {pct}"
@@ -99,8 +109,6 @@ def _chart(c: Comparison) -> str:
             if w >= 36:  # room for "100%" in 12px digits
                 parts.append(f'<text class="pct" x="{x + w / 2:.1f}" y="{y + 15}" text-anchor="middle" '
                              f'font-size="12">{pct}</text>')
-            if not rtl:
-                x += w
     parts.append("</svg>")
     return "".join(parts)
 

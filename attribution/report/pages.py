@@ -24,7 +24,7 @@ from typing import Any
 from ..i18n import N_, _, language, ngettext
 from ..profiles import Profiles
 from ..storycompare import StoryScore
-from .html import _bdi, _dir, _ltr
+from .html import _bdi, _dir, _ltr, _segments
 from .markdown import _cell, kind_label, use_note
 
 __all__ = ["TEXT", "index_title", "profiles_title", "render_index", "render_profiles"]
@@ -327,14 +327,9 @@ def _terms_chart(concept: str, rows: list[dict[str, Any]], outlets: list[str | N
         parts.append(f'<text x="{label_x}" y="{y + 16}" text-anchor="end" font-size="13">{escape(name)}</text>')
         counts = by_outlet[outlet]
         total = sum(counts.values())
-        x = float(width - label_w) if rtl else float(label_w)
-        for variant, stance in variants:
-            n = counts.get((variant, stance), 0)
-            if not n:
-                continue
-            w = n / total * span
-            if rtl:
-                x -= w
+        shown = [(variant, stance, n) for variant, stance in variants if (n := counts.get((variant, stance), 0))]
+        widths = [n / total * span for _variant, _stance, n in shown]
+        for (variant, stance, n), (x, w) in zip(shown, _segments(widths, width, label_w, rtl)):
             tip = f"{name}: «{variant}» {use_note(stance, n)}"
             parts.append(f'<rect class="term" data-stance="{escape(stance)}" x="{x:.1f}" y="{y}" width="{w:.1f}" '
                          f'height="{row_h - 6}" fill="{shade[variant, stance]}"><title>{escape(tip)}</title></rect>')
@@ -342,8 +337,6 @@ def _terms_chart(concept: str, rows: list[dict[str, Any]], outlets: list[str | N
                 fill = "#fff" if (variant, stance) in dark else "#1d1d1d"
                 parts.append(f'<text x="{x + w / 2:.1f}" y="{y + 15}" text-anchor="middle" font-size="12" '
                              f'style="fill:{fill}">{escape(variant)}</text>')
-            if not rtl:
-                x += w
     parts.append("</svg>")
     return "".join(parts)
 
