@@ -425,10 +425,12 @@ class TermMatcher:
         firsts = {form.split(" ", 1)[0] for form in self.forms}
         # the first words with every proclitic they may carry: a word not in here starts no form
         self.openers = frozenset(c + w for w in firsts for c in _CLITICS)
-        #: each ambiguous variant's context words as one expression of whole words («تعز», not «تعزيز»)
-        self.context = {v: _words_pattern(v.context) for v in self.variants if v.ambiguous and v.context}
-        #: the same words folded, for the nationality test («الكيان البحريني»)
-        self.context_words = {v: tuple(fold_term(w) for w in v.context) for v in self.context}
+        #: each ambiguous variant's context words, folded (the nationality test: «الكيان البحريني»); they
+        #: become one expression of whole words only when a hit asks (`_words_pattern`, kept in
+        #: ``self.patterns`` for every variant with the same words), so start-up compiles none
+        self.context_words = {v: tuple(fold_term(w) for w in v.context) for v in self.variants
+                              if v.ambiguous and v.context}
+        self.patterns: dict[tuple[str, ...], regex.Pattern[str]] = {}
         self.not_in = {v: tuple(fold_term(p) for p in v.not_in) for v in self.variants if v.not_in}
 
     def find(self, view: Folded) -> list[tuple[int, int, Variant]]:
@@ -567,9 +569,12 @@ class TermMatcher:
     def _context_count(self, text: str, pos: int, v: Variant, first: bool = False) -> int:
         """How many of ``v``'s context words are in the same paragraph or the one before it, as whole
         words with their proclitics («وتعز», «للاحتلال»; not «تعزيز» for «تعز»); ``first``: stop at one."""
-        pattern = self.context.get(v)
-        if pattern is None:
+        words = self.context_words.get(v)
+        if words is None:
             return 0
+        pattern = self.patterns.get(words)
+        if pattern is None:
+            pattern = self.patterns[words] = _words_pattern(words)
         a, b = _window(text, pos)
         if first:
             return int(pattern.search(text, a, b) is not None)
