@@ -203,12 +203,15 @@ def _foreign_nationality(text: str, end: int, context: tuple[str, ...], national
 
 
 def _no_head(word: str, reporting: frozenset[str]) -> bool:
-    """``word`` cannot head a construct: a function word, a verb, a pronoun suffix, an accusative ending."""
+    """``word`` cannot head a construct: a function word, a verb, a pronoun suffix, an accusative ending, a
+    preposition with «ه» («ونتج عنه استشهاد»: folded, «ه» is also a feminine noun's ة, so only after a
+    particle)."""
     w = _bare(word)
     words = _w()
     return (_PROCLITICS.sub("", w, count=1).startswith(DEFINITE) or w.startswith((DEFINITE, LAM_DEFINITE))
             or w in words.term_function_words or w in words.term_particles or w in words.term_verb_particles or len(w) < 3
             or w in words.term_mention_heads
+            or (w.endswith(FEMININE) and (w[:-1] in words.term_particles or w[:-1] in words.term_function_words))
             or _verb_like(word, reporting) or (len(w) >= 4 and w.endswith(_pronoun_suffixes(him=False)))
             or (w.endswith(ACCUSATIVE) and not w.endswith(DEFECTIVE_PLURAL)))
 

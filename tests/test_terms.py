@@ -171,6 +171,25 @@ def test_a_loaded_word_inside_a_place_name_is_not_a_term(qualifiers: Path, text:
     assert [h[0] for h in hits(text, qualifiers)] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("انفجرت عبوة في السوق ونتج عنه استشهاد ثلاثة من المارة.", "استشهاد"),  # a preposition with «ه»
+    ("وجرى الهجوم في وقت كانت فيه الميليشيات تقصف الأحياء.", "الميليشيات"),
+    ("وبقيت ثلاث مديريات بحوزة الانقلابيين حتى المساء.", "الانقلابيين"),  # a noun that works as a preposition
+    ("وقال إن الحكومة لن تضحي بالدولة من أجل الميليشيات.", "الميليشيات"),
+])
+def test_a_preposition_never_heads_a_construct(text: str, expected: str) -> None:
+    assert [t.text for t in attribution.annotate(text).terms if t.stance != "neutral"] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "وعبرت القافلة نفق الشهيد سالم نحو الضفة الشرقية.",
+    "ويفتتح النادي غدا دوري الشهداء لكرة القدم.",
+    "وتسلم الفائزون جائزة الشهيد عمر للإبداع.",
+])
+def test_a_loaded_word_inside_the_name_of_a_tunnel_or_a_tournament_is_not_a_term(text: str) -> None:
+    assert not [t for t in attribution.annotate(text).terms if t.concept == "casualties"]
+
+
 def test_builtin_place_names_and_adjectives() -> None:
     a = attribution.annotate("نقل المصاب إلى مستشفى الشهيد أبو علي، وهو خريج جامعة سعودية.")
     assert not [t for t in a.terms if t.concept == "casualties"]
