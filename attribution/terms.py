@@ -8,7 +8,8 @@ persons and imperfect; "لل" for ل + ال), and all forms go into sets of word
 the proclitics و ف ب ك ل in front. The cost therefore hardly depends on the lexicon's size. Overlaps
 resolve to the longest match.
 
-A hit's **voice** is ``quoted`` inside a direct quote or in quotation marks after a word that mentions it
+A hit's **voice** is ``quoted`` inside a direct quote, inside a phrase of several words in quotation marks
+(«المتهم بارتكاب "جرائم حرب"»: someone's wording), or in quotation marks after a word that mentions it
 («مصطلح “الإرهاب”»), ``reported`` inside indirect attributed content, and ``outlet`` otherwise; a term wrapped in quotation marks in the outlet's own voice also yields a
 ``distancing`` hit for the scare quotes, unless the marks enclose a name («تنظيم “داعش”»).
 
@@ -62,7 +63,7 @@ from .morphology import (
     TA_MARBUTA,
     TATWEEL,
 )
-from .normalize import CLOSE_QUOTES, OPEN_QUOTES, SENTENCE_STOPS, Folded, fold, fold_term
+from .normalize import CLOSE_QUOTES, OPEN_QUOTES, PAIRED_QUOTES, SENTENCE_STOPS, Folded, fold, fold_term
 from .words import builtin_words
 
 __all__ = ["TermMatcher", "find_terms", "surface_forms", "term_view"]
@@ -699,12 +700,50 @@ def _mentioned(view: Folded, at: int) -> bool:
     return _head_before(view, at) in _w().term_mention_heads
 
 
+#: The longest run of words in quotation marks read as a phrase the outlet quotes (a stray mark pairs with
+#: nothing farther away).
+_QUOTED_PHRASE = 300
+
+
+def _quoted_phrases(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` inside each pair of quotation marks, on one line and at most `_QUOTED_PHRASE` long,
+    that holds more than one word: a phrase the outlet quotes («التعازي في “شهداء الواجب”», «المتهم بارتكاب
+    "جرائم حرب وجرائم ضد الإنسانية"»), in order."""
+    out: list[tuple[int, int]] = []
+    stack: list[tuple[int, str]] = []
+    straight: int | None = None
+    for m in _QUOTE_MARKS.finditer(text):
+        i, c = m.start(), m.group()
+        if c == "\n":
+            stack, straight = [], None
+        elif c in PAIRED_QUOTES:
+            stack.append((i, PAIRED_QUOTES[c]))
+        elif c == '"':
+            if straight is None:
+                straight = i
+            else:
+                out.append((straight + 1, i))
+                straight = None
+        elif stack:
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][1] == c:
+                    out.append((stack[depth][0] + 1, i))
+                    del stack[depth:]
+                    break
+    return sorted((a, b) for a, b in out if b - a <= _QUOTED_PHRASE and " " in text[a:b].strip())
+
+
+_QUOTE_MARKS = regex.compile("[" + regex.escape("".join({*PAIRED_QUOTES, *PAIRED_QUOTES.values()})) + '"\n]')
+
+
 def find_terms(article: Article, view: Folded, matcher: TermMatcher) -> tuple[TermHit, ...]:
     """Every term hit of ``article`` with its voice (and speaker when it is not the outlet's), found by
     ``matcher`` (``Compiled.matcher``)."""
     text = article.text
     hits: list[TermHit] = []
     innermost = _Innermost(article.attributions)
+    phrases = _quoted_phrases(text)
+    nxt = 0  # the first quoted phrase that may still hold a hit
     for s, e, v in matcher.find(view):  # in order of their start
         att = innermost.at(s, e)
         in_quotes = s > 0 and e < len(text) and text[s - 1] in OPEN_QUOTES and text[e] in CLOSE_QUOTES
@@ -713,6 +752,11 @@ def find_terms(article: Article, view: Folded, matcher: TermMatcher) -> tuple[Te
         if voice == "outlet" and (_mentioned(view, s - 1) if in_quotes
                                   else BA in text[max(0, s - 1):s + 1] and _mentioned(view, s)):
             voice = "quoted"  # «مصطلح "الإرهاب"», «يسمونهم بالمرتدين»: a word the outlet quotes, not one it uses
+        elif voice == "outlet" and not in_quotes:
+            while nxt < len(phrases) and phrases[nxt][1] < e:
+                nxt += 1
+            if nxt < len(phrases) and phrases[nxt][0] <= s:
+                voice = "quoted"  # inside a quoted phrase: someone's wording, not the outlet's
         hits.append(TermHit(s, e, text[s:e], v.concept, v.term, v.stance, v.frame or "", voice,
                             None if att is None else att.source))
         if voice == "outlet" and in_quotes and v.concept != "distancing" and not _names(view, v, s - 1):

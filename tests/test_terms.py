@@ -190,6 +190,19 @@ def test_a_loaded_word_inside_the_name_of_a_tunnel_or_a_tournament_is_not_a_term
     assert not [t for t in attribution.annotate(text).terms if t.concept == "casualties"]
 
 
+@pytest.mark.parametrize(("text", "term", "voice"), [
+    ('وأرجئت محاكمة القائد السابق المتهم بارتكاب "جرائم حرب وتعذيب" إلى الشهر المقبل.', "جرائم حرب", "quoted"),
+    ("وقدم المجلس التعازي إلى أسر «شهداء الواجب» في المنطقة.", "شهداء", "quoted"),
+    ("وصدر كتاب بعنوان «عصابات المستوطنين في الضفة» عن دار النشر.", "عصابات المستوطنين", "quoted"),
+    ("وهاجمت الميليشيات «مواقع مدنية» في الريف.", "الميليشيات", "outlet"),      # the marks enclose other words
+    ("وهاجمت الميليشيات القرى.\n«ثم انسحبت القوات».", "الميليشيات", "outlet"),  # the marks open on another line
+])
+def test_a_term_inside_a_quoted_phrase_is_someone_elses_wording(text: str, term: str, voice: str) -> None:
+    [hit] = [t for t in attribution.annotate(text).terms if t.text == term]
+    assert hit.voice == voice
+    assert not [t for t in attribution.annotate(text).terms if t.concept == "distancing"]
+
+
 def test_builtin_place_names_and_adjectives() -> None:
     a = attribution.annotate("نقل المصاب إلى مستشفى الشهيد أبو علي، وهو خريج جامعة سعودية.")
     assert not [t for t in a.terms if t.concept == "casualties"]
