@@ -866,6 +866,9 @@ class SourceParser:
                 break  # "سامر خليل لشبكة …", "سواريز للصحفيين": whom he spoke to, not his name
             if w.endswith(self.words.pronoun_suffixes) and self._owned.search(w):
                 break  # "أعلن الوزير خطته", "أكدت الكاتبة مواقفها": a noun with its owner, not a name
+            if k > j and is_pronoun(w) and w.endswith(self.words.pronoun_suffixes):
+                break  # «وقال فلان عنه …», «عدد منهم»: a preposition with «ه», «ها», «هم» ends a name (not
+                #        «بك»: «فلان بك» is a title)
             if w.startswith(self.words.clause_cues) or (w[:1] in CONJUNCTIONS and w[1:] in self.verb_forms):
                 break  # «وقال», and «فقال» after a topic («أما الوزير فقال …»)
             k += 1

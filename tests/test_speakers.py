@@ -712,3 +712,13 @@ def test_a_manner_adverbial_keeps_the_speaker_before() -> None:
 def test_the_object_of_a_preposition_is_no_speaker_to_go_on_with() -> None:
     text = "وحول أهمية الصفقة بالنسبة للجيش المصري، كشفت تصريحات أن الطائرات وصلت."
     assert all(a.source.name != "للجيش المصري" for a in attribution.annotate(text).attributions)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقال الدكتور سامي الحربي عنه إن المشروع ناجح.", "سامي الحربي"),
+    ("وقالت الباحثة منى العلي لها إن التجربة مفيدة.", "منى العلي"),
+    ("وقال فاروق نجيب بك إن الطريق مغلق.", "فاروق نجيب بك"),  # «بك» is a title, not «ب» + «ك»
+])
+def test_a_preposition_with_a_pronoun_ends_a_name(text: str, name: str) -> None:
+    [att] = attribution.annotate(text).attributions
+    assert att.source.name == name
