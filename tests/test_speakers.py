@@ -718,7 +718,10 @@ def test_the_object_of_a_preposition_is_no_speaker_to_go_on_with() -> None:
     ("وقال الدكتور سامي الحربي عنه إن المشروع ناجح.", "سامي الحربي"),
     ("وقالت الباحثة منى العلي لها إن التجربة مفيدة.", "منى العلي"),
     ("وقال فاروق نجيب بك إن الطريق مغلق.", "فاروق نجيب بك"),  # «بك» is a title, not «ب» + «ك»
+    ("صرح المتحدث عقب الاجتماع، أن الحكومة ستواجه الأزمة بحزم.", "المتحدث"),  # when he spoke
+    ("وقال الوزير فور وصوله إن الوضع مستقر.", "الوزير"),
+    ("وقال الكاتب سالم الحربي أثناء الندوة إن الرواية تأخرت.", "سالم الحربي"),
 ])
-def test_a_preposition_with_a_pronoun_ends_a_name(text: str, name: str) -> None:
+def test_a_preposition_with_a_pronoun_or_a_time_word_ends_a_name(text: str, name: str) -> None:
     [att] = attribution.annotate(text).attributions
     assert att.source.name == name
