@@ -57,6 +57,46 @@ LOADED = [
         "positive",
     ),
     ("وأدى آلاف المصلين صلاة الجمعة في المسجد الأقصى المبارك.", "المسجد الأقصى المبارك", "al_aqsa", "neutral"),
+    # massacres, bloodbaths and crimes by name
+    ("وقال المرصد إن المذابح تواصلت في القرى الشرقية.", "المذابح", "atrocity_labels", "negative"),
+    ("وطالبت المنظمة بمحاسبة من ارتكب المجازر بحق المدنيين.", "المجازر", "atrocity_labels", "negative"),
+    ("وحذر المبعوث من حمام دم في العاصمة.", "حمام دم", "atrocity_labels", "negative"),
+    ("ووصف ناجون السجن بأنه المسلخ البشري.", "المسلخ البشري", "atrocity_labels", "negative"),
+    ("وقال البيان إن الإجرام الصهيوني لن يكسر إرادة الشعب.", "الإجرام الصهيوني", "atrocity_labels", "negative"),
+    # occupiers, usurpers, remnants
+    ("وقال الشيخ إن المحتلين سيرحلون مهما طال الزمن.", "المحتلين", "aggression", "negative"),
+    ("وقال إن الاحتلال الغاصب يسرق الأرض والماء.", "الاحتلال الغاصب", "israel", "negative"),
+    ("وقال إن الكيان اللقيط إلى زوال.", "الكيان اللقيط", "israel", "negative"),
+    ("وواصلت القوات تمشيط الأحياء من فلول المسلحين.", "فلول", "dehumanizing_labels", "negative"),
+    # terrorism and treason labels: the nisba's accusative, obscurantism, foreign agendas
+    ("وأعلن الجيش مقتل 15 إرهابيا في الجبال.", "إرهابيا", "terrorism_labels", "negative"),
+    ("وقتلت القوات عنصرا تكفيريا قرب الحدود.", "تكفيريا", "terrorism_labels", "negative"),
+    ("وأعلنت الشرطة القبض على 20 داعشيا في الصحراء.", "داعشيا", "isis", "negative"),
+    ("ودعا الوزير إلى مواجهة الفكر الظلامي في المدارس.", "الظلامي", "terrorism_labels", "negative"),
+    ("وقال إن التنظيمات الظلامية تستهدف الشباب.", "الظلامية", "terrorism_labels", "negative"),
+    ("وقال إن المخربين ينفذون أجندة خارجية.", "أجندة خارجية", "terrorism_labels", "negative"),
+    ("وهاجم الخطيب الأنظمة العميلة في المنطقة.", "الأنظمة العميلة", "terrorism_labels", "negative"),
+    ("وقال إن الإعلام المتصهين يبرر الحصار.", "المتصهين", "normalization", "negative"),
+    # tyranny adjectives
+    ("وقال إن النظام الاستبدادي سجن آلاف المعارضين.", "الاستبدادي", "tyranny_labels", "negative"),
+    ("وقال إن الأجهزة القمعية اعتقلت الصحفيين.", "القمعية", "tyranny_labels", "negative"),
+    ("وقال إن النظام الديكتاتوري سقط بعد ثلاثين عاما.", "الديكتاتوري", "tyranny_labels", "negative"),
+    ("وانتقد الأنظمة الدكتاتورية في القارة.", "الأنظمة الدكتاتورية", "tyranny_labels", "negative"),
+    # sectarian slurs and Syrian regime militias
+    ("وقال إن الحشد الرافضي يهجر السكان.", "الرافضي", "sectarian_slurs", "negative"),
+    ("وقال المقاتل إنهم سيطردون النصيرية من الساحل.", "النصيرية", "sectarian_slurs", "negative"),
+    ("وقال شهود إن شبيحا أطلق النار على المشيعين.", "شبيحا", "syrian_government", "negative"),
+    ("وقال إن العثمانيين الجدد يطمعون في الشمال.", "العثمانيين الجدد", "turkey_in_syria", "negative"),
+    ("وقال إن الجزر الإماراتية المحتلة ستعود.", "الجزر الإماراتية المحتلة", "iran", "negative"),
+    # glorifying labels for forces, victories and leaders
+    ("وحيا الأمير رجال الأمن البواسل على يقظتهم.", "البواسل", "glorifying_labels", "positive"),
+    ("وقال إن قواتنا الباسلة صدت الهجوم.", "الباسلة", "glorifying_labels", "positive"),
+    ("ودعا الخطيب لجنودنا الأشاوس على الحدود.", "الأشاوس", "glorifying_labels", "positive"),
+    ("وقال إن حماة الوطن يسهرون على أمنه.", "حماة الوطن", "glorifying_labels", "positive"),
+    ("واستقبلت القرية الأسير البطل بعد الإفراج عنه.", "الأسير البطل", "glorifying_labels", "positive"),
+    ("وقال إن النصر الإلهي تحقق بصمود الشعب.", "النصر الإلهي", "glorifying_labels", "positive"),
+    ("ورفع المشاركون صور القائد الملهم في الساحة.", "القائد الملهم", "glorifying_labels", "positive"),
+    ("وقال إن قوات الأمن أغلقت الطريق.", "قوات الأمن", "glorifying_labels", "neutral"),
 ]
 
 # (sentence, a concept that must not be tagged there)
@@ -72,6 +112,18 @@ NEAR_MISSES = [
     ("وناقش العلماء الأحكام الشرعية للصيام.", "yemen_government"),
     ("وانتخبت الجمعية العمومية الرئيس الشرعي للنادي.", "yemen_government"),
     ("وقالت الحكومة الليبية إن الميليشيات الانقلابية هاجمت طرابلس.", "houthis"),
+    ("وافتتحت البلدية مشروع المجازر الحديثة لذبح الأضاحي.", "atrocity_labels"),
+    ("وقال الكاتب إن الدكتاتورية طريق الجهل والتخلف.", "tyranny_labels"),
+    ("وقال إن النظام الديكتاتوري سقط في إسبانيا عام 1975.", "syrian_government"),
+    ("وأعلن الوزير أن الأجندة الخارجية للمملكة تقوم على الشراكات.", "terrorism_labels"),
+    ("وحذرت الأمم المتحدة رافضي السلام من العقوبات.", "sectarian_slurs"),
+    ("وزار العقيد النصيري مستشفى الأطفال.", "sectarian_slurs"),
+    ("وأقامت الجمعية مهرجانا للثقافة البربرية في تيزي وزو.", "condemnatory_qualifiers"),
+    ("وكتب الطلاب عن الربيع البربري عام 1980.", "condemnatory_qualifiers"),
+    ("وقال المؤرخ إن المحرقة النازية راح ضحيتها الملايين.", "gaza_war"),
+    ("وفاز مرشح حزب حماة الوطن في الدائرة.", "glorifying_labels"),
+    ("وقال إن باسل حضر الاجتماع.", "glorifying_labels"),
+    ("وقدم الحضور التحية للجنود البواسل المرابطين بالحد الجنوبي.", "al_aqsa"),
 ]
 
 
@@ -97,7 +149,7 @@ def test_every_new_loaded_variant_has_a_neutral_wording() -> None:
     from attribution.lexicons import load_terms
 
     lexicon = load_terms()
-    concepts = {"outlaw_labels", "liberation_framing"}
+    concepts = {"outlaw_labels", "liberation_framing", "glorifying_labels"}
     seen = set()
     for concept in lexicon.concepts:
         if concept.id not in concepts:
