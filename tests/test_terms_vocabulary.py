@@ -140,6 +140,7 @@ LOADED = [
     ("وقال إن الأجندات الخارجية تحرك الفوضى.", "الأجندات الخارجية", "terrorism_labels", "negative"),
     ("وقال إن جلادي النظام عذبوا المعتقلين.", "جلادي النظام", "tyranny_labels", "negative"),
     ("وقال إن المذهب الوهابي وراء التطرف.", "المذهب الوهابي", "sectarian_slurs", "negative"),
+    ("وقال إن الأعمال التخريبية لن تنال من الوحدة الوطنية.", "الأعمال التخريبية", "attacks_framing", "negative"),
 ]
 
 # (sentence, a concept that must not be tagged there)
