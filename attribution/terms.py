@@ -613,10 +613,13 @@ def _releases(sure: Variant, waiting: Variant, text: str, at: int, pos: int, oth
     ambiguous word only in the same sentence («التطرف» two sentences away says nothing of which war «تحرير»
     belongs to), and not when ``other``, a sure loaded word of another conflict, is in the two paragraphs:
     the text is about that conflict («المقاومة» beside «الحوثيين» is not the Iran-led axis, «المرابطين» on a
-    border beside «عاصفة الحزم» do not guard al-Aqsa)."""
+    border beside «عاصفة الحزم» do not guard al-Aqsa). Praise, a general word of positive stance, releases
+    only a word of negative stance («جنودنا البواسل من المرابطين» are soldiers on a border)."""
     if waiting.general or _file(sure) == _file(waiting):
         return True
-    if not sure.general or other:
+    if not sure.general or other or (sure.stance == "positive" and waiting.stance != "negative"):
+        # praise («البواسل», «الشهيد») marks a partisan text, where an enemy word reads as loaded; it does not
+        # tell one praising word from another («جنودنا البواسل من المرابطين» guard a border, not al-Aqsa)
         return False
     a, b = (at, pos) if at < pos else (pos, at)
     return not _SENTENCE_END.search(text, a, b)

@@ -203,6 +203,16 @@ def test_a_term_inside_a_quoted_phrase_is_someone_elses_wording(text: str, term:
     assert not [t for t in attribution.annotate(text).terms if t.concept == "distancing"]
 
 
+@pytest.mark.parametrize("text", [
+    "وشكر الخطيب الآباء المرابطين وجنودنا البواسل.",
+    "والتقى أبناء جنودنا البواسل من المرابطين بأقرانهم في الحفل.",
+    "وزار الوفد أسر المرابطين وجنودنا الأشاوس في الجنوب.",
+])
+def test_praise_does_not_say_which_war_a_word_belongs_to(text: str) -> None:
+    concepts = [t.concept for t in attribution.annotate(text).terms]
+    assert "glorifying_labels" in concepts and "al_aqsa" not in concepts
+
+
 def test_builtin_place_names_and_adjectives() -> None:
     a = attribution.annotate("نقل المصاب إلى مستشفى الشهيد أبو علي، وهو خريج جامعة سعودية.")
     assert not [t for t in a.terms if t.concept == "casualties"]
