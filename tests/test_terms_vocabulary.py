@@ -141,6 +141,13 @@ LOADED = [
     ("وقال إن جلادي النظام عذبوا المعتقلين.", "جلادي النظام", "tyranny_labels", "negative"),
     ("وقال إن المذهب الوهابي وراء التطرف.", "المذهب الوهابي", "sectarian_slurs", "negative"),
     ("وقال إن الأعمال التخريبية لن تنال من الوحدة الوطنية.", "الأعمال التخريبية", "attacks_framing", "negative"),
+    # contempt for a government's supporters, hostile media, the coup and the old order condemned
+    ("وهاجم الكاتب المطبلين للحكومة في كل عهد.", "المطبلين", "vilifying_labels", "negative"),
+    ("وسخر المعلقون من السحيجة الذين صفقوا للقرار.", "السحيجة", "vilifying_labels", "negative"),
+    ("وقال إن عبيد البيادة لا يمثلون الشعب.", "عبيد البيادة", "vilifying_labels", "negative"),
+    ("وحذر من حملات الإعلام المعادي للمملكة.", "الإعلام المعادي", "vilifying_labels", "negative"),
+    ("وأدان الحزب الانقلاب الدموي على الرئيس المنتخب.", "الانقلاب الدموي", "coup", "negative"),
+    ("وقال إن الثورة المضادة تسعى إلى إعادة النظام القديم.", "الثورة المضادة", "arab_spring", "negative"),
 ]
 
 # (sentence, a concept that must not be tagged there)
@@ -176,6 +183,7 @@ NEAR_MISSES = [
     ("وبنى الأهالي السور لحماية القرية من الغزاة في القرن الماضي.", "aggression"),
     ("وأصيب الجهاز ببرنامج خبيث يسرق كلمات المرور.", "condemnatory_qualifiers"),
     ("وتأهل الفريق إلى نهائي دوري الأبطال.", "glorifying_labels"),
+    ("واحتفل اللاعب بالانبطاح أرضا بعد الهدف.", "vilifying_labels"),
 ]
 
 
