@@ -263,6 +263,11 @@ def _nominative(key: str, exact: bool) -> bool:
 _INFLECTED = (FEMININE_PLURAL, *MASCULINE_PLURAL, DUAL[0])
 
 
+def _constructs(core: str) -> set[str]:
+    """The construct forms of ``core``'s sound masculine plural and dual, which take a pronoun suffix."""
+    return {core + e[:-1] for e in (*MASCULINE_PLURAL, *DUAL)}
+
+
 def _nominal_forms(core: str, paradigm: str, name: bool = False) -> set[str]:
     """The forms of a noun or adjective ``core`` (without ال): plurals, duals, the feminine of an
     adjective, a noun's pronoun suffixes, the indefinite accusative. A name (``name``) and a short word
@@ -292,6 +297,10 @@ def _nominal_forms(core: str, paradigm: str, name: bool = False) -> set[str]:
     definite = {DEFINITE + f for f in forms}
     if paradigm != "adjective" and affixed:
         forms |= {stem + suffix for stem in stems for suffix in _pronoun_suffixes()}  # never with ال
+        if not core.endswith((FEMININE, *_INFLECTED)):
+            # a plural's or a dual's construct with a pronoun: the ن falls («مسلحيها», «مقاتلوه», «شهيداه»);
+            # not ي + ه, folded the feminine of a nisba («عدوانية» is no «عدوانيه»)
+            forms |= {c + suffix for c in _constructs(core) for suffix in _pronoun_suffixes(him=not c.endswith(NISBA))}
     if not core.endswith((FEMININE, ACCUSATIVE, NISBA, *_INFLECTED)):
         forms.add(core + ACCUSATIVE)  # indefinite accusative: "قتيلا", "انقلابا"
     return forms | definite

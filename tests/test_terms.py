@@ -213,6 +213,16 @@ def test_praise_does_not_say_which_war_a_word_belongs_to(text: str) -> None:
     assert "glorifying_labels" in concepts and "al_aqsa" not in concepts
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ونعت الحركة شهيديها في المدينة.", ["شهيديها"]),        # a dual's construct with a pronoun
+    ("وشيع الأهالي شهيداه في القرية.", ["شهيداه"]),
+    ("وقال إن الحكومة طاردت مجرميها في كل مكان.", ["مجرميها"]),  # a plural's
+    ("وقالت الدراسة إن لديهم ميولا عدوانية تجاه الآخرين.", []),  # ي + ة is a nisba, not a pronoun
+])
+def test_a_plural_or_dual_in_construct_takes_a_pronoun(text: str, expected: list[str]) -> None:
+    assert [t.text for t in attribution.annotate(text).terms if t.stance != "neutral"] == expected
+
+
 def test_builtin_place_names_and_adjectives() -> None:
     a = attribution.annotate("نقل المصاب إلى مستشفى الشهيد أبو علي، وهو خريج جامعة سعودية.")
     assert not [t for t in a.terms if t.concept == "casualties"]
