@@ -838,6 +838,8 @@ def test_validate_accepts_a_reading_but_not_a_second_definition(tmp_path: Path,
 @pytest.mark.parametrize(("text", "concept"), [
     ("ويرحب المكان بالجميع بغض النظر عمن غادر ومن بقي.", "condemnatory_qualifiers"),  # «عمن غادر»: the verb
     ("وتقدمت القوات دون مقاومة تذكر نحو البلدة قرب غزة.", "resistance"),                 # the act of resisting
+    ("واتهمت النيابة الموقوفين في غزة بمقاومة السلطات وحيازة أسلحة.", "resistance"),
+    ("وواجه المشروع في غزة مقاومة من أصحاب المصالح.", "resistance"),
     ("والساعة تتميز بالمقاومة للماء حتى عمق مئة متر في عدن.", "yemen_government"),
     ("وكيف يتم الاستشهاد بحديث في غير موضعه بعد القصف.", "casualties"),                  # citing, not martyrdom
 ])
