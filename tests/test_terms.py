@@ -842,6 +842,8 @@ def test_validate_accepts_a_reading_but_not_a_second_definition(tmp_path: Path,
     ("وواجه المشروع في غزة مقاومة من أصحاب المصالح.", "resistance"),
     ("والساعة تتميز بالمقاومة للماء حتى عمق مئة متر في عدن.", "yemen_government"),
     ("وكيف يتم الاستشهاد بحديث في غير موضعه بعد القصف.", "casualties"),                  # citing, not martyrdom
+    ("وبعد القصف والمواجهات استشهد برأي خبير في التحكيم.", "casualties"),
+    ("وبعد الهجوم على الجيش استشهدت بدراسة حديثة عن الأطفال.", "casualties"),
 ])
 def test_literal_readings_are_no_terms(text: str, concept: str) -> None:
     assert concept not in {t.concept for t in attribution.annotate(text).terms}
