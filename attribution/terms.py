@@ -473,9 +473,12 @@ class TermMatcher:
             if (prev is not None and " " not in key and key not in self.lam_forms and not _no_head(prev[1], self.reporting)
                     and prev[1] not in self.places and _CONJUNCTION.sub("", prev[1], count=1) not in self.places
                     and prev[0] >= last_end and not _nominative(key, form.exact)
+                    and not (key.endswith(ACCUSATIVE) and not key.endswith(_pronoun_suffixes())
+                             and key[:-len(ACCUSATIVE)] in self.forms)
                     and "." not in tv.original[slice(*tv.span(prev[0], start))]):
                 # the genitive of a construct is reported with its head: «انسحاب العدو»; a nominative
-                # plural or dual is never a genitive («هاجم التكفيريون», «وقاتل المسلحون»), a word already found as
+                # plural or dual is never a genitive («هاجم التكفيريون», «وقاتل المسلحون»), nor is an indefinite
+                # accusative («سقط عيد شهيدا»: a name, then the martyr), a word already found as
                 # a term is not taken again as a head, and no head is joined across a full stop with its space
                 # missing («صالح.وكان الحوثيون»: two sentences)
                 start = prev[0]
@@ -764,11 +767,13 @@ def find_terms(article: Article, view: Folded, matcher: TermMatcher) -> tuple[Te
         if voice == "outlet" and (_mentioned(view, s - 1) if in_quotes
                                   else BA in text[max(0, s - 1):s + 1] and _mentioned(view, s)):
             voice = "quoted"  # «مصطلح "الإرهاب"», «يسمونهم بالمرتدين»: a word the outlet quotes, not one it uses
-        elif voice == "outlet" and not in_quotes:
+        elif voice != "quoted" and not in_quotes:
             while nxt < len(phrases) and phrases[nxt][1] < e:
                 nxt += 1
             if nxt < len(phrases) and phrases[nxt][0] <= s:
-                voice = "quoted"  # inside a quoted phrase: someone's wording, not the outlet's
+                # inside a quoted phrase: someone's wording, not the outlet's, and in reported speech the
+                # speaker's own words («وقال إن "الإرهاب الأسود لا دين له"»)
+                voice = "quoted"
         hits.append(TermHit(s, e, text[s:e], v.concept, v.term, v.stance, v.frame or "", voice,
                             None if att is None else att.source))
         if voice == "outlet" and in_quotes and v.concept != "distancing" and not _names(view, v, s - 1):

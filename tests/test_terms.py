@@ -223,6 +223,29 @@ def test_a_plural_or_dual_in_construct_takes_a_pronoun(text: str, expected: list
     assert [t.text for t in attribution.annotate(text).terms if t.stance != "neutral"] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وسقط سالم شهيدا في المواجهات مع الاحتلال.", ["شهيدا"]),   # an accusative is never a genitive
+    ("وقال إن الوطن يواجه إرهابا لا دين له.", ["إرهابا"]),
+    ("وتصاعدت ردود الفعل الرافضة للقرار في البرلمان.", []),        # «الرافضة»: rejecting, not the slur
+    ("وحققت الأحزاب اليمينية المتطرفة مكاسب في الانتخابات.", []),   # the far right: its usual name
+    ("وقال إن الرافضة والنواصب سواء في التطرف.", ["الرافضة", "النواصب"]),  # the slur itself
+])
+def test_what_an_accusative_or_an_agreeing_adjective_is(text: str, expected: list[str]) -> None:
+    assert [t.text for t in attribution.annotate(text).terms if t.stance != "neutral"] == expected
+
+
+def test_a_partial_quote_inside_reported_speech_is_the_speakers_wording() -> None:
+    text = 'وقال الوزير إن "الإرهاب الأسود لا دين له" وإن الإرهاب لن ينتصر.'
+    assert [(t.text, t.voice) for t in attribution.annotate(text).terms] == [("الإرهاب", "quoted"),
+                                                                              ("الإرهاب", "reported")]
+
+
+def test_a_criminal_is_a_vilifying_label_not_a_rulers() -> None:
+    [hit] = [t for t in attribution.annotate("وقال إن المجرمين الذين فجروا المسجد سينالون جزاءهم.").terms
+             if t.stance != "neutral"]
+    assert (hit.text, hit.concept) == ("المجرمين", "vilifying_labels")
+
+
 def test_builtin_place_names_and_adjectives() -> None:
     a = attribution.annotate("نقل المصاب إلى مستشفى الشهيد أبو علي، وهو خريج جامعة سعودية.")
     assert not [t for t in a.terms if t.concept == "casualties"]
