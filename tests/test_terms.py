@@ -246,6 +246,14 @@ def test_a_criminal_is_a_vilifying_label_not_a_rulers() -> None:
     assert (hit.text, hit.concept) == ("المجرمين", "vilifying_labels")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ودخلت القوات عدن بعد طرد المتمردين منها.", ["armed_groups"]),     # the Houthis, as Gulf copy names them
+    ("وقتل ثلاثة من المتمردين الأكراد في اشتباكات مع الجيش التركي.", []),  # wire copy's descriptive word
+])
+def test_rebels_are_a_label_only_in_the_wars_that_use_it_so(text: str, expected: list[str]) -> None:
+    assert [t.concept for t in attribution.annotate(text).terms if "متمرد" in t.text] == expected
+
+
 def test_builtin_place_names_and_adjectives() -> None:
     a = attribution.annotate("نقل المصاب إلى مستشفى الشهيد أبو علي، وهو خريج جامعة سعودية.")
     assert not [t for t in a.terms if t.concept == "casualties"]
