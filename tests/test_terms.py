@@ -874,6 +874,7 @@ def test_validate_accepts_a_reading_but_not_a_second_definition(tmp_path: Path,
     ("والساعة تتميز بالمقاومة للماء حتى عمق مئة متر في عدن.", "yemen_government"),
     ("وكيف يتم الاستشهاد بحديث في غير موضعه بعد القصف.", "casualties"),                  # citing, not martyrdom
     ("وبعد القصف والمواجهات استشهد برأي خبير في التحكيم.", "casualties"),
+    ("وأصبح الزعيم العدو الأول لنظام جاره بعد حرب غزة.", "israel"),          # someone's enemy, not the metonym
     ("وبعد الهجوم على الجيش استشهدت بدراسة حديثة عن الأطفال.", "casualties"),
 ])
 def test_literal_readings_are_no_terms(text: str, concept: str) -> None:
