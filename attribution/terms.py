@@ -637,12 +637,19 @@ def _releases(sure: Variant, waiting: Variant, text: str, at: int, pos: int, oth
     return not _SENTENCE_END.search(text, a, b)
 
 
+#: How far (in characters) on either side of a word its paragraphs are read for context: beyond the
+#: long paragraphs of news (1 in 100 is longer than 1,500 characters), and a bound that keeps a page
+#: run together on one line linear.
+_REACH = 3000
+
+
 def _window(text: str, pos: int) -> tuple[int, int]:
-    """The paragraph holding ``pos`` and the one before it."""
-    b = text.find("\n", pos)
-    a = text.rfind("\n", 0, pos)
-    a = text.rfind("\n", 0, max(a, 0)) + 1 if a > 0 else 0
-    return a, b if b >= 0 else len(text)
+    """The paragraph holding ``pos`` and the one before it, at most `_REACH` characters either side."""
+    low, high = max(0, pos - _REACH), min(len(text), pos + _REACH)
+    b = text.find("\n", pos, high)
+    a = text.rfind("\n", low, pos)  # the end of the paragraph before, and then its start
+    a = text.rfind("\n", low, a) if a > low else -1
+    return a + 1 if a >= 0 else low, b if b >= 0 else high
 
 
 def _in_name(key: str, v: Variant) -> bool:

@@ -31,6 +31,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "unbalanced quotes": lambda n: "«« " + _repeat("كلمة «", n),
     "one long word": lambda n: "ب" * n,
     "dense terms": lambda n: _repeat(LOADED, n),
+    # words whose war is read from their paragraphs, on a line that is all one paragraph
+    "ambiguous on one line": lambda n: _repeat("وقال الناطق في مؤتمر صحفي عقده أمس إن المقاومة تقدمت نحو المدينة الساحلية.", n),
 }
 #: Markdown shapes for `check`: openers never closed.
 MARKDOWN: dict[str, Callable[[int], str]] = {
