@@ -824,6 +824,8 @@ def test_which_conflict_an_ambiguous_word_belongs_to(text: str, expected: list[t
     ("وقالت المقاومة إن قوات الاحتلال قصفت غزة.", "المقاومة", "resistance"),
     ("وطالب البيان برفع الحصار عن صنعاء وإنهاء الاحتلال.", "الاحتلال", "aggression"),
     ("وطالب البيان برفع الحصار عن غزة وإنهاء الاحتلال.", "الاحتلال", "israel"),
+    ("وسيطر رجال المقاومة على المثلث بعد طرد الحوثيين من لحج.", "رجال المقاومة", "yemen_government"),
+    ("وقال إن رجال المقاومة في غزة تصدوا لتوغل الاحتلال.", "رجال المقاومة", "resistance"),
 ])
 def test_one_word_of_two_wars_is_read_by_its_context(text: str, word: str, expected: str) -> None:
     [hit] = [t for t in attribution.annotate(text).terms if word in t.text]
