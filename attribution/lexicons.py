@@ -628,6 +628,9 @@ class Variant:
     general: bool = False  # from a file of `scope = "general"`: vocabulary of no one conflict
     paradigm: str = "auto"  # one of PARADIGMS; "fixed" when ``inflect = false``
     reading: bool = False  # another concept's reading of an ambiguous term defined earlier, not a replacement
+    #: a marker of what follows it («ما يسمى»): a hit only before a term or quotation marks («ما يسمى
+    #: بالاحتباس الحراري» introduces a word)
+    before_term: bool = False
 
     @property
     def inflect(self) -> bool:
@@ -790,7 +793,7 @@ def _variant(path: Path, lines: list[str], variant_index: int, entry: Any, cid: 
     v = _Checker(path, lines, "concept.variant", variant_index, entry)
     v.where = f"concept {cid!r}, [[concept.variant]] #{n + 1}"
     v.keys(("term", "stance"), ("frame", "suggest", "notes", "inflect", "paradigm", "ambiguous", "context", "homograph",
-                                  "not_in", "reading"))
+                                  "not_in", "reading", "before_term"))
     inflect = v.entry.get("inflect", True)
     if not isinstance(inflect, bool):
         raise LexiconError(Errors.E013.format(path=path, line=v.line("inflect"), where=v.where,
@@ -800,7 +803,7 @@ def _variant(path: Path, lines: list[str], variant_index: int, entry: Any, cid: 
         concept=cid, suggest=v.string("suggest"), notes=v.string("notes"),
         ambiguous=v.boolean("ambiguous"), context=v.strings("context"),
         origin=f"{path}:{v.line('term')}", homograph=v.boolean("homograph"), general=general,
-        not_in=v.strings("not_in"), reading=v.boolean("reading"),
+        not_in=v.strings("not_in"), reading=v.boolean("reading"), before_term=v.boolean("before_term"),
         paradigm=v.choice("paradigm", PARADIGMS) if "paradigm" in v.entry else ("auto" if inflect else "fixed"))
     if not inflect and variant.paradigm != "fixed":
         raise LexiconError(Errors.E013.format(path=path, line=v.line("paradigm"), where=v.where, key="paradigm",

@@ -512,7 +512,25 @@ class TermMatcher:
                 else:
                     drop.add(i)
             out = [hit for i, hit in enumerate(out) if i not in drop]
+        if any(v.before_term for _, _, v in out):
+            out = self._before_terms(out, view.original)
         return out
+
+    @staticmethod
+    def _before_terms(out: list[tuple[int, int, Variant]], original: str) -> list[tuple[int, int, Variant]]:
+        """Markers of what follows them (``before_term``, «ما يسمى») kept only where a term or quotation
+        marks follow, after an optional بـ: «ما يسمى بـ"التحالف"», «ما يسمى بالحشد الشعبي»; not «ما يسمى
+        بالاحتباس الحراري», which introduces a word."""
+        starts = [s for s, _, _ in out]
+        kept = []
+        for k, (s, e, v) in enumerate(out):
+            if v.before_term:
+                after = _AFTER_MARKER.match(original, e)
+                at = after.end() if after else e
+                if not (original[at:at + 1] in OPEN_QUOTES or any(at <= x <= at + 2 for x in starts[k + 1:k + 3])):
+                    continue
+            kept.append((s, e, v))
+        return kept
 
     def _scan(self, text: str) -> Iterator[_Match]:
         """Term forms in ``text``, left to right and not overlapping: at each word, with the longest
@@ -641,6 +659,11 @@ def _releases(sure: Variant, waiting: Variant, text: str, at: int, pos: int, oth
 #: long paragraphs of news (1 in 100 is longer than 1,500 characters), and a bound that keeps a page
 #: run together on one line linear.
 _REACH = 3000
+
+
+#: What may stand between a marker of what follows and the term it marks: spaces, a بـ of its own (with
+#: its tatweel), a quotation mark's space.
+_AFTER_MARKER = regex.compile(rf"[\s{TATWEEL}]*(?:{BA}[\s{TATWEEL}]*)?")
 
 
 def _window(text: str, pos: int) -> tuple[int, int]:

@@ -254,6 +254,16 @@ def test_rebels_are_a_label_only_in_the_wars_that_use_it_so(text: str, expected:
     assert [t.concept for t in attribution.annotate(text).terms if "متمرد" in t.text] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ('وتنشر القوات في إطار ما يسمى بـ"التحالف الدولي" في المنطقة.', ["ما يسمى ب"]),  # a name in quotation marks
+    ("وقاتل عناصر ما تسمى الدولة الإسلامية في الموصل.", ["ما تسمى"]),              # a term
+    ("ويدرس العلماء ما يسمى بالاحتباس الحراري منذ عقود.", []),                     # a word introduced
+    ("وهذا ما يسمى ظاهرة الجزر الحرارية في المدن.", []),
+])
+def test_so_called_marks_a_name_not_a_word_it_introduces(text: str, expected: list[str]) -> None:
+    assert [t.text for t in attribution.annotate(text).terms if t.concept == "distancing"] == expected
+
+
 def test_builtin_place_names_and_adjectives() -> None:
     a = attribution.annotate("نقل المصاب إلى مستشفى الشهيد أبو علي، وهو خريج جامعة سعودية.")
     assert not [t for t in a.terms if t.concept == "casualties"]
