@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["CLOSE_QUOTES", "CLOSING", "IGNORABLE", "OPENING", "OPEN_QUOTES", "PAIRED_QUOTES", "SENTENCE_STOPS", "STRAIGHT_QUOTES", "Folded", "fold", "fold_term"]
+__all__ = ["CLOSE_QUOTES", "CLOSING", "IGNORABLE", "OPENING", "OPEN_QUOTES", "PAIRED_QUOTES", "SENTENCE_STOPS", "STRAIGHT_QUOTES", "Folded", "fold", "fold_term",
+           "pair_quotes"]
 
 #: Quotation marks, defined once for every rule that reads them: the typographic ones that open and
 #: close in pairs (Arabic guillemets, English and German curly quotes, single curly quotes) …
@@ -31,6 +33,35 @@ CLOSE_QUOTES = frozenset((*PAIRED_QUOTES.values(), *STRAIGHT_QUOTES))
 #: The same as strings, in a fixed order, for ``str.strip`` and character classes.
 OPENING = "".join(sorted(OPEN_QUOTES))
 CLOSING = "".join(sorted(CLOSE_QUOTES))
+_PAIR_CLOSERS = frozenset(PAIRED_QUOTES.values())
+
+
+def pair_quotes(marks: Iterable[tuple[int, str]]) -> dict[int, int]:
+    """Opening mark → its closing mark, for ``(key, text)`` pieces in order (any piece that is no quotation
+    mark is passed over): typographic marks nest, a closer closes the nearest opener of its own kind and
+    whatever opened inside it, straight double quotes alternate. The attribution rules pair a paragraph's
+    tokens, the term voice one line's characters."""
+    pairs: dict[int, int] = {}
+    stack: list[tuple[int, str]] = []
+    straight: int | None = None
+    for k, c in marks:
+        if c in PAIRED_QUOTES:
+            stack.append((k, PAIRED_QUOTES[c]))
+        elif c in _PAIR_CLOSERS and stack:
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][1] == c:
+                    pairs[stack[depth][0]] = k
+                    del stack[depth:]
+                    break
+        elif c == '"':
+            if straight is None:
+                straight = k
+            else:
+                pairs[straight] = k
+                straight = None
+    return pairs
+
+
 #: The stops that end a sentence (the splitter's, and every rule that asks whether two places share one).
 SENTENCE_STOPS = ".!?؟؛…"
 

@@ -63,7 +63,7 @@ from .morphology import (
     TA_MARBUTA,
     TATWEEL,
 )
-from .normalize import CLOSE_QUOTES, OPEN_QUOTES, PAIRED_QUOTES, SENTENCE_STOPS, Folded, fold, fold_term
+from .normalize import CLOSE_QUOTES, OPEN_QUOTES, PAIRED_QUOTES, SENTENCE_STOPS, Folded, fold, fold_term, pair_quotes
 from .words import builtin_words
 
 __all__ = ["TermMatcher", "find_terms", "surface_forms", "term_view"]
@@ -754,28 +754,15 @@ def _quoted_phrases(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` inside each pair of quotation marks, on one line and at most `_QUOTED_PHRASE` long,
     that holds more than one word: a phrase the outlet quotes («التعازي في “شهداء الواجب”», «المتهم بارتكاب
     "جرائم حرب وجرائم ضد الإنسانية"»), in order."""
-    out: list[tuple[int, int]] = []
-    stack: list[tuple[int, str]] = []
-    straight: int | None = None
-    for m in _QUOTE_MARKS.finditer(text):
-        i, c = m.start(), m.group()
-        if c == "\n":
-            stack, straight = [], None
-        elif c in PAIRED_QUOTES:
-            stack.append((i, PAIRED_QUOTES[c]))
-        elif c == '"':
-            if straight is None:
-                straight = i
-            else:
-                out.append((straight + 1, i))
-                straight = None
-        elif stack:
-            for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][1] == c:
-                    out.append((stack[depth][0] + 1, i))
-                    del stack[depth:]
-                    break
-    return sorted((a, b) for a, b in out if b - a <= _QUOTED_PHRASE and " " in text[a:b].strip())
+    pairs: dict[int, int] = {}
+    line: list[tuple[int, str]] = []
+    for m in _QUOTE_MARKS.finditer(text + "\n"):
+        if m.group() == "\n":
+            pairs.update(pair_quotes(line))
+            line = []
+        else:
+            line.append((m.start(), m.group()))
+    return sorted((a + 1, b) for a, b in pairs.items() if b - a - 1 <= _QUOTED_PHRASE and " " in text[a + 1:b].strip())
 
 
 _QUOTE_MARKS = regex.compile("[" + regex.escape("".join({*PAIRED_QUOTES, *PAIRED_QUOTES.values()})) + '"\n]')
@@ -787,7 +774,7 @@ def find_terms(article: Article, view: Folded, matcher: TermMatcher) -> tuple[Te
     text = article.text
     hits: list[TermHit] = []
     innermost = _Innermost(article.attributions)
-    phrases = _quoted_phrases(text)
+    phrases: list[tuple[int, int]] | None = None  # found when a hit first asks
     nxt = 0  # the first quoted phrase that may still hold a hit
     for s, e, v in matcher.find(view):  # in order of their start
         att = innermost.at(s, e)
@@ -798,6 +785,8 @@ def find_terms(article: Article, view: Folded, matcher: TermMatcher) -> tuple[Te
                                   else BA in text[max(0, s - 1):s + 1] and _mentioned(view, s)):
             voice = "quoted"  # «مصطلح "الإرهاب"», «يسمونهم بالمرتدين»: a word the outlet quotes, not one it uses
         elif voice != "quoted" and not in_quotes:
+            if phrases is None:
+                phrases = _quoted_phrases(text)
             while nxt < len(phrases) and phrases[nxt][1] < e:
                 nxt += 1
             if nxt < len(phrases) and phrases[nxt][0] <= s:

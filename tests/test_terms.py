@@ -60,6 +60,11 @@ def hits(text: str, lexicon: Path) -> list[tuple[str, str, str]]:
     a = attribution.annotate(text, lexicons=[lexicon])
     return [(t.text, t.concept, t.voice) for t in a.terms if t.concept.startswith("test_")]
 
+def loaded_words(text: str) -> list[str]:
+    """The words of every non-neutral hit of the built-in lexicons in ``text``, in order."""
+    return [t.text for t in attribution.annotate(text).terms if t.stance != "neutral"]
+
+
 def concept_stances(text: str, concepts: tuple[str, ...]) -> list[tuple[str, str]]:
     """(concept, stance) of the built-in term hits in ``text`` whose concept is one of ``concepts``."""
     return [(t.concept, t.stance) for t in attribution.annotate(text).terms if t.concept in concepts]
@@ -178,7 +183,7 @@ def test_a_loaded_word_inside_a_place_name_is_not_a_term(qualifiers: Path, text:
     ("وقال إن الحكومة لن تضحي بالدولة من أجل الميليشيات.", "الميليشيات"),
 ])
 def test_a_preposition_never_heads_a_construct(text: str, expected: str) -> None:
-    assert [t.text for t in attribution.annotate(text).terms if t.stance != "neutral"] == [expected]
+    assert loaded_words(text) == [expected]
 
 
 @pytest.mark.parametrize("text", [
@@ -220,7 +225,7 @@ def test_praise_does_not_say_which_war_a_word_belongs_to(text: str) -> None:
     ("وقالت الدراسة إن لديهم ميولا عدوانية تجاه الآخرين.", []),  # ي + ة is a nisba, not a pronoun
 ])
 def test_a_plural_or_dual_in_construct_takes_a_pronoun(text: str, expected: list[str]) -> None:
-    assert [t.text for t in attribution.annotate(text).terms if t.stance != "neutral"] == expected
+    assert loaded_words(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -231,7 +236,7 @@ def test_a_plural_or_dual_in_construct_takes_a_pronoun(text: str, expected: list
     ("وقال إن الرافضة والنواصب سواء في التطرف.", ["الرافضة", "النواصب"]),  # the slur itself
 ])
 def test_what_an_accusative_or_an_agreeing_adjective_is(text: str, expected: list[str]) -> None:
-    assert [t.text for t in attribution.annotate(text).terms if t.stance != "neutral"] == expected
+    assert loaded_words(text) == expected
 
 
 def test_a_partial_quote_inside_reported_speech_is_the_speakers_wording() -> None:
@@ -652,7 +657,7 @@ def test_a_homograph_in_its_verb_reading_is_never_a_hit(v: object, frame: str, c
     ("وظل النظام المالي السعودي متينا.", []),  # «المالي» is a nisba, not a nationality
 ])
 def test_a_nationality_adjective_may_stand_inside_a_term(text: str, expected: list[str]) -> None:
-    got = [t.text for t in attribution.annotate(text).terms if t.stance != "neutral"]
+    got = loaded_words(text)
     assert got == expected
 
 

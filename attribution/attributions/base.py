@@ -12,7 +12,7 @@ import attrs
 import regex
 
 from ..morphology import FA, FEMININE, FEMININE_T, LAM, WA
-from ..normalize import PAIRED_QUOTES, SENTENCE_STOPS, STRAIGHT_QUOTES, Folded
+from ..normalize import SENTENCE_STOPS, Folded, pair_quotes
 from ..sources import (
     CLOSE_QUOTES,
     Mention,
@@ -116,32 +116,9 @@ def _word(tokens: list[Token], i: int) -> str | None:
     return None
 
 
-_PAIR_CLOSERS = frozenset(PAIRED_QUOTES.values())
-
-
 def _pair_quotes(tokens: list[Token]) -> dict[int, int]:
     """Opening quote token → closing quote token, for the quotes of one paragraph."""
-    pairs: dict[int, int] = {}
-    stack: list[tuple[int, str]] = []
-    straight: dict[str, int | None] = dict.fromkeys(STRAIGHT_QUOTES)
-    closers = PAIRED_QUOTES
-    for k, t in enumerate(tokens):
-        c = t.text
-        if c in closers:
-            stack.append((k, closers[c]))
-        elif c in _PAIR_CLOSERS and stack:
-            for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][1] == c:
-                    pairs[stack[depth][0]] = k
-                    del stack[depth:]
-                    break
-        elif c == '"':
-            if straight['"'] is None:
-                straight['"'] = k
-            else:
-                pairs[straight['"']] = k  # type: ignore[index]
-                straight['"'] = None
-    return pairs
+    return pair_quotes((k, t.text) for k, t in enumerate(tokens))
 
 
 class _Paragraph:
