@@ -674,7 +674,7 @@ def test_security_charges_enemy_labels_and_participles(text: str, expected: list
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("وزار الوفد الصحراء المغربية الأسبوع الماضي.", [("western_sahara", "negative")]),
+    ("وزار الوفد الصحراء المغربية الأسبوع الماضي لبحث مقترح الحكم الذاتي.", [("western_sahara", "negative")]),
     ("وطالبت جبهة البوليساريو باستفتاء في الصحراء الغربية.", [("western_sahara", "neutral")] * 2),
     ("وأعلنت حكومة طالبان عفوا عاما.", [("taliban", "neutral")]),
     ("وقالت الإمارة الإسلامية إن المعابر مفتوحة.", [("taliban", "positive")]),
@@ -1002,3 +1002,24 @@ def test_slots_elsewhere_are_checked(tmp_path: Path, entry: str, needle: str) ->
     bad.write_text('[[concept]]\nid = "x"\n[[concept.variant]]\n' + entry, encoding="utf-8")
     with pytest.raises(attribution.LexiconError, match=r"E032 .*" + re.escape(needle)):
         load_term_file(bad)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Plain geography: the sand of Morocco's desert, no dispute in sight.
+    ("وقال الباحث إن الكثبان تزحف على الواحات في الصحراء المغربية كل شتاء.", []),
+    # The territory's name beside the dispute's words is one side's name for it.
+    ("ورحب البرلمان بمقترح الحكم الذاتي في الصحراء المغربية.", [("western_sahara", "negative")]),
+    ("وتطالب الجزائر بالاستفتاء في الصحراء المغربية.", [("western_sahara", "negative")]),
+])
+def test_a_territorys_name_that_is_also_plain_geography(text: str, expected: list[tuple[str, str]]) -> None:
+    assert concept_stances(text, ("western_sahara",)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وعاد المتحف إلى العمل بعد عقدين من الغزو الأميركي للعراق.",
+    "وكان قد غادر البلاد إبان الغزو الأمريكي لأفغانستان عام 2001.",
+])
+def test_the_conventional_name_of_a_past_invasion_is_neutral(text: str) -> None:
+    assert concept_stances(text, ("us_presence",)) == [("us_presence", "neutral")]
+    # the presence that followed keeps its loaded word
+    assert loaded_words(text + " ثم بدأ الاحتلال الأمريكي.") == ["الاحتلال الأمريكي"]
