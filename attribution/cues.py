@@ -7,6 +7,7 @@ from .lexicons import Lexicons, Preposition, Verb
 from .morphology import (
     CONJUNCTIONS,
     PAST_PLURAL,
+    PRESENT_ENDINGS,
     PRESENT_PREFIXES,
     PRESENT_THIRD_PERSON,
     WA,
@@ -101,9 +102,13 @@ class CueTables:
 
     @staticmethod
     def impersonal(word: str, verb: Verb) -> bool:
-        """A subjectless third-person present (يتوقع، يعتقد) reads as an impersonal passive."""
+        """A subjectless third-person present (يتوقع، يعتقد) reads as an impersonal passive, except the
+        singular of a verb of the narrative present («ويضيف أن …», «ويرى أن …»: `narrative_present`),
+        which goes on with the speaker before."""
         w = strip_conjunction(word, 3)
         third = PRESENT_THIRD_PERSON[0]  # ي: the masculine, which an impersonal verb takes
+        if verb.narrative_present and not w.endswith(PRESENT_ENDINGS[:2]):
+            return False  # «ويقولون إن …» stays "people say"
         return w.startswith(third) and not fold_term(verb.lemma).startswith(third)
 
     def prep(self, tokens: list[Token], i: int) -> tuple[int, Preposition] | None:

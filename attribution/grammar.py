@@ -126,8 +126,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "verb-continuation",
-        "A reporting verb with no subject of its own (وأضاف، وتابع، مشيرا إلى) continues the previous speaker.",
+        "A reporting verb with no subject of its own (وأضاف، وتابع، مشيرا إلى) continues the previous speaker; so "
+        "does the present of a verb of the narrative present (ويضيف، ويرى), but not an impersonal present (ويتوقع).",
         (Example("قال وزير النقل إن الجسر جاهز.\nوأضاف: «سنفتحه الشهر المقبل».", "سنفتحه", "وزير النقل", "official"),
+         Example("قال وزير النقل إن الجسر جاهز.\nويضيف أن التمويل ناقص.", "التمويل ناقص", "وزير النقل", "official"),
          Example("قال وزير النقل إن الجسر جاهز، لكنه أضاف أن التمويل ناقص.", "التمويل ناقص", "وزير النقل",
                  "official"),
          Example("قالت الوزيرة إن الجسر جاهز.\nوأضافت \"سنفتحه للسيارات والشاحنات الشهر المقبل بعد الفحص\".",

@@ -84,6 +84,7 @@ class Verb:
     chain: bool = False
     present_needs_that: bool = False  # the present is mostly passive ("يعتبر X من …" = "X is considered")
     document_subject: bool = False  # reports only with a document for subject ("وتضمنت المذكرة …")
+    narrative_present: bool = False  # a subjectless present singular goes on with the speaker ("ويضيف أن")
 
 
 @attrs.frozen
@@ -380,7 +381,7 @@ def load_cues(path: Path) -> tuple[tuple[Verb, ...], tuple[Preposition, ...], di
     verbs = []
     for c in _entries(data, path, lines, "verb"):
         c.keys(("lemma",), ("forms", "past", "present", "participle", "participles", "object", "continuation",
-                            "chain", "present_needs_that", "document_subject"))
+                            "chain", "present_needs_that", "document_subject", "narrative_present"))
         forms, participles = c.strings("forms"), c.strings("participles")
         if "past" in c.entry:
             made, made_participles = paradigm(c.string("past", nonempty=True), c.string("present"),
@@ -390,7 +391,8 @@ def load_cues(path: Path) -> tuple[tuple[Verb, ...], tuple[Preposition, ...], di
             raise LexiconError(Errors.E012.format(path=path, line=c.line(), where=c.where, key="forms"))
         verbs.append(Verb(c.string("lemma", nonempty=True), forms, participles,
                           c.boolean("object"), c.boolean("continuation"), c.boolean("chain"),
-                          c.boolean("present_needs_that"), c.boolean("document_subject")))
+                          c.boolean("present_needs_that"), c.boolean("document_subject"),
+                          c.boolean("narrative_present")))
     preps = []
     for c in _entries(data, path, lines, "preposition"):
         c.keys(("lemma", "forms"), ("clitic",))

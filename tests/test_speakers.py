@@ -99,6 +99,26 @@ def test_impersonal_present_is_not_a_continuation() -> None:
     assert speaker_of(a, "يوقع الاتفاق")[0] == "outlet"
 
 
+@pytest.mark.parametrize("text", [
+    "قال الباحث الاقتصادي إن الأسعار سترتفع.\nويضيف أن المخزون يكفي لشهرين فقط.",
+    "ويرى المحلل السياسي أن الحوار متعثر. ويوضح أن الطرفين متباعدان.",
+    "وقال الباحث الاقتصادي إن الأسعار سترتفع. ويقول: «المخزون يكفي لشهرين فقط».",
+])
+def test_a_narrative_present_goes_on_with_the_speaker(text: str) -> None:
+    # features tell in the present: a subjectless «ويضيف»/«ويوضح»/«ويقول» is the speaker before,
+    # not an impersonal "it is added"
+    speaker = speaker_of(attribution.annotate(text), "المخزون" if "المخزون" in text else "الطرفين")
+    assert speaker[0] == "person" and speaker[1] in ("الباحث الاقتصادي", "المحلل السياسي")
+
+
+@pytest.mark.parametrize("text", [
+    "قال الوزير إن الاتفاق قريب. ويذكر أن الجولة السابقة فشلت.",
+    "قال الوزير إن الاتفاق قريب. ويقولون إن الجولة السابقة فشلت.",  # "people say"
+])
+def test_an_impersonal_or_plural_present_stays_the_outlets(text: str) -> None:
+    assert speaker_of(attribution.annotate(text), "الجولة السابقة")[0] == "outlet"
+
+
 def test_document_speaks_for_its_owner() -> None:
     a = attribution.annotate("قال الوزير إن الاتفاق قريب.\nوتشير تقديرات البنك الدولي إلى أن الخسائر كبيرة.")
     assert speaker_of(a, "الخسائر كبيرة") == ("organization", "البنك الدولي")
