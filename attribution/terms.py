@@ -203,6 +203,12 @@ def _foreign_nationality(text: str, end: int, context: tuple[str, ...], national
             and any(w in nationality for w in context))
 
 
+def _suffixed(original: str) -> bool:
+    """``original`` (as written, not folded) ends in «ته»: a feminine noun or a perfect verb carrying «ه»
+    («حكومته», «أطلقته المقاومة»), which heads no construct; folded, «ه» and «ة» are one letter."""
+    return len(original) >= 4 and original.endswith(FEMININE_T + FEMININE)  # «ه» as written
+
+
 def _no_head(word: str, reporting: frozenset[str]) -> bool:
     """``word`` cannot head a construct: a function word, a verb, a pronoun suffix, an accusative ending, a
     preposition with «ه» («ونتج عنه استشهاد»: folded, «ه» is also a feminine noun's ة, so only after a
@@ -471,6 +477,7 @@ class TermMatcher:
             if v.homograph and not key.startswith((DEFINITE, LAM_DEFINITE)) and not self._adjective(tv, m):
                 continue  # «لقد غادر», «بعدما غادر الوزير»: the verb, not the qualifier
             if (prev is not None and " " not in key and key not in self.lam_forms and not _no_head(prev[1], self.reporting)
+                    and not _suffixed(tv.original[slice(*tv.span(prev[0], prev[0] + len(prev[1])))])
                     and prev[1] not in self.places and _CONJUNCTION.sub("", prev[1], count=1) not in self.places
                     and prev[0] >= last_end and not _nominative(key, form.exact)
                     and not (key.endswith(ACCUSATIVE) and not key.endswith(_pronoun_suffixes())

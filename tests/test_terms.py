@@ -445,7 +445,7 @@ def test_validate_reports_every_problem(tmp_path: Path, lexicon: Path, capsys: p
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("ووصفت الصحيفة خصومها بالحثالة والمأجورين.", [("negative", "vilifying_labels")] * 2),
-    ("وكتب المعلق أن الأبواق تروج للأكاذيب.", [("negative", "vilifying_labels")]),
+    ("وكتب المعلق أن الأبواق تروج للأكاذيب.", [("negative", "vilifying_labels")] * 2),  # the mouthpieces and the lies
     ("وقاتل جيش ألمانيا النازية على جبهتين.", [("neutral", "ideological_labels")]),
     ("وانتقد الحزب ما وصفها بالسياسات العنصرية.", [("negative", "racism_labels")]),
     ("وأكدت الجمعية التزامها بمناهضة العنصرية في المدارس.", [("neutral", "racism_labels")]),
@@ -589,8 +589,8 @@ def test_forms_outside_a_paradigm_are_not_found(paradigms: Path, text: str) -> N
 
 
 def test_a_nominative_plural_is_never_the_genitive_of_a_construct(paradigms: Path) -> None:
-    a = attribution.annotate("هاجم المنتفعون القرية. وصل عدد المنتفعين إلى عشرة.", lexicons=[paradigms])
-    assert [t.text for t in a.terms if t.concept == "test_paradigm"] == ["المنتفعون", "عدد المنتفعين"]
+    a = attribution.annotate("هاجم المنتفعون القرية. وصل أنصار المنتفعين إلى القرية.", lexicons=[paradigms])
+    assert [t.text for t in a.terms if t.concept == "test_paradigm"] == ["المنتفعون", "أنصار المنتفعين"]
 
 
 def test_a_term_is_not_taken_as_the_head_of_the_next_term(paradigms: Path) -> None:
@@ -1023,3 +1023,30 @@ def test_the_conventional_name_of_a_past_invasion_is_neutral(text: str) -> None:
     assert concept_stances(text, ("us_presence",)) == [("us_presence", "neutral")]
     # the presence that followed keeps its loaded word
     assert loaded_words(text + " ثم بدأ الاحتلال الأمريكي.") == ["الاحتلال الأمريكي"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وواصلت الصحيفة افتراءاتها على الحكومة.", ["افتراءاتها"]),
+    ("ورفضت الوزارة الادعاءات الكاذبة التي نشرها الموقع.", ["الادعاءات الكاذبة"]),
+    ("ويتستر التنظيم زورا وبهتانا بالدين.", ["زورا وبهتانا"]),
+    ("وفند الباحث أباطيلهم في كتابه.", ["أباطيلهم"]),
+    # a word that shares the letters is no hit
+    ("وبني النموذج على افتراض بسيط.", []),
+])
+def test_discrediting_a_statement_is_a_vilifying_label(text: str, expected: list[str]) -> None:
+    assert loaded_words(text) == expected
+    assert all(t.concept == "vilifying_labels" for t in attribution.annotate(text).terms if t.stance != "neutral")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a verb or a noun carrying «ه» heads no construct: the term is the word alone
+    ("وصد الجيش الهجوم الذي شنته الميليشيات فجرا.", ["الميليشيات"]),
+    ("وتراجعت الحكومة عن عملياته الميليشيات في الجبل.", ["الميليشيات"]),
+    # a quantifier counts the term, it is not its referent
+    ("وانسحبت بقية الميليشيات من الحي.", ["الميليشيات"]),
+    ("وقال إن ما نشر مجرد أكاذيب.", ["أكاذيب"]),
+    # a construct head that is the referent's act stays («انسحاب العدو»)
+    ("وتابع السكان انسحاب العدو من الحي بعد قصف الاحتلال.", ["انسحاب العدو", "قصف الاحتلال"]),
+])
+def test_what_heads_a_construct_before_a_term(text: str, expected: list[str]) -> None:
+    assert loaded_words(text) == expected
