@@ -38,6 +38,7 @@ __all__ = [
     "KAF",
     "LAM",
     "LAM_DEFINITE",
+    "LONG_VOWELS",
     "MASCULINE_PLURAL",
     "NISBA",
     "NISBA_ENDINGS",
@@ -96,6 +97,8 @@ AFFIXED_DEFINITE = (WA + DEFINITE, FA + DEFINITE, BA + DEFINITE, KAF + DEFINITE,
 #: The letter alef: a long vowel inside a word, or the hamza that opens a derived verb («انسحب»,
 #: «أطلق» folded).
 ALEF = "ا"
+#: The long vowels: a «ه» after one is a root letter («اتجاه», «توجيه», «مشبوه»), not the pronoun.
+LONG_VOWELS = "اوي"
 #: The tatweel a clitic written apart is drawn out with («لـ»الأيام»»): the view drops it, a name taken
 #: from the original text keeps it.
 TATWEEL = "ـ"

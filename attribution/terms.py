@@ -48,6 +48,7 @@ from .morphology import (
     FUTURE,
     LAM,
     LAM_DEFINITE,
+    LONG_VOWELS,
     MASCULINE_PLURAL,
     NISBA,
     NISBA_INFLECTED,
@@ -69,6 +70,7 @@ from .words import builtin_words
 __all__ = ["TermMatcher", "find_terms", "surface_forms", "term_view"]
 
 _PREV_WORD = regex.compile(r"\p{Arabic}+$")
+_LONG_VOWELS = frozenset(LONG_VOWELS)
 _NEXT_WORD = regex.compile(r"[ \t]+(\p{Arabic}+)")
 _SENTENCE_END = regex.compile(f"[{regex.escape(SENTENCE_STOPS)}\n]")
 _PROCLITICS = regex.compile(f"^[{CONJUNCTIONS}]?[{PREPOSITIONS}]?")
@@ -204,9 +206,10 @@ def _foreign_nationality(text: str, end: int, context: tuple[str, ...], national
 
 
 def _suffixed(original: str) -> bool:
-    """``original`` (as written, not folded) ends in «ته»: a feminine noun or a perfect verb carrying «ه»
-    («حكومته», «أطلقته المقاومة»), which heads no construct; folded, «ه» and «ة» are one letter."""
-    return len(original) >= 4 and original.endswith(FEMININE_T + FEMININE)  # «ه» as written
+    """``original`` (as written, not folded) carries the pronoun «ه» after a consonant: a noun or a verb with
+    its object («حكومته», «أطلقته المقاومة», «لعبه الثوار»), which heads no construct; folded, «ه» and «ة»
+    are one letter. Not after a long vowel («اتجاه», «توجيه», «مشبوه»), nor a word of three letters («وجه»)."""
+    return len(original) >= 4 and original.endswith(FEMININE) and original[-2] not in _LONG_VOWELS
 
 
 def _no_head(word: str, reporting: frozenset[str]) -> bool:

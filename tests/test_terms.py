@@ -1050,3 +1050,30 @@ def test_discrediting_a_statement_is_a_vilifying_label(text: str, expected: list
 ])
 def test_what_heads_a_construct_before_a_term(text: str, expected: list[str]) -> None:
     assert loaded_words(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # every revolution has its «الثوار»: the country's words choose whose
+    ("وتقدم الثوار في تعز نحو مواقع الحوثيين.", ("yemen_government", "positive")),
+    ("واستعاد الثوار بلدة قرب حلب من قوات الأسد.", ("syrian_opposition", "positive")),
+    ("وقال إن الثوار في مصراتة يرفضون الحوار مع حفتر.", ("libya_tripoli_government", "positive")),
+])
+def test_revolutionaries_belong_to_their_countrys_war(text: str, expected: tuple[str, str]) -> None:
+    hits = [(t.concept, t.stance) for t in attribution.annotate(text).terms if "ثوار" in t.text]
+    assert hits == [expected]
+
+
+def test_revolutionaries_with_no_country_are_no_hit() -> None:
+    assert not [t for t in attribution.annotate("وقال الكاتب إن الثوار حلموا بالحرية.").terms if "ثوار" in t.text]
+
+
+def test_a_deposed_regime_is_any_countrys() -> None:
+    text = "ووصلت الطائرة إلى المطار بعد تحريره من الحوثيين والنظام المخلوع."
+    assert [(t.concept, t.stance) for t in attribution.annotate(text).terms if t.text.endswith("المخلوع")] == [
+        ("tyranny_labels", "negative")]
+
+
+def test_a_verb_carrying_its_object_heads_no_construct() -> None:
+    # «لعبه»: a perfect with «ه», not a noun in construct; «اتجاه» ends in a root «ه» after a long vowel
+    assert loaded_words("وأشاد بالدور الذي لعبه الثوار في حلب.") == ["الثوار"]
+    assert loaded_words("وتراجعت الحكومة عن توجيه الإرهابيين.") == ["توجيه الإرهابيين"]
