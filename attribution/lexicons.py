@@ -464,7 +464,7 @@ SCHEMAS: dict[str, dict[str, Section]] = {
                          "topic_particles", "resumptives", "resumptive_antecedents",
                          "discourse_adverbials"),
         "cue": Section({"complementizer": Key(type=STRING, nonempty=True), "complementizer_prefixes": Key(),
-                        "object_prepositions": Key(), "statement_nouns": Key(), "that": Key(), "saying": Key(),
+                        "object_prepositions": Key(), "object_nouns": Key(), "statement_nouns": Key(), "that": Key(), "saying": Key(),
                         "according": Key(), "numerals": Key(), "adverbials": Key(), "paired": Key(),
                         "content_prepositions": Key(), "that_subject_ends": Key(), "what_said": Key(),
                         "what_said_ends": Key(), "publishing": Key(), "norm_prepositions": Key()}),

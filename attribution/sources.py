@@ -853,8 +853,8 @@ class SourceParser:
                 k += 1
                 continue
             if w is None or w in self.stop or w in self.verb_forms or w.isdigit() or w in self.words.complementizers \
-                    or w in self.words.appositive_pronouns:
-                break  # … and «وهو» opens a description of the name («فلان وهو مستشار أمني»)
+                    or w in self.words.appositive_pronouns or w in self.words.object_nouns:
+                break  # … «وهو» opens a description of the name («فلان وهو مستشار أمني»), «دعم» the object
             if k == j and w.startswith(DEFINITE) and w not in self.words.definite_name_openers:
                 break
             if w.startswith(WA) and (w[1:] in self.unnamed or w[1:] in self.roles or w[1:] in self.verb_forms):

@@ -49,6 +49,7 @@ class GrammarWords:
     complementizers: frozenset[str]
     object_prepositions: frozenset[str]
     statement_nouns: frozenset[str]
+    object_nouns: frozenset[str]
     that: frozenset[str]
     saying: frozenset[str]
     according: frozenset[str]
@@ -187,7 +188,7 @@ _LISTS = {
                "kana", "relatives", "singular_relatives", "lam_particles", "predicate_markers",
                "preposed_subject_after", "demonstratives", "appositive_pronouns",
                "topic_particles", "resumptives", "resumptive_antecedents", "discourse_adverbials"),
-    "cue": ("object_prepositions", "statement_nouns", "that", "saying", "according", "numerals", "paired",
+    "cue": ("object_prepositions", "object_nouns", "statement_nouns", "that", "saying", "according", "numerals", "paired",
             "content_prepositions", "that_subject_ends", "what_said", "what_said_ends", "publishing", "norm_prepositions"),
     "source": ("name_parts", "genitive_heads", "authoring", "report_heads", "non_speakers", "definite_officials",
                "state_adjectives", "issuing", "normative", "place_heads", "document_owner_prepositions", "issued",

@@ -111,6 +111,18 @@ def test_a_narrative_present_goes_on_with_the_speaker(text: str) -> None:
     assert speaker[0] == "person" and speaker[1] in ("الباحث الاقتصادي", "المحلل السياسي")
 
 
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("وأكد وزير الخارجية دعم بلاده للحكومة الانتقالية.", "وزير الخارجية", "دعم بلاده للحكومة الانتقالية"),
+    ("وأكد المتحدث باسم الوزارة خالد عمران عدم صحة الأنباء.", "خالد عمران", "عدم صحة الأنباء"),
+    ("وأكد الوزير حرص الحكومة على الحوار.", "الوزير", "حرص الحكومة على الحوار"),
+])
+def test_a_verbal_noun_object_ends_the_subject(text: str, source: str, content: str) -> None:
+    # «دعم», «عدم», «حرص»: the object of the cue, not the last word of a name
+    att = attribution_at(attribution.annotate(text), content[:8])
+    assert att.source.name == source
+    assert text[att.content.start:att.content.end] == content
+
+
 @pytest.mark.parametrize("text", [
     "قال الوزير إن الاتفاق قريب. ويذكر أن الجولة السابقة فشلت.",
     "قال الوزير إن الاتفاق قريب. ويقولون إن الجولة السابقة فشلت.",  # "people say"
