@@ -662,9 +662,13 @@ class SourceParser:
                                          and tokens[j - 1].text in self.complements and w[1:] not in self.stop))):
                 j += 1
             elif w.startswith((DEFINITE, LAM_DEFINITE)) and w not in self.stop and w not in self.adjectives and j > 0 and (
-                    self._unclitic(tokens[j - 1].text) in self.words.genitive_heads or tokens[j - 1].text in self.complements
+                    self._unclitic(tokens[j - 1].text) in self.words.genitive_heads
+                    or (tokens[j - 1].text in self.complements
+                        and not (w.startswith(DEFINITE) and tokens[j - 1].text.startswith(DEFINITE)))
                     or (chain and w.startswith(DEFINITE))):
-                j += 1  # "وزارة التربية", "وزير الخارجية", "إدارة شؤون المعلمين"
+                # "وزارة التربية", "وزير الخارجية", "إدارة شؤون المعلمين", "المديرية العامة للجوازات"; a
+                # definite complement takes no definite genitive: «أدانت وزارة الخارجية الهجوم …», the object
+                j += 1
                 chain = False
             elif w.startswith(DEFINITE) and w.endswith(NISBA_ENDINGS) and len(w) > 5 and j > 0 and tokens[j - 1].text.startswith(
                     DEFINITE) and w not in self.stop and w not in self.verb_forms:

@@ -116,6 +116,9 @@ def test_a_narrative_present_goes_on_with_the_speaker(text: str) -> None:
     ("وأكد المتحدث باسم الوزارة خالد عمران عدم صحة الأنباء.", "خالد عمران", "عدم صحة الأنباء"),
     ("وأكد الوزير حرص الحكومة على الحوار.", "الوزير", "حرص الحكومة على الحوار"),
     ("ودانت الوزارة الاعتداء على القافلة.", "الوزارة", "الاعتداء على القافلة"),  # written without its hamza
+    # a definite complement takes no definite genitive: the object follows the body's name
+    ("وأدانت وزارة الخارجية الاعتداء على القافلة.", "وزارة الخارجية", "الاعتداء على القافلة"),
+    ("ووصف البنك المركزي القرار بأنه متسرع.", "البنك المركزي", "بأنه متسرع"),
 ])
 def test_a_verbal_noun_object_ends_the_subject(text: str, source: str, content: str) -> None:
     # «دعم», «عدم», «حرص»: the object of the cue, not the last word of a name
