@@ -1077,3 +1077,12 @@ def test_a_verb_carrying_its_object_heads_no_construct() -> None:
     # «لعبه»: a perfect with «ه», not a noun in construct; «اتجاه» ends in a root «ه» after a long vowel
     assert loaded_words("وأشاد بالدور الذي لعبه الثوار في حلب.") == ["الثوار"]
     assert loaded_words("وتراجعت الحكومة عن توجيه الإرهابيين.") == ["توجيه الإرهابيين"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ومثل القائد أمام المحكمة بتهمة ارتكاب جرائم حرب في البلقان.", []),  # the charge, in the law's words
+    ("وحوكم الضابط المتهم بارتكاب جرائم ضد الإنسانية.", []),
+    ("وقال التقرير إن القوات ارتكبت جرائم حرب في المدينة.", ["جرائم حرب"]),  # the outlet's or a speaker's verdict
+])
+def test_a_charge_in_court_is_no_verdict(text: str, expected: list[str]) -> None:
+    assert loaded_words(text) == expected
