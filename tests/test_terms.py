@@ -1086,3 +1086,10 @@ def test_a_verb_carrying_its_object_heads_no_construct() -> None:
 ])
 def test_a_charge_in_court_is_no_verdict(text: str, expected: list[str]) -> None:
     assert loaded_words(text) == expected
+
+
+def test_a_brutal_aggression_is_no_one_wars() -> None:
+    # «العدوان الغاشم» is said of any attack; Gaza's war is told by its own words
+    text = "وزار المصابين في العدوان الغاشم على مسجد الحي."
+    assert [(t.text, t.concept) for t in attribution.annotate(text).terms] == [
+        ("العدوان", "aggression"), ("الغاشم", "condemnatory_qualifiers")]
