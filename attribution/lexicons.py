@@ -633,6 +633,10 @@ class Variant:
     #: a marker of what follows it («ما يسمى»): a hit only before a term or quotation marks («ما يسمى
     #: بالاحتباس الحراري» introduces a word)
     before_term: bool = False
+    #: nationality adjectives (as in places.toml: «عراقي») of the countries whose story a word of no one
+    #: country belongs to: followed in its phrase by another country's adjective it names that country's
+    #: group («ميليشيا جيش الرب الأوغندي») and is no hit
+    region: tuple[str, ...] = ()
 
     @property
     def inflect(self) -> bool:
@@ -795,7 +799,7 @@ def _variant(path: Path, lines: list[str], variant_index: int, entry: Any, cid: 
     v = _Checker(path, lines, "concept.variant", variant_index, entry)
     v.where = f"concept {cid!r}, [[concept.variant]] #{n + 1}"
     v.keys(("term", "stance"), ("frame", "suggest", "notes", "inflect", "paradigm", "ambiguous", "context", "homograph",
-                                  "not_in", "reading", "before_term"))
+                                  "not_in", "reading", "before_term", "region"))
     inflect = v.entry.get("inflect", True)
     if not isinstance(inflect, bool):
         raise LexiconError(Errors.E013.format(path=path, line=v.line("inflect"), where=v.where,
@@ -806,6 +810,7 @@ def _variant(path: Path, lines: list[str], variant_index: int, entry: Any, cid: 
         ambiguous=v.boolean("ambiguous"), context=v.strings("context"),
         origin=f"{path}:{v.line('term')}", homograph=v.boolean("homograph"), general=general,
         not_in=v.strings("not_in"), reading=v.boolean("reading"), before_term=v.boolean("before_term"),
+        region=v.strings("region"),
         paradigm=v.choice("paradigm", PARADIGMS) if "paradigm" in v.entry else ("auto" if inflect else "fixed"))
     if not inflect and variant.paradigm != "fixed":
         raise LexiconError(Errors.E013.format(path=path, line=v.line("paradigm"), where=v.where, key="paradigm",

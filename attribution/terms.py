@@ -205,6 +205,20 @@ def _foreign_nationality(text: str, end: int, context: tuple[str, ...], national
             and any(w in nationality for w in context))
 
 
+_PHRASE_AFTER = regex.compile(r"((?:[ \t]+\p{Arabic}+){0,3})")
+
+
+def _adjective_stem(word: str) -> str:
+    """A folded nisba adjective without a conjunction, the article, the preposition لل and its ending: the
+    masculine singular («والأوغندية» → «اوغندي», «للسوريين» → «سوري»)."""
+    w = _CONJUNCTION.sub("", word, count=1)
+    w = w.removeprefix(LAM_DEFINITE) if w.startswith(LAM_DEFINITE) else w.removeprefix(DEFINITE)
+    for ending in (*MASCULINE_PLURAL, FEMININE_PLURAL, FEMININE):
+        if w.endswith(NISBA + ending):
+            return w[:-len(ending)]
+    return w
+
+
 def _suffixed(original: str) -> bool:
     """``original`` (as written, not folded) carries the pronoun «ه» after a consonant: a noun or a verb with
     its object («حكومته», «أطلقته المقاومة», «لعبه الثوار»), which heads no construct; folded, «ه» and «ة»
@@ -416,10 +430,13 @@ class TermMatcher:
         grammar = grammar if grammar is not None else load_builtin()
         self.reporting = reporting_verbs(grammar)
         self.nationalities = nationalities(grammar)
+        #: every place's nationality adjective, folded and bare («عراقي»): the stems a region is read against
+        self.adjective_stems = frozenset(fold_term(a) for a in place_adjectives(grammar))
         #: one-word names of countries and capitals («موسكو», «إيران»): a subject, never a construct's head
         self.places = frozenset(fold_term(n) for p in grammar.places for n in (p.name, p.capital, *p.aliases)
                                 if n and " " not in n.strip())
         self.forms: dict[str, _Form] = {}
+        self.regions: dict[Variant, frozenset[str]] = {}  # each region's adjectives, folded when first needed
         #: forms that ambiguous variants of several concepts share («المقاومة» of Lebanon and of Yemen), each
         #: reading in lexicon order: the context words in the text choose one
         self.readings: dict[str, tuple[Variant, ...]] = {}
@@ -496,6 +513,8 @@ class TermMatcher:
                 continue  # «رئيس تحرير»: a phrase where the word is not the term
             if v.ambiguous and _foreign_nationality(text, m.end("t"), self.context_words.get(v, ()), self.nationalities):
                 continue  # «الكيان البحريني»: another state's, whatever the paragraph is about
+            if v.region and self._far(text, m.end("t"), v):
+                continue  # «ميليشيا جيش الرب الأوغندي»: a group of a country outside the word's region
             last_end = m.end("t")
             s, e = tv.span(start, m.end("t"))
             if v.ambiguous and not self._context_ok(text, m.start(), v):
@@ -525,6 +544,16 @@ class TermMatcher:
         if any(v.before_term for _, _, v in out):
             out = self._before_terms(out, view.original)
         return out
+
+    def _far(self, text: str, end: int, v: Variant) -> bool:
+        """The phrase after a hit of ``v`` (up to three words, no punctuation) holds a nationality adjective,
+        and none of its adjectives is of ``v``'s region: the word names another country's group."""
+        region = self.regions.get(v)
+        if region is None:
+            region = self.regions[v] = frozenset(fold_term(a) for a in v.region)
+        found = [stem for w in _PHRASE_AFTER.match(text, end).group(1).split()
+                 if (stem := _adjective_stem(w)) in self.adjective_stems]
+        return bool(found) and not any(stem in region for stem in found)
 
     @staticmethod
     def _before_terms(out: list[tuple[int, int, Variant]], original: str) -> list[tuple[int, int, Variant]]:

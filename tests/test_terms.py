@@ -1093,3 +1093,25 @@ def test_a_brutal_aggression_is_no_one_wars() -> None:
     text = "وزار المصابين في العدوان الغاشم على مسجد الحي."
     assert [(t.text, t.concept) for t in attribution.annotate(text).terms] == [
         ("العدوان", "aggression"), ("الغاشم", "condemnatory_qualifiers")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # «ميليشيا» belongs to the region's wars: another continent's group is described, not labelled
+    ("وتلاحق المحكمة قادة ميليشيا جيش الرب الأوغندي.", []),
+    ("وتحدث الكتاب عن الميليشيات الأمريكية في الثمانينيات.", []),
+    ("وقاتلت الميليشيات العراقية والأفغانية في حلب.", ["الميليشيات العراقية"]),
+    ("وهاجمت ميليشيات موالية للنظام السوري البلدة.", ["ميليشيات", "للنظام السوري"]),
+])
+def test_a_word_of_a_region_is_not_another_continents(text: str, expected: list[str]) -> None:
+    assert loaded_words(text) == expected
+
+
+def test_a_region_holds_strings(tmp_path: Path) -> None:
+    entry = '[[concept]]\nid = "x"\n[[concept.variant]]\nterm = "كلمة"\nstance = "negative"\nregion = {}\n'
+    good, bad = tmp_path / "good.toml", tmp_path / "bad.toml"
+    good.write_text(entry.format('["عراقي", "سوري"]'), encoding="utf-8")
+    bad.write_text(entry.format("3"), encoding="utf-8")
+    variant = load_term_file(good)[0].variants[0]
+    assert variant.region == ("عراقي", "سوري")
+    with pytest.raises(attribution.LexiconError, match="region"):
+        load_term_file(bad)
