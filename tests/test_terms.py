@@ -1045,6 +1045,9 @@ def test_discrediting_a_statement_is_a_vilifying_label(text: str, expected: list
     # a quantifier counts the term, it is not its referent
     ("وانسحبت بقية الميليشيات من الحي.", ["الميليشيات"]),
     ("وقال إن ما نشر مجرد أكاذيب.", ["أكاذيب"]),
+    # kin and remains belong to the person: «ذوي الشهيد», «جثمان الشهيد»
+    ("وزار المحافظ ذوي الشهيد في منزلهم.", ["الشهيد"]),
+    ("وشيع الآلاف جثمان الشهيد إلى المقبرة.", ["الشهيد"]),
     # a construct head that is the referent's act stays («انسحاب العدو»)
     ("وتابع السكان انسحاب العدو من الحي بعد قصف الاحتلال.", ["انسحاب العدو", "قصف الاحتلال"]),
 ])
