@@ -832,9 +832,12 @@ def find_terms(article: Article, view: Folded, matcher: TermMatcher) -> tuple[Te
                 # inside a quoted phrase: someone's wording, not the outlet's, and in reported speech the
                 # speaker's own words («وقال إن "الإرهاب الأسود لا دين له"»)
                 voice = "quoted"
-        hits.append(TermHit(s, e, text[s:e], v.concept, v.term, v.stance, v.frame or "", voice,
-                            None if att is None else att.source))
-        if voice == "outlet" and in_quotes and v.concept != "distancing" and not _names(view, v, s - 1):
+        scare = voice == "outlet" and in_quotes and v.concept != "distancing" and not _names(view, v, s - 1)
+        # in scare quotes the word is someone else's, held at a distance: the outlet's act is the distancing
+        # hit, the word itself is quoted («كانت أمريكا "الشيطان الأكبر"»), not a term the outlet uses
+        hits.append(TermHit(s, e, text[s:e], v.concept, v.term, v.stance, v.frame or "",
+                            "quoted" if scare else voice, None if att is None else att.source))
+        if scare:
             hits.append(TermHit(s - 1, e + 1, text[s - 1:e + 1], "distancing", "scare quotes", "negative",
                                 "distancing", "outlet", None))
     hits.sort(key=lambda h: (h.start, -h.end))

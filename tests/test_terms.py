@@ -1118,3 +1118,12 @@ def test_a_region_holds_strings(tmp_path: Path) -> None:
     assert variant.region == ("عراقي", "سوري")
     with pytest.raises(attribution.LexiconError, match="region"):
         load_term_file(bad)
+
+
+def test_a_word_in_scare_quotes_is_held_not_used() -> None:
+    # the outlet's act is the distancing; the word inside the marks is someone else's
+    a = attribution.annotate("وصارت أمريكا التي كانت «الشيطان الأكبر» حليفة.")
+    voices = {(t.concept, t.voice) for t in a.terms if t.stance != "neutral"}
+    assert voices == {("distancing", "outlet"), ("united_states", "quoted")}
+    # a name in marks after its naming head is the outlet's own wording
+    assert [t.voice for t in attribution.annotate("وأعلن تنظيم «داعش» مسؤوليته.").terms] == ["outlet"]
