@@ -1127,3 +1127,10 @@ def test_a_word_in_scare_quotes_is_held_not_used() -> None:
     assert voices == {("distancing", "outlet"), ("united_states", "quoted")}
     # a name in marks after its naming head is the outlet's own wording
     assert [t.voice for t in attribution.annotate("وأعلن تنظيم «داعش» مسؤوليته.").terms] == ["outlet"]
+
+
+def test_american_clients_are_no_collaborators() -> None:
+    # «عملاء» are collaborators beside the occupation or a foreign power's name, clients or agents beside
+    # their own nationality
+    assert loaded_words("وفتح المصرف حسابات لعملاء أمريكيين هاربين من الضرائب.") == []
+    assert loaded_words("وأعدم التنظيم عملاء الاحتلال في المخيم.") == ["عملاء الاحتلال"]
