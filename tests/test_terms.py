@@ -1134,3 +1134,11 @@ def test_american_clients_are_no_collaborators() -> None:
     # their own nationality
     assert loaded_words("وفتح المصرف حسابات لعملاء أمريكيين هاربين من الضرائب.") == []
     assert loaded_words("وأعدم التنظيم عملاء الاحتلال في المخيم.") == ["عملاء الاحتلال"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وهاجم الخطيب الحكام المتخاذلين عن نصرة المدينة.", ["المتخاذلين"]),
+    ("ووصف البيان الحكومات بأنها متخاذلة.", ["متخاذلة"]),
+])
+def test_the_failing_side_is_a_treason_label(text: str, expected: list[str]) -> None:
+    assert loaded_words(text) == expected
