@@ -1142,3 +1142,9 @@ def test_american_clients_are_no_collaborators() -> None:
 ])
 def test_the_failing_side_is_a_treason_label(text: str, expected: list[str]) -> None:
     assert loaded_words(text) == expected
+
+
+def test_a_general_word_far_away_releases_no_general_ambiguous_word() -> None:
+    # «المعارض» is a dissident or exhibitions: a general word of another file two sentences away is no context
+    far = "وندد البيان بالإرهابيين. وافتتح الأمير المعارض الصيفية في المدينة."
+    assert [t.concept for t in attribution.annotate(far).terms if t.concept == "dissidents"] == []
