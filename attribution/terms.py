@@ -525,8 +525,9 @@ class TermMatcher:
         if waiting:
             # an ambiguous word also reads as loaded beside a sure loaded word of its own lexicon file in the
             # same or the previous paragraph, a general ambiguous word beside a conflict's word («عصابة» beside
-            # «الاحتلال») or another general file's word in its sentence; a loaded word of another conflict does not release it («تحرير المدينة» in a report
-            # on Yemen is not the war in Ukraine). Of several readings, the first one released is taken.
+            # «الاحتلال») or another general file's word in its sentence; a loaded word of another conflict
+            # does not release it («تحرير المدينة» in a report on Yemen is not the war in Ukraine). Of several
+            # readings, the first one released is taken.
             drop = set()
             for i, pos, readings in waiting:
                 a, b = _window(text, pos)
@@ -679,25 +680,29 @@ def _releases(sure: Variant, waiting: Variant, text: str, at: int, pos: int, oth
     """A sure loaded hit (at ``at``) lets an ambiguous one (at ``pos``) read as loaded when both come
     from one lexicon file (one conflict or field) or the ambiguous one is general vocabulary
     (``scope = "general"``: «عصابة» beside «الاحتلال»), released by another general file's word only in
-    its sentence. A general loaded word releases a conflict's ambiguous word only in the same sentence («التطرف» two sentences away says nothing of which war «تحرير»
-    belongs to), and not when ``other``, a sure loaded word of another conflict, is in the two paragraphs:
+    its sentence. A general loaded word releases a conflict's ambiguous word only in the same sentence
+    («التطرف» two sentences away says nothing of which war «تحرير» belongs to), and not when ``other``, a sure loaded word of another conflict, is in the two paragraphs:
     the text is about that conflict («المقاومة» beside «الحوثيين» is not the Iran-led axis, «المرابطين» on a
     border beside «عاصفة الحزم» do not guard al-Aqsa). Praise, a general word of positive stance, releases
     only a word of negative stance («جنودنا البواسل من المرابطين» are soldiers on a border)."""
-    a, b = (at, pos) if at < pos else (pos, at)
-    same_sentence = not _SENTENCE_END.search(text, a, b)
     if _file(sure) == _file(waiting):
         return True
     if waiting.general:
         # a general word is released by a conflict's word in the two paragraphs («عصابة» beside «الاحتلال»),
         # by another general file's word only in its sentence: a sure word of ideology or praise far away
         # says nothing of «المعارض» (exhibitions), «تحرير» (a whale's) or «المسمى»
-        return not sure.general or same_sentence
+        return not sure.general or _same_sentence(text, at, pos)
     if not sure.general or other or (sure.stance == "positive" and waiting.stance != "negative"):
         # praise («البواسل», «الشهيد») marks a partisan text, where an enemy word reads as loaded; it does not
         # tell one praising word from another («جنودنا البواسل من المرابطين» guard a border, not al-Aqsa)
         return False
-    return same_sentence
+    return _same_sentence(text, at, pos)
+
+
+def _same_sentence(text: str, at: int, pos: int) -> bool:
+    """No sentence ends between positions ``at`` and ``pos`` of ``text``."""
+    a, b = (at, pos) if at < pos else (pos, at)
+    return not _SENTENCE_END.search(text, a, b)
 
 
 #: How far (in characters) on either side of a word its paragraphs are read for context: beyond the
