@@ -1148,3 +1148,17 @@ def test_a_general_word_far_away_releases_no_general_ambiguous_word() -> None:
     # «المعارض» is a dissident or exhibitions: a general word of another file two sentences away is no context
     far = "وندد البيان بالإرهابيين. وافتتح الأمير المعارض الصيفية في المدينة."
     assert [t.concept for t in attribution.annotate(far).terms if t.concept == "dissidents"] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وارتقى المهاجم لكرة عرضية وسجل الهدف الثاني.", []),  # rose to a cross
+    ("وارتقى الفريق إلى صدارة المجموعة.", []),
+    ("وودعت الأسرة ابنها الذي ارتقى دفاعا عن الحدود مع رفاقه الشهداء.", ["ارتقى", "الشهداء"]),
+])
+def test_rising_is_martyrdom_only_beside_death(text: str, expected: list[str]) -> None:
+    assert loaded_words(text) == expected
+
+
+def test_pockets_of_resistance_are_no_faction() -> None:
+    # «جيوب المقاومة» is the military phrase for the last holdouts, of whichever side
+    assert loaded_words("وتجري عملية تمشيط للقضاء على آخر جيوب المقاومة للحوثيين في عدن.") == []
