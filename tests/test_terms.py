@@ -1159,6 +1159,15 @@ def test_rising_is_martyrdom_only_beside_death(text: str, expected: list[str]) -
     assert loaded_words(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقال المتحدث باسم الوزارة جيف ديفيس إن الغارة أصابت هدفها.", []),  # Jeff
+    ("وتسبب ارتفاع حرارة المياه في نفوق آلاف الأسماك.", []),  # fish dying
+    ("وتركت الميليشيات جيف قتلاها في الشوارع.", ["الميليشيات", "جيف"]),
+])
+def test_carcass_words_are_said_of_people_only_beside_fighters(text: str, expected: list[str]) -> None:
+    assert loaded_words(text) == expected
+
+
 def test_pockets_of_resistance_are_no_faction() -> None:
     # «جيوب المقاومة» is the military phrase for the last holdouts, of whichever side
     assert loaded_words("وتجري عملية تمشيط للقضاء على آخر جيوب المقاومة للحوثيين في عدن.") == []
