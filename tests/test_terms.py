@@ -1168,6 +1168,11 @@ def test_carcass_words_are_said_of_people_only_beside_fighters(text: str, expect
     assert loaded_words(text) == expected
 
 
+def test_invited_is_no_so_called() -> None:
+    assert loaded_words("وحرس الأمن الشخصيات المدعوة لحضور المباراة.") == []
+    assert loaded_words("وقالت الوزارة إن المدعوة سعاد هربت إلى الخارج.") == ["المدعوة"]
+
+
 def test_pockets_of_resistance_are_no_faction() -> None:
     # «جيوب المقاومة» is the military phrase for the last holdouts, of whichever side
     assert loaded_words("وتجري عملية تمشيط للقضاء على آخر جيوب المقاومة للحوثيين في عدن.") == []
