@@ -1168,6 +1168,17 @@ def test_carcass_words_are_said_of_people_only_beside_fighters(text: str, expect
     assert loaded_words(text) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "وهي دراسة فلسفية عميقة في تاريخ الفكر.",  # ف + ل + «سفيه» inside «فلسفية»
+    "واكتشف الطبيب البيطري ذيول الأبقار مكسورة.",  # tails
+    "وحول الطالب الأموال عبر تطبيق ترانسفير وايز.",  # a company
+    "وأغلقت البلدية مجازر الأبقار المخالفة.",  # slaughterhouses
+    "وتعتمد الخوارزمية على التغذية الرجعية.",  # feedback
+])
+def test_homographs_of_labels_in_everyday_news(text: str) -> None:
+    assert loaded_words(text) == []
+
+
 def test_invited_is_no_so_called() -> None:
     assert loaded_words("وحرس الأمن الشخصيات المدعوة لحضور المباراة.") == []
     assert loaded_words("وقالت الوزارة إن المدعوة سعاد هربت إلى الخارج.") == ["المدعوة"]
