@@ -1179,6 +1179,19 @@ def test_homographs_of_labels_in_everyday_news(text: str) -> None:
     assert loaded_words(text) == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقال رئيس حكومة الإنقاذ الوطني في طرابلس إن حكومته تسعى للحوار.", ("libya_tripoli_government", "positive")),
+    ("وشكل الحوثيون في صنعاء حكومة الإنقاذ الوطني.", ("houthis", "positive")),
+])
+def test_one_self_name_of_two_governments(text: str, expected: tuple[str, str]) -> None:
+    assert [(t.concept, t.stance) for t in attribution.annotate(text).terms if "الإنقاذ" in t.text] == [expected]
+
+
+def test_overwhelming_popularity_is_no_tyrant() -> None:
+    assert loaded_words("ويخشى النادي شعبيته الطاغية بين الجماهير.") == []
+    assert loaded_words("وقال إن الطاغية سقط بعد ثورة شعبية.") == ["الطاغية"]
+
+
 def test_invited_is_no_so_called() -> None:
     assert loaded_words("وحرس الأمن الشخصيات المدعوة لحضور المباراة.") == []
     assert loaded_words("وقالت الوزارة إن المدعوة سعاد هربت إلى الخارج.") == ["المدعوة"]
