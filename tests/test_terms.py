@@ -1154,6 +1154,7 @@ def test_a_general_word_far_away_releases_no_general_ambiguous_word() -> None:
     ("وارتقى المهاجم لكرة عرضية وسجل الهدف الثاني.", []),  # rose to a cross
     ("وارتقى الفريق إلى صدارة المجموعة.", []),
     ("وودعت الأسرة ابنها الذي ارتقى دفاعا عن الحدود مع رفاقه الشهداء.", ["ارتقى", "الشهداء"]),
+    ("وقال المسعف إن طفلا ارتقى في القصف على الحي.", ["ارتقى"]),  # a bombing is death's context too
 ])
 def test_rising_is_martyrdom_only_beside_death(text: str, expected: list[str]) -> None:
     assert loaded_words(text) == expected
