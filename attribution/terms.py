@@ -70,7 +70,6 @@ from .words import builtin_words
 __all__ = ["TermMatcher", "find_terms", "surface_forms", "term_view"]
 
 _PREV_WORD = regex.compile(r"\p{Arabic}+$")
-_LONG_VOWELS = frozenset(LONG_VOWELS)
 _NEXT_WORD = regex.compile(r"[ \t]+(\p{Arabic}+)")
 _SENTENCE_END = regex.compile(f"[{regex.escape(SENTENCE_STOPS)}\n]")
 _PROCLITICS = regex.compile(f"^[{CONJUNCTIONS}]?[{PREPOSITIONS}]?")
@@ -205,31 +204,21 @@ def _foreign_nationality(text: str, end: int, context: tuple[str, ...], national
             and any(w in nationality for w in context))
 
 
-_PHRASE_AFTER = regex.compile(r"((?:[ \t]+\p{Arabic}+){0,3})")
-
-
-def _adjective_stem(word: str) -> str:
-    """A folded nisba adjective without a conjunction, the article, the preposition لل and its ending: the
-    masculine singular («والأوغندية» → «اوغندي», «للسوريين» → «سوري»)."""
-    w = _CONJUNCTION.sub("", word, count=1)
-    w = w.removeprefix(LAM_DEFINITE) if w.startswith(LAM_DEFINITE) else w.removeprefix(DEFINITE)
-    for ending in (*MASCULINE_PLURAL, FEMININE_PLURAL, FEMININE):
-        if w.endswith(NISBA + ending):
-            return w[:-len(ending)]
-    return w
+#: The phrase right after a hit: up to three words, no punctuation (a group's name and its nationality).
+_PHRASE_AFTER = regex.compile(r"(?:[ \t]+\p{Arabic}+){0,3}")
 
 
 def _suffixed(original: str) -> bool:
     """``original`` (as written, not folded) carries the pronoun «ه» after a consonant: a noun or a verb with
     its object («حكومته», «أطلقته المقاومة», «لعبه الثوار»), which heads no construct; folded, «ه» and «ة»
     are one letter. Not after a long vowel («اتجاه», «توجيه», «مشبوه»), nor a word of three letters («وجه»)."""
-    return len(original) >= 4 and original.endswith(FEMININE) and original[-2] not in _LONG_VOWELS
+    return len(original) >= 4 and original.endswith(FEMININE) and original[-2] not in LONG_VOWELS
 
 
-def _no_head(word: str, reporting: frozenset[str]) -> bool:
-    """``word`` cannot head a construct: a function word, a verb, a pronoun suffix, an accusative ending, a
-    preposition with «ه» («ونتج عنه استشهاد»: folded, «ه» is also a feminine noun's ة, so only after a
-    particle)."""
+def _no_head(word: str, original: str, reporting: frozenset[str]) -> bool:
+    """``word`` (folded; ``original`` as written) cannot head a construct: a function word, a verb, a
+    pronoun suffix, an accusative ending, a preposition with «ه» («ونتج عنه استشهاد»: folded, «ه» is also a
+    feminine noun's ة, so only after a particle), a word written with the pronoun «ه» (`_suffixed`)."""
     w = _bare(word)
     words = _w()
     return (_PROCLITICS.sub("", w, count=1).startswith(DEFINITE) or w.startswith((DEFINITE, LAM_DEFINITE))
@@ -237,7 +226,7 @@ def _no_head(word: str, reporting: frozenset[str]) -> bool:
             or w in words.term_mention_heads
             or (w.endswith(FEMININE) and (w[:-1] in words.term_particles or w[:-1] in words.term_function_words))
             or _verb_like(word, reporting) or (len(w) >= 4 and w.endswith(_pronoun_suffixes(him=False)))
-            or (w.endswith(ACCUSATIVE) and not w.endswith(DEFECTIVE_PLURAL)))
+            or (w.endswith(ACCUSATIVE) and not w.endswith(DEFECTIVE_PLURAL)) or _suffixed(original))
 
 
 _DODGE = regex.compile(rf"(?<=\p{{Arabic}})[.·•_\-*{TATWEEL}]+(?=\p{{Arabic}})")
@@ -430,13 +419,12 @@ class TermMatcher:
         grammar = grammar if grammar is not None else load_builtin()
         self.reporting = reporting_verbs(grammar)
         self.nationalities = nationalities(grammar)
-        #: every place's nationality adjective, folded and bare («عراقي»): the stems a region is read against
-        self.adjective_stems = frozenset(fold_term(a) for a in place_adjectives(grammar))
+        #: every place's nationality adjective («عراقي»): what a region is read against
+        self.adjectives = tuple(place_adjectives(grammar))
         #: one-word names of countries and capitals («موسكو», «إيران»): a subject, never a construct's head
         self.places = frozenset(fold_term(n) for p in grammar.places for n in (p.name, p.capital, *p.aliases)
                                 if n and " " not in n.strip())
         self.forms: dict[str, _Form] = {}
-        self.regions: dict[Variant, frozenset[str]] = {}  # each region's adjectives, folded when first needed
         #: forms that ambiguous variants of several concepts share («المقاومة» of Lebanon and of Yemen), each
         #: reading in lexicon order: the context words in the text choose one
         self.readings: dict[str, tuple[Variant, ...]] = {}
@@ -470,6 +458,8 @@ class TermMatcher:
         self.context_words = {v: tuple(fold_term(w) for w in v.context) for v in self.variants
                               if v.ambiguous and v.context}
         self.patterns: dict[tuple[str, ...], regex.Pattern[str]] = {}
+        #: each region's nationality adjectives, folded as `_words_pattern` finds them («اوغندي»)
+        self.regions = {v: frozenset(fold_term(a) for a in v.region) for v in self.variants if v.region}
         self.not_in = {v: tuple(fold_term(p) for p in v.not_in) for v in self.variants if v.not_in}
 
     def find(self, view: Folded) -> list[tuple[int, int, Variant]]:
@@ -496,8 +486,9 @@ class TermMatcher:
                 continue  # «مستشفى الشهيد …», «شارع الشهداء»: part of a proper name
             if v.homograph and not key.startswith((DEFINITE, LAM_DEFINITE)) and not self._adjective(tv, m):
                 continue  # «لقد غادر», «بعدما غادر الوزير»: the verb, not the qualifier
-            if (prev is not None and " " not in key and key not in self.lam_forms and not _no_head(prev[1], self.reporting)
-                    and not _suffixed(tv.original[slice(*tv.span(prev[0], prev[0] + len(prev[1])))])
+            if (prev is not None and " " not in key and key not in self.lam_forms
+                    and not _no_head(prev[1], tv.original[slice(*tv.span(prev[0], prev[0] + len(prev[1])))],
+                                     self.reporting)
                     and prev[1] not in self.places and _CONJUNCTION.sub("", prev[1], count=1) not in self.places
                     and prev[0] >= last_end and not _nominative(key, form.exact)
                     and not (key.endswith(ACCUSATIVE) and not key.endswith(_pronoun_suffixes())
@@ -549,12 +540,17 @@ class TermMatcher:
     def _far(self, text: str, end: int, v: Variant) -> bool:
         """The phrase after a hit of ``v`` (up to three words, no punctuation) holds a nationality adjective,
         and none of its adjectives is of ``v``'s region: the word names another country's group."""
-        region = self.regions.get(v)
-        if region is None:
-            region = self.regions[v] = frozenset(fold_term(a) for a in v.region)
-        found = [stem for w in _PHRASE_AFTER.match(text, end).group(1).split()
-                 if (stem := _adjective_stem(w)) in self.adjective_stems]
-        return bool(found) and not any(stem in region for stem in found)
+        phrase = _PHRASE_AFTER.match(text, end)
+        found = {m.group("w") for m in self._pattern(self.adjectives).finditer(text, end, phrase.end())}
+        return bool(found) and not found & self.regions[v]
+
+    def _pattern(self, words: tuple[str, ...]) -> regex.Pattern[str]:
+        """``words`` as one expression of whole words (`_words_pattern`), compiled when first asked for
+        and shared by every variant with the same words."""
+        pattern = self.patterns.get(words)
+        if pattern is None:
+            pattern = self.patterns[words] = _words_pattern(words)
+        return pattern
 
     @staticmethod
     def _before_terms(out: list[tuple[int, int, Variant]], original: str) -> list[tuple[int, int, Variant]]:
@@ -646,9 +642,7 @@ class TermMatcher:
         words = self.context_words.get(v)
         if words is None:
             return 0
-        pattern = self.patterns.get(words)
-        if pattern is None:
-            pattern = self.patterns[words] = _words_pattern(words)
+        pattern = self._pattern(words)
         a, b = _window(text, pos)
         if first:
             return int(pattern.search(text, a, b) is not None)
@@ -681,8 +675,8 @@ def _releases(sure: Variant, waiting: Variant, text: str, at: int, pos: int, oth
     from one lexicon file (one conflict or field) or the ambiguous one is general vocabulary
     (``scope = "general"``: «عصابة» beside «الاحتلال»), released by another general file's word only in
     its sentence. A general loaded word releases a conflict's ambiguous word only in the same sentence
-    («التطرف» two sentences away says nothing of which war «تحرير» belongs to), and not when ``other``, a sure loaded word of another conflict, is in the two paragraphs:
-    the text is about that conflict («المقاومة» beside «الحوثيين» is not the Iran-led axis, «المرابطين» on a
+    («التطرف» two sentences away says nothing of which war «تحرير» belongs to), and not when ``other``, a
+    sure loaded word of another conflict, is in the two paragraphs: the text is about that conflict («المقاومة» beside «الحوثيين» is not the Iran-led axis, «المرابطين» on a
     border beside «عاصفة الحزم» do not guard al-Aqsa). Praise, a general word of positive stance, releases
     only a word of negative stance («جنودنا البواسل من المرابطين» are soldiers on a border)."""
     if _file(sure) == _file(waiting):
