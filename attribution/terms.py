@@ -193,6 +193,14 @@ def _inside(text: str, start: int, end: int, phrases: tuple[str, ...]) -> bool:
     return False
 
 
+def _with_lam(phrases: Iterator[str]) -> Iterator[str]:
+    """Each phrase, and one opening with the article also as after the preposition ل («النظام» → «للنظام»)."""
+    for phrase in phrases:
+        yield phrase
+        if phrase.startswith(DEFINITE):
+            yield LAM_DEFINITE + phrase[len(DEFINITE):]
+
+
 def _foreign_nationality(text: str, end: int, context: tuple[str, ...], nationality: frozenset[str]) -> bool:
     """The word after an ambiguous form is a nationality adjective that is not one of its context words,
     when those name nationalities (the word belongs to one country's story): the adjective names the
@@ -460,7 +468,9 @@ class TermMatcher:
         self.patterns: dict[tuple[str, ...], regex.Pattern[str]] = {}
         #: each region's nationality adjectives, folded as `_words_pattern` finds them («اوغندي»)
         self.regions = {v: frozenset(fold_term(a) for a in v.region) for v in self.variants if v.region}
-        self.not_in = {v: tuple(fold_term(p) for p in v.not_in) for v in self.variants if v.not_in}
+        #: each variant's `not_in` phrases, folded; a phrase opening with the article is also written after
+        #: ل as لل («النظام الفاشي», «للنظام الفاشي»), as the matcher reads the term itself
+        self.not_in = {v: tuple(_with_lam(fold_term(p) for p in v.not_in)) for v in self.variants if v.not_in}
 
     def find(self, view: Folded) -> list[tuple[int, int, Variant]]:
         """``(start, end, variant)`` in original offsets, in order, longest match first at each place."""

@@ -1201,3 +1201,47 @@ def test_invited_is_no_so_called() -> None:
 def test_pockets_of_resistance_are_no_faction() -> None:
     # «جيوب المقاومة» is the military phrase for the last holdouts, of whichever side
     assert loaded_words("وتجري عملية تمشيط للقضاء على آخر جيوب المقاومة للحوثيين في عدن.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وسجلت الوزارة فاشية جديدة بين أفراد أسرة واحدة.", []),  # an outbreak
+    ("ونظمت الهيئة دورة عن إدارة فاشيات الأمراض المعدية.", []),
+    ("وقال المؤرخ إن أوروبا هزمت الفاشية في الحرب.", ["الفاشية"]),
+    ("ووصف الكاتب التيار الفاشي بأنه خطر على الديمقراطية.", ["الفاشي"]),
+    ("وحكم البلاد نظام فاشي عقدين.", ["نظام فاشي"]),
+])
+def test_an_outbreak_is_no_fascism(text: str, expected: list[str]) -> None:
+    assert loaded_words(text) == expected
+
+
+def test_bacterial_colonisation_is_no_colonialism() -> None:
+    assert loaded_words("ويدرس الفريق الاستعمار البكتيري لأمعاء الرضع.") == []
+    assert loaded_words("وقاوم أهل البلاد الاستعمار عقودا.") == ["الاستعمار"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وطالب المحتجون في الخرطوم بمحاسبة رموز النظام البائد.", ["النظام البائد"]),
+    ("وقال الكاتب إن الديكتاتورية أسوأ أنظمة الحكم.", []),  # a kind of regime, named in the abstract
+    ("وقال النائب إن هذه الجماعات بيادق لطهران في المنطقة.", ["بيادق"]),
+    ("ويحرك اللاعب بيادق الشطرنج بحذر.", []),
+    ("وقال المتظاهرون إن حكومة الفاسدين يجب أن ترحل.", ["حكومة الفاسدين"]),
+    ("وصادرت البلدية أطنانا من الغذاء الفاسد.", []),
+    ("وقال الرئيس إن أهل الشر يريدون هدم الدولة.", ["أهل الشر"]),
+    ("وقال النائب إن الانبطاح أمام الضغوط عار.", ["الانبطاح"]),
+    ("واحتفل المهاجم بالانبطاح أرضا.", []),
+    ("وقال إن المنقلبين على الشرعية رفضوا الحوار.", ["المنقلبين"]),
+    ("وقال الباحث إن الوهابية صدرت التشدد.", ["الوهابية"]),
+])
+def test_labels_of_rulers_rivals_and_policies(text: str, expected: list[str]) -> None:
+    assert loaded_words(text) == expected
+
+
+def test_the_militants_unbelievers_only_beside_their_words() -> None:
+    assert loaded_words("وقال بيان التنظيم إن الكفار سيهزمون على أيدي جنود الخلافة.") == [
+        "الكفار", "جنود الخلافة"]
+    assert loaded_words("وروى الخطيب قصة الرسول مع الكفار في مكة.") == []
+
+
+def test_a_not_in_phrase_holds_after_the_preposition_lam() -> None:
+    # «للنظام» is ل + «النظام»: «النظام الفاشي» in `not_in` holds it too; the adjective alone is the label
+    assert loaded_words("وتصدى بطل الفيلم للنظام الفاشي في روايته.") == ["الفاشي"]
