@@ -530,6 +530,7 @@ class TermMatcher:
             # does not release it («تحرير المدينة» in a report on Yemen is not the war in Ukraine). Of several
             # readings, the first one released is taken.
             drop = set()
+            topics: dict[Variant, bool] = {}
             for i, pos, readings in waiting:
                 a, b = _window(text, pos)
                 near = [(q, lv) for q, lv in loaded if a <= q < b]
@@ -537,7 +538,9 @@ class TermMatcher:
                     # a sure loaded word of another conflict in the two paragraphs: the text is about that one;
                     # and of several readings, a general word does not say which war
                     other = len(readings) > 1 or any(not lv.general and _file(lv) != _file(r) for _, lv in near)
-                    if any(_releases(lv, r, text, q, pos, other) for q, lv in near):
+                    if r not in topics:
+                        topics[r] = self._topic(text, r)
+                    if any(_releases(lv, r, text, q, pos, other, topics[r]) for q, lv in near):
                         out[i] = (out[i][0], out[i][1], r)
                         break
                 else:
@@ -642,6 +645,12 @@ class TermMatcher:
         nxt = _NEXT_WORD.match(text, m.end())
         return nxt is None or not _PROCLITICS.sub("", nxt.group(1), count=1).startswith(DEFINITE)
 
+    def _topic(self, text: str, v: Variant) -> bool:
+        """A context word of ``v`` anywhere in ``text``, or ``v`` has none to ask for: the page touches the
+        story the word belongs to («العدو» is Israel only on a page that names Israel's war somewhere)."""
+        words = self.context_words.get(v)
+        return words is None or self._pattern(words).search(text) is not None
+
     def _context_ok(self, text: str, pos: int, v: Variant) -> bool:
         """A context word of ``v`` in the same paragraph or the one before it."""
         return self._context_count(text, pos, v, first=True) > 0
@@ -680,7 +689,7 @@ def _file(v: Variant) -> str:
     return v.origin.rsplit(":", 1)[0]
 
 
-def _releases(sure: Variant, waiting: Variant, text: str, at: int, pos: int, other: bool) -> bool:
+def _releases(sure: Variant, waiting: Variant, text: str, at: int, pos: int, other: bool, topic: bool) -> bool:
     """A sure loaded hit (at ``at``) lets an ambiguous one (at ``pos``) read as loaded when both come
     from one lexicon file (one conflict or field) or the ambiguous one is general vocabulary
     (``scope = "general"``: «عصابة» beside «الاحتلال»), released by another general file's word only in
@@ -688,7 +697,10 @@ def _releases(sure: Variant, waiting: Variant, text: str, at: int, pos: int, oth
     («التطرف» two sentences away says nothing of which war «تحرير» belongs to), and not when ``other``, a
     sure loaded word of another conflict, is in the two paragraphs: the text is about that conflict («المقاومة» beside «الحوثيين» is not the Iran-led axis, «المرابطين» on a
     border beside «عاصفة الحزم» do not guard al-Aqsa). Praise, a general word of positive stance, releases
-    only a word of negative stance («جنودنا البواسل من المرابطين» are soldiers on a border)."""
+    only a word of negative stance («جنودنا البواسل من المرابطين» are soldiers on a border). And a general word
+    releases a conflict's word only when ``topic``: the page names that conflict somewhere (a context word
+    of it); a general word marks a partisan text, not whose enemy «العدو» is («العدو المتربص» in a page
+    about attacks at home is not Israel)."""
     if _file(sure) == _file(waiting):
         return True
     if waiting.general:
@@ -700,7 +712,7 @@ def _releases(sure: Variant, waiting: Variant, text: str, at: int, pos: int, oth
         # praise («البواسل», «الشهيد») marks a partisan text, where an enemy word reads as loaded; it does not
         # tell one praising word from another («جنودنا البواسل من المرابطين» guard a border, not al-Aqsa)
         return False
-    return _same_sentence(text, at, pos)
+    return topic and _same_sentence(text, at, pos)
 
 
 def _same_sentence(text: str, at: int, pos: int) -> bool:

@@ -474,7 +474,10 @@ def test_an_ambiguous_word_is_released_only_by_its_own_conflict_or_general_vocab
     assert "war_a" not in got  # general vocabulary in another sentence says nothing of which war
     same = "وبعد التحرير طارد الجيش المتمردين الجنوبيين في الوادي."
     got = {t.concept for t in attribution.annotate(same, lexicons=[one, two]).terms}
-    assert "war_a" in got  # in the same sentence it does
+    assert "war_a" not in got  # in the same sentence, on a page that never names its war, it does not
+    page = "وزار الوفد كييف أمس.\nوعاد إلى بلاده.\nوعقد مؤتمرا صحفيا.\n" + same
+    got = {t.concept for t in attribution.annotate(page, lexicons=[one, two]).terms}
+    assert "war_a" in got  # on a page that names it, paragraphs away, it does
     for stop in "؛…":  # a sentence ends where the splitter ends one
         clauses = f"وطارد الجيش المتمردين الجنوبيين في الوادي{stop} وبعد التحرير عاد السكان."
         got = {t.concept for t in attribution.annotate(clauses, lexicons=[one, two]).terms}
@@ -1262,3 +1265,18 @@ def test_a_not_in_phrase_holds_after_the_preposition_lam() -> None:
 ])
 def test_labels_of_spies_flatterers_thugs_and_creeds(text: str, expected: list[str]) -> None:
     assert loaded_words(text) == expected
+
+
+def test_a_general_word_names_no_enemy_on_a_page_of_no_war() -> None:
+    # «الإرهابيين» marks a partisan sentence but not whose enemy «العدو» is: Israel only on a page that
+    # names its war somewhere, even paragraphs away
+    assert loaded_words("وقال قائد الشرطة إن العدو يجند الإرهابيين لنشر الخوف في مدننا.") == ["الإرهابيين"]
+    page = ("وقصفت الطائرات الإسرائيلية مخيما في غزة فجر اليوم.\nوعقد مجلس الأمن جلسة طارئة.\n"
+            "ودعت الأمم المتحدة إلى التهدئة.\nوقال المتحدث إن العدو يجند الإرهابيين لنشر الخوف.")
+    assert [(t.text, t.concept) for t in attribution.annotate(page).terms if t.text == "العدو"] == [
+        ("العدو", "israel")]
+
+
+def test_a_sector_or_a_resistance_alone_is_no_israeli_page() -> None:
+    # «القطاع» (a sector) and «المقاومة» (Yemen's fighters too) do not make «الكيان» or «العدو» Israel
+    assert loaded_words("وقال الوزير إن القطاع الخاص جزء من الكيان الاقتصادي للدولة.") == []
