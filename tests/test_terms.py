@@ -1280,3 +1280,15 @@ def test_a_general_word_names_no_enemy_on_a_page_of_no_war() -> None:
 def test_a_sector_or_a_resistance_alone_is_no_israeli_page() -> None:
     # «القطاع» (a sector) and «المقاومة» (Yemen's fighters too) do not make «الكيان» or «العدو» Israel
     assert loaded_words("وقال الوزير إن القطاع الخاص جزء من الكيان الاقتصادي للدولة.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ونظم الطلاب مسيرة مناهضة للعنصرية في الجامعة.", [("مناهضة للعنصرية", "neutral")]),
+    ("وقال مدير الرابطة ضد العنصرية في الملاعب إن الحملة مستمرة.", [("ضد العنصرية", "neutral")]),
+    ("وكتب المؤرخ عن الفنون في الحقبة النازية.", [("الحقبة النازية", "neutral")]),
+    ("وناقشت الندوة القابلية للاستعمار في فكر مالك بن نبي.", [("القابلية للاستعمار", "neutral")]),
+    ("ويدرس الباحث أسباب السلوك الإجرامي لدى الأحداث.", []),  # criminology's word
+    ("وأدانت الوزارة العمل الإجرامي الذي استهدف المسجد.", [("الإجرامي", "negative")]),
+])
+def test_topics_and_history_are_no_labels(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.stance) for t in attribution.annotate(text).terms] == expected
