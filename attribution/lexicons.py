@@ -445,7 +445,7 @@ def _heads(*keys: str) -> Section:
 SCHEMAS: dict[str, dict[str, Section]] = {
     "patterns.toml": {
         "unnamed": _heads("heads", "qualifiers", "quantifiers"),
-        "roles": _heads("heads", "complements", "titles"),
+        "roles": Section({"heads": Key(), "complements": Key(), "titles": Key(), "honorifics": Key(required=False)}),
         "bodies": _heads("heads"),
         "media": _heads("heads", "agency_heads"),
         "groups": _heads("heads"),

@@ -165,6 +165,7 @@ class SourceParser:
         self.complements = table("roles", "complements")
         self.titles = table("roles", "titles")
         self.title_forms = frozenset(c + t for t in self.titles for c in ("", *PROCLITICS))  # «ومعالي», «لسمو»
+        self.honorifics = table("roles", "honorifics")
         self.bodies = _with_duals(table("bodies"))
         self.media = _with_duals(table("media"))
         self.agency_heads = table("media", "agency_heads")
@@ -346,10 +347,13 @@ class SourceParser:
         q = self._phrase_in(tokens, i, self.quantifiers, clitics=bool(clitic))
         if q and self._phrase_in(tokens, i + q, self.quantified):
             return self._unnamed(tokens, i, i + q, view)
-        if word in self.title_forms and not word.startswith(DEFINITE):
-            more, kind = self._head_at(tokens, i + 1)
-            if more and kind == "official":  # "معالي وزير العدل …", "سمو أمير المنطقة …": an honorific, then the role
-                m = self._role(tokens, i + 1, more, view)
+        honorific = 1 if word in self.title_forms and not word.startswith(DEFINITE) else \
+            self._phrase_in(tokens, i, self.honorifics, clitics=True)
+        if honorific:
+            more, kind = self._head_at(tokens, i + honorific)
+            if more and kind == "official":
+                # "معالي وزير العدل …", "سمو أمير المنطقة …", "صاحب السمو الملكي الأمير …": an honorific, then the role
+                m = self._role(tokens, i + honorific, more, view)
                 m.first = i
                 return m
         hit = self.gazetteer_at(tokens, i, clitics=True)
