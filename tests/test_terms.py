@@ -1292,3 +1292,37 @@ def test_a_sector_or_a_resistance_alone_is_no_israeli_page() -> None:
 ])
 def test_topics_and_history_are_no_labels(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.stance) for t in attribution.annotate(text).terms] == expected
+
+
+def test_rats_are_fighters_only_beside_fighters() -> None:
+    assert loaded_words("وقال القائد إن عناصر الميليشيات فروا كالجرذان أمام الجيش.") == ["عناصر الميليشيات", "الجرذان"]
+    assert loaded_words("وتتغذى الثعابين على الفئران والجرذان في الحقول.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقال قائد ميداني في عدن إن المقاومين صدوا هجوم الحوثيين.", ("yemen_government", "positive")),
+    ("وقالت منظمة حقوقية إن جنود الاحتلال اعتدوا على المقاومين الفلسطينيين في الضفة.",
+     ("resistance", "positive")),
+])
+def test_the_resisters_are_each_wars(text: str, expected: tuple[str, str]) -> None:
+    assert [(t.concept, t.stance) for t in attribution.annotate(text).terms if "المقاومين" in t.text] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "ووصل يخته المسمى بالمحروسة إلى الميناء.",  # naming, not distancing
+    "وتعالت أصوات أبواق السيارات في الشوارع.",  # horns
+    "وتعجب الكاتب من الأسطوانة الرافضة لإقامة المباراة في لندن.",  # rejecting
+    "وحذر الباحث من مناخات العنف الطاغية حاليا في المنطقة.",  # prevailing
+    "وأطلق البنك المركزي النظام السعودي للتحويلات المالية السريعة.",  # a payment system
+    "وقال المزارع إن الجفاف أدى إلى هلاك المحاصيل.",  # crops perishing
+])
+def test_everyday_senses_of_labels_read_on_the_corpus(text: str) -> None:
+    assert loaded_words(text) == []
+
+
+def test_the_houthis_self_name_needs_their_own_words() -> None:
+    # in 2015 Gulf news «القوات المسلحة اليمنية» is the government's army; the Houthis' self-name
+    # only beside their own words (Sanaa, their spokesman, the Red Sea), not beside any mention of them
+    text = "وقال اللواء إن القوات المسلحة اليمنية استعادت مواقع من الحوثيين في مأرب."
+    assert [t.concept for t in attribution.annotate(text).terms if "القوات المسلحة" in t.text] == []
+    assert loaded_words("وأعلن الجيش هلاك عشرات الحوثيين في الغارات.") == ["هلاك"]
