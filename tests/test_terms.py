@@ -1326,3 +1326,13 @@ def test_the_houthis_self_name_needs_their_own_words() -> None:
     text = "وقال اللواء إن القوات المسلحة اليمنية استعادت مواقع من الحوثيين في مأرب."
     assert [t.concept for t in attribution.annotate(text).terms if "القوات المسلحة" in t.text] == []
     assert loaded_words("وأعلن الجيش هلاك عشرات الحوثيين في الغارات.") == ["هلاك"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقالت المحكمة إن ما جرى في دارفور يرقى إلى الإبادة الجماعية.", [("الإبادة الجماعية", "atrocity_labels")]),
+    ("وأحيا الناجون ذكرى الإبادة الجماعية في سربرنيتسا.", [("الإبادة الجماعية", "atrocity_labels")]),
+    ("وقال المتحدث إن الاحتلال يشن حرب إبادة على غزة.", [("الاحتلال", "israel"), ("حرب إبادة", "gaza_war")]),
+    ("وقال الخطيب إن ما يحدث حرب إبادة.", []),  # no war named: whose is not told
+])
+def test_a_genocide_word_is_the_war_its_page_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.concept) for t in attribution.annotate(text).terms if t.stance != "neutral"] == expected
