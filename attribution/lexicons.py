@@ -468,7 +468,7 @@ SCHEMAS: dict[str, dict[str, Section]] = {
                         "saying": Key(), "according": Key(), "numerals": Key(), "adverbials": Key(), "paired": Key(),
                         "content_prepositions": Key(), "that_subject_ends": Key(), "what_said": Key(),
                         "what_said_ends": Key(), "publishing": Key(), "norm_prepositions": Key()}),
-        "source": Section({**_heads("name_parts", "name_homographs", "name_homograph_objects", "headed_by", "name_connectors", "addressees", "genitive_heads", "authoring", "report_heads", "non_speakers",
+        "source": Section({**_heads("name_parts", "name_homographs", "name_homograph_objects", "headed_by", "name_connectors", "addressees", "latin_initials", "genitive_heads", "authoring", "report_heads", "non_speakers",
                                     "definite_officials", "state_adjectives", "issuing", "normative", "place_heads",
                                     "document_owner_prepositions", "issued", "issued_by", "placing_prepositions",
                                     "body_prepositions", "place_prepositions", "allegiance", "allegiance_prepositions",

@@ -22,8 +22,9 @@ from __future__ import annotations
 import regex
 
 from .morphology import CONJUNCTIONS, PREPOSITIONS, TATWEEL
-from .normalize import CLOSING, SENTENCE_STOPS, Folded
+from .normalize import CLOSING, SENTENCE_STOPS, Folded, fold_term
 from .regions import Segment
+from .words import builtin_words
 
 __all__ = ["split", "split_segment"]
 
@@ -39,6 +40,8 @@ _LOOKBACK = 64
 #: width space, non-joiner and joiner, word joiner, soft hyphen. Not tashkeel: «أيضاً.وقال» ends a sentence.
 _DODGE_MARKS = frozenset(TATWEEL + "\u200b\u200c\u200d\u2060\u00ad")
 _LETTERS_BEFORE = regex.compile(r"\p{L}+$")
+#: A word after a full stop on the same line (a name going on after an initial).
+_WORD_AFTER = regex.compile(r"[ \t]+\p{L}")
 _LETTERS_AFTER = regex.compile(r"\p{L}+")
 _ARABIC_LETTER = regex.compile(r"[\p{Arabic}&&\p{L}]")
 
@@ -77,6 +80,8 @@ def _is_boundary(text: str, start: int, end: int, seg_start: int, view: Folded |
         return False  # initials: "أ.ف.ب", "د. محمد", "U.S."
     if token.lower() in _ABBREVIATIONS:
         return False
+    if fold_term(token) in builtin_words().latin_initials and _WORD_AFTER.match(text, end):
+        return False  # «لورا إيه. كولانجيلو»: a Latin initial written out, inside a name
     return not (token.isdigit() and before.start() == seg_start)  # "1." opening a numbered line
 
 

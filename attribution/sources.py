@@ -855,6 +855,10 @@ class SourceParser:
         # past the limit, a name may still complete a lineage link: «فيصل بن خالد بن» + «عبدالعزيز»
         while k < len(tokens) and (k - j < limit or (k > j and self._word_at(tokens, k - 1) in self.words.name_connectors)):
             w = self._word_at(tokens, k)
+            if w is None and k > j and tokens[k].text == "." and self._word_at(tokens, k - 1) in \
+                    self.words.latin_initials and self._word_at(tokens, k + 1) is not None:
+                k += 1  # «ماري جيه. بلوم»: the full stop of a Latin initial inside the name
+                continue
             if w is not None and view is not None and w in self.words.name_homographs and \
                     view.original[slice(*view.span(tokens[k].start, tokens[k].end))].endswith(NISBA) and \
                     self._word_at(tokens, k + 1) not in self.words.name_homograph_objects:

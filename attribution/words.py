@@ -59,6 +59,7 @@ class GrammarWords:
     name_homographs: frozenset[str]
     name_connectors: frozenset[str]
     addressees: frozenset[str]
+    latin_initials: frozenset[str]
     headed_by: frozenset[str]
     name_homograph_objects: frozenset[str]
     genitive_heads: frozenset[str]
@@ -195,7 +196,7 @@ _LISTS = {
                "issued_by", "placing_prepositions", "body_prepositions", "place_prepositions",
                "allegiance_prepositions", "armed", "news", "definite_name_openers", "qualifier_negations", "pronouns",
                "pronoun_prepositions", "body_head_prepositions", "name_homographs",
-               "name_homograph_objects", "headed_by", "name_connectors", "addressees"),
+               "name_homograph_objects", "headed_by", "name_connectors", "addressees", "latin_initials"),
 }
 
 #: Word lists matched as the start of a word (read as folded tuples, for ``str.startswith``).

@@ -72,6 +72,15 @@ def test_sentence_boundaries() -> None:
     ]
 
 
+def test_a_latin_initial_inside_a_name_ends_no_sentence() -> None:
+    a = attribution.annotate("وقالت الباحثة ماري جيه. بلوم إن النتائج مشجعة. وأضافت أن الدراسة مستمرة.")
+    assert [s.text for s in a.sentences] == ["وقالت الباحثة ماري جيه. بلوم إن النتائج مشجعة.",
+                                              "وأضافت أن الدراسة مستمرة."]
+    assert [s.speaker.name for s in a.sentences] == ["ماري جيه. بلوم"] * 2
+    # a letter's name at the end of a line still ends its sentence
+    assert len(attribution.annotate("وفاز بالجائزة فريق بي.\nوقال المدرب إن الفوز مستحق.").sentences) == 2
+
+
 def test_closing_quote_stays_with_its_sentence() -> None:
     a = attribution.annotate("قال: «انتهى الأمر.» ثم غادر.")
     assert [s.text for s in a.sentences] == ["قال: «انتهى الأمر.»", "ثم غادر."]
