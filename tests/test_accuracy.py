@@ -18,7 +18,7 @@ SEED_FLOORS = {"voice_sentence": 1.0, "voice_span": 1.0, "kind": 1.0, "via": 0.9
                "term_concept": 1.0, "term_stance": 1.0, "term_voice": 1.0}
 TERM_PRECISION_FLOOR = 0.86
 NAME_CALLING_FLOOR = 0.599
-CUE_COVERAGE_FLOOR = 0.95
+CUE_COVERAGE_FLOOR = 0.953
 
 
 def _run(*args: str) -> str:
