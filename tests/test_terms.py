@@ -1336,3 +1336,13 @@ def test_the_houthis_self_name_needs_their_own_words() -> None:
 ])
 def test_a_genocide_word_is_the_war_its_page_names(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.concept) for t in attribution.annotate(text).terms if t.stance != "neutral"] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وأعلنت الشرطة القبض على المدعو سالم الحربي.", []),  # the formula of an arrest statement
+    ("ونفذت الوزارة حكم القتل تعزيرا في المدعو سالم الحربي.", []),  # and of an execution
+    ("وقال الكاتب إن المدعو فلان يكذب على الناس.", ["المدعو"]),
+    ("وتوفي الفنان بعد صراع مع المرض الخبيث.", []),  # cancer
+])
+def test_official_formulas_and_illness_are_no_labels(text: str, expected: list[str]) -> None:
+    assert loaded_words(text) == expected
