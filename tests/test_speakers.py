@@ -788,3 +788,13 @@ def test_an_honorific_phrase_opens_a_role(text: str, name: str) -> None:
 def test_an_owner_is_no_honorific() -> None:
     [att] = attribution.annotate("وقال صاحب المطعم إن الزبائن كثر.").attributions
     assert att.source.name == "صاحب المطعم"
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("وقال أصدقاء له إن الاعتقال فاجأهم.", "أصدقاء", "unnamed_source"),
+    ("وأوضح عدد من جيران المبنى أن الحريق بدأ ليلا.", "عدد من جيران", "unnamed_source"),
+    ("وأعلن الوزير سالم الحربي النتائج في المؤتمر.", "سالم الحربي", "official"),
+])
+def test_friends_neighbours_and_announced_results(text: str, name: str, kind: str) -> None:
+    [att] = attribution.annotate(text).attributions
+    assert (att.source.name, att.source.kind) == (name, kind)
