@@ -56,7 +56,8 @@ def find_sentences(page: Page) -> Page:
     if page.paragraphs is not None:
         return page
     return attrs.evolve(page, paragraphs=tuple(
-        Paragraph(seg.start, seg.end, seg.kind, _sentences.split_segment(page.view, seg, page.compiled.split_words))
+        Paragraph(seg.start, seg.end, seg.kind, _sentences.split_segment(
+            page.view, seg, page.compiled.split_words, page.compiled.words.latin_initials))
         for seg in page.segments))
 
 

@@ -445,7 +445,7 @@ def _heads(*keys: str) -> Section:
 SCHEMAS: dict[str, dict[str, Section]] = {
     "patterns.toml": {
         "unnamed": _heads("heads", "qualifiers", "quantifiers"),
-        "roles": Section({"heads": Key(), "complements": Key(), "titles": Key(), "honorifics": Key(required=False)}),
+        "roles": Section({**_heads("heads", "complements", "titles").keys, "honorifics": Key(required=False)}),
         "bodies": _heads("heads"),
         "media": _heads("heads", "agency_heads"),
         "groups": _heads("heads"),
@@ -468,14 +468,15 @@ SCHEMAS: dict[str, dict[str, Section]] = {
                         "saying": Key(), "according": Key(), "numerals": Key(), "adverbials": Key(), "paired": Key(),
                         "content_prepositions": Key(), "that_subject_ends": Key(), "what_said": Key(),
                         "what_said_ends": Key(), "publishing": Key(), "norm_prepositions": Key()}),
-        "source": Section({**_heads("name_parts", "name_homographs", "name_homograph_objects", "headed_by", "name_connectors", "addressees", "latin_initials", "genitive_heads", "authoring", "report_heads", "non_speakers",
-                                    "definite_officials", "state_adjectives", "issuing", "normative", "place_heads",
+        "source": Section({**_heads("name_parts", "name_homographs", "name_homograph_objects", "headed_by",
+                                    "name_connectors", "addressees", "genitive_heads", "authoring", "report_heads",
+                                    "non_speakers", "definite_officials", "state_adjectives", "issuing", "normative", "place_heads",
                                     "document_owner_prepositions", "issued", "issued_by", "placing_prepositions",
                                     "body_prepositions", "place_prepositions", "allegiance", "allegiance_prepositions",
                                     "armed", "news", "definite_name_openers", "clause_cues", "content_openers",
                                     "qualifier_negations", "pronouns", "pronoun_prepositions",
                                     "body_head_prepositions").keys,
-                           "ministry": Key(type=STRING, nonempty=True)}),
+                           "latin_initials": Key(required=False), "ministry": Key(type=STRING, nonempty=True)}),
         "particle": Section({key: Key(type=STRING, nonempty=True) for key in (
             "in", "about", "with", "at", "what", "already", "he", "but", "on_behalf_of", "quoting", "came",
             "was_said")}),

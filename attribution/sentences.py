@@ -2,8 +2,9 @@
 
 A sentence ends at ``. ! ? ؟ ؛ …`` (closing quotes and brackets stay with it) and at every line
 break. There is no split inside numbers (``2.5``, ``25.01.2024``), after initials (``أ.ف.ب``,
-``د. محمد``, ``U.S.``), in URLs, after a list number at the start of a line, or at two dots, which
-Arabic writing uses as a pause inside a sentence (``تأجيل الجلسة و.. مع ذلك``).
+``د. محمد``, ``U.S.``), after a Latin initial written out inside a name (``لورا إيه. كولانجيلو``;
+the ``initials`` given, grammar.toml ``latin_initials``), in URLs, after a list number at the start of a
+line, or at two dots, which Arabic writing uses as a pause inside a sentence (``تأجيل الجلسة و.. مع ذلك``).
 
 A full stop written *inside* a word to dodge a filter is no end either: a dot between two letters with
 no space after it, touching a tatweel or a zero-width mark (``الحـ.وثيين``), or joining two halves that
@@ -22,9 +23,8 @@ from __future__ import annotations
 import regex
 
 from .morphology import CONJUNCTIONS, PREPOSITIONS, TATWEEL
-from .normalize import CLOSING, SENTENCE_STOPS, Folded, fold_term
+from .normalize import CLOSING, SENTENCE_STOPS, Folded
 from .regions import Segment
-from .words import builtin_words
 
 __all__ = ["split", "split_segment"]
 
@@ -40,8 +40,11 @@ _LOOKBACK = 64
 #: width space, non-joiner and joiner, word joiner, soft hyphen. Not tashkeel: «أيضاً.وقال» ends a sentence.
 _DODGE_MARKS = frozenset(TATWEEL + "\u200b\u200c\u200d\u2060\u00ad")
 _LETTERS_BEFORE = regex.compile(r"\p{L}+$")
-#: A word after a full stop on the same line (a name going on after an initial).
-_WORD_AFTER = regex.compile(r"[ \t]+\p{L}")
+#: A word after a full stop on the same line that does not open a clause with و or ف (a name going on
+#: after an initial, not «… إكس. وقال …»).
+_NAME_AFTER = regex.compile(rf"[ \t]+(?![{CONJUNCTIONS}])\p{{L}}")
+#: The word before a token: an initial after another initial is an acronym («بي بي سي.»), not a name.
+_WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]+$")
 _LETTERS_AFTER = regex.compile(r"\p{L}+")
 _ARABIC_LETTER = regex.compile(r"[\p{Arabic}&&\p{L}]")
 
@@ -63,7 +66,7 @@ def _dodge(text: str, start: int, seg_start: int, view: Folded | None, words: fr
 
 
 def _is_boundary(text: str, start: int, end: int, seg_start: int, view: Folded | None = None,
-                 words: frozenset[str] = frozenset()) -> bool:
+                 words: frozenset[str] = frozenset(), initials: frozenset[str] = frozenset()) -> bool:
     mark = text[start:end]
     if mark.rstrip(_CLOSERS) == "..":
         return False  # ".." is a pause inside a sentence («تأجيل الجلسة و.. مع ذلك»)
@@ -80,22 +83,32 @@ def _is_boundary(text: str, start: int, end: int, seg_start: int, view: Folded |
         return False  # initials: "أ.ف.ب", "د. محمد", "U.S."
     if token.lower() in _ABBREVIATIONS:
         return False
-    if fold_term(token) in builtin_words().latin_initials and _WORD_AFTER.match(text, end):
-        return False  # «لورا إيه. كولانجيلو»: a Latin initial written out, inside a name
+    if token in initials and (after := _NAME_AFTER.match(text, end)) is not None:
+        # a Latin initial written out: inside a dotted acronym when another letter follows («إف. بي.
+        # آي.»), inside a name when a name follows («لورا إيه. كولانجيلو»); not an acronym's last letter
+        # («بي بي سي.») nor a letter before a new clause («منصة إكس. وقال …»)
+        following = _LETTERS_AFTER.match(text, after.end() - 1)
+        if following is not None and following.group() in initials:
+            return False
+        previous = _WORD_BEFORE.search(text, max(seg_start, before.start() - _LOOKBACK), before.start())
+        if previous is not None and previous.group(1) not in initials:
+            return False
     return not (token.isdigit() and before.start() == seg_start)  # "1." opening a numbered line
 
 
-def split_segment(text: str | Folded, seg: Segment, words: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+def split_segment(text: str | Folded, seg: Segment, words: frozenset[str] = frozenset(),
+                  initials: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Sentence spans (view coordinates) inside one segment, whitespace trimmed. Given the folded view
     rather than its text, the splitter also sees the marks folding removed (a tatweel before a dot).
     ``words`` are the folded words a full stop inside does not split (``Compiled.split_words``: the
-    words of the built-in term lexicons)."""
+    words of the built-in term lexicons); ``initials`` the Latin letters written out (folded, grammar.toml
+    ``latin_initials``) whose full stop inside a name ends no sentence («لورا إيه. كولانجيلو»)."""
     view = text if isinstance(text, Folded) else None
     text = text.text if isinstance(text, Folded) else text
     out: list[tuple[int, int]] = []
     pos = seg.start
     for m in _BOUNDARY.finditer(text, seg.start, seg.end):
-        if not _is_boundary(text, m.start(), m.end(), seg.start, view, words):
+        if not _is_boundary(text, m.start(), m.end(), seg.start, view, words, initials):
             continue
         _add(text, pos, m.end(), out)
         pos = m.end()
@@ -112,10 +125,11 @@ def _add(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
         out.append((start, end))
 
 
-def split(text: str, segments: list[Segment], words: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+def split(text: str, segments: list[Segment], words: frozenset[str] = frozenset(),
+          initials: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     """Every sentence of the page as ``(start, end, region)`` in view coordinates, in order."""
     out = []
     for seg in segments:
-        for s, e in split_segment(text, seg, words):
+        for s, e in split_segment(text, seg, words, initials):
             out.append((s, e, seg.kind))
     return out

@@ -351,9 +351,13 @@ class SourceParser:
             self._phrase_in(tokens, i, self.honorifics, clitics=True)
         if honorific:
             more, kind = self._head_at(tokens, i + honorific)
+            m = None
             if more and kind == "official":
                 # "معالي وزير العدل …", "سمو أمير المنطقة …", "صاحب السمو الملكي الأمير …": an honorific, then the role
                 m = self._role(tokens, i + honorific, more, view)
+            elif honorific > 1 and self._word_at(tokens, i + honorific) in self.titles:
+                m = self._parse_at(tokens, i + honorific, view, plain=plain, clitic="")  # "صاحب السماحة الشيخ …"
+            if m is not None:
                 m.first = i
                 return m
         hit = self.gazetteer_at(tokens, i, clitics=True)
@@ -857,7 +861,11 @@ class SourceParser:
             w = self._word_at(tokens, k)
             if w is None and k > j and tokens[k].text == "." and self._word_at(tokens, k - 1) in \
                     self.words.latin_initials and self._word_at(tokens, k + 1) is not None:
-                k += 1  # «ماري جيه. بلوم»: the full stop of a Latin initial inside the name
+                # «ماري جيه. بلوم»: the full stop of a Latin initial inside the name (the splitter keeps it in
+                # the sentence, sentences._is_boundary); no word of it. Not a one-letter abbreviation: «أ.د.»
+                # and «م.» are titles before the next name («مدير الجامعة خالد أ.د. فلان»)
+                k += 1
+                limit += 1
                 continue
             if w is not None and view is not None and w in self.words.name_homographs and \
                     view.original[slice(*view.span(tokens[k].start, tokens[k].end))].endswith(NISBA) and \

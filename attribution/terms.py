@@ -24,7 +24,8 @@ from __future__ import annotations
 import heapq
 import re
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from itertools import accumulate
 
 import attrs
@@ -193,8 +194,9 @@ def _inside(text: str, start: int, end: int, phrases: tuple[str, ...]) -> bool:
     return False
 
 
-def _with_lam(phrases: Iterator[str]) -> Iterator[str]:
-    """Each phrase, and one opening with the article also as after the preposition ل («النظام» → «للنظام»)."""
+def _with_lam(phrases: Iterable[str]) -> Iterator[str]:
+    """Each phrase, and for one opening with the article also its form after the preposition ل, where the
+    article's alef drops («النظام» → «للنظام»)."""
     for phrase in phrases:
         yield phrase
         if phrase.startswith(DEFINITE):
@@ -371,11 +373,7 @@ def surface_forms(variant: Variant) -> set[str]:
                 # a construct is made definite by its last word alone: «جرائم حرب» → «جرائم الحرب»; not a
                 # noun and its adjective («جماعة مسلحة») nor a name
                 forms.add(" ".join([*bare[:-1], definite[-1]]))
-    out = set(forms)
-    for f in forms:
-        if f.startswith(DEFINITE):
-            out.add(LAM + f[1:])  # ل + ال → لل: "للمليشيات"
-    return out
+    return set(_with_lam(forms))  # ل + ال → لل: "للمليشيات"
 
 
 
@@ -440,7 +438,7 @@ class TermMatcher:
         for v in plain:
             exact = fold_term(v.term)
             for form in surface_forms(v):
-                is_exact = form == exact or form == LAM + exact[1:]
+                is_exact = form in _with_lam((exact,))
                 old = self.forms.get(form)
                 if old is not None and (another_reading(old.variant, v) or another_reading(v, old.variant)):
                     self.readings[form] = (*self.readings.get(form, (old.variant,)), v)
@@ -527,10 +525,11 @@ class TermMatcher:
             # an ambiguous word also reads as loaded beside a sure loaded word of its own lexicon file in the
             # same or the previous paragraph, a general ambiguous word beside a conflict's word («عصابة» beside
             # «الاحتلال») or another general file's word in its sentence; a loaded word of another conflict
-            # does not release it («تحرير المدينة» in a report on Yemen is not the war in Ukraine). Of several
+            # does not release it («تحرير المدينة» in a report on Yemen is not the war in Ukraine), and a
+            # general word releases a conflict's only on a page that names that conflict somewhere. Of several
             # readings, the first one released is taken.
             drop = set()
-            topics: dict[Variant, bool] = {}
+            topics: dict[tuple[str, ...], bool] = {}  # per context list: one of its words is on the page
             for i, pos, readings in waiting:
                 a, b = _window(text, pos)
                 near = [(q, lv) for q, lv in loaded if a <= q < b]
@@ -538,9 +537,8 @@ class TermMatcher:
                     # a sure loaded word of another conflict in the two paragraphs: the text is about that one;
                     # and of several readings, a general word does not say which war
                     other = len(readings) > 1 or any(not lv.general and _file(lv) != _file(r) for _, lv in near)
-                    if r not in topics:
-                        topics[r] = self._topic(text, r)
-                    if any(_releases(lv, r, text, q, pos, other, topics[r]) for q, lv in near):
+                    topic = partial(self._topic, text, r, topics)  # asked only of a general word in its sentence
+                    if any(_releases(lv, r, text, q, pos, other=other, topic=topic) for q, lv in near):
                         out[i] = (out[i][0], out[i][1], r)
                         break
                 else:
@@ -645,11 +643,16 @@ class TermMatcher:
         nxt = _NEXT_WORD.match(text, m.end())
         return nxt is None or not _PROCLITICS.sub("", nxt.group(1), count=1).startswith(DEFINITE)
 
-    def _topic(self, text: str, v: Variant) -> bool:
+    def _topic(self, text: str, v: Variant, found: dict[tuple[str, ...], bool]) -> bool:
         """A context word of ``v`` anywhere in ``text``, or ``v`` has none to ask for: the page touches the
-        story the word belongs to («العدو» is Israel only on a page that names Israel's war somewhere)."""
+        story the word belongs to («العدو» is Israel only on a page that names Israel's war somewhere).
+        ``found`` keeps the answer per context list, so a page is searched at most once for each list."""
         words = self.context_words.get(v)
-        return words is None or self._pattern(words).search(text) is not None
+        if words is None:
+            return True
+        if words not in found:
+            found[words] = self._pattern(words).search(text) is not None
+        return found[words]
 
     def _context_ok(self, text: str, pos: int, v: Variant) -> bool:
         """A context word of ``v`` in the same paragraph or the one before it."""
@@ -689,7 +692,8 @@ def _file(v: Variant) -> str:
     return v.origin.rsplit(":", 1)[0]
 
 
-def _releases(sure: Variant, waiting: Variant, text: str, at: int, pos: int, other: bool, topic: bool) -> bool:
+def _releases(sure: Variant, waiting: Variant, text: str, at: int, pos: int, *, other: bool,
+              topic: Callable[[], bool]) -> bool:
     """A sure loaded hit (at ``at``) lets an ambiguous one (at ``pos``) read as loaded when both come
     from one lexicon file (one conflict or field) or the ambiguous one is general vocabulary
     (``scope = "general"``: «عصابة» beside «الاحتلال»), released by another general file's word only in
@@ -698,7 +702,7 @@ def _releases(sure: Variant, waiting: Variant, text: str, at: int, pos: int, oth
     sure loaded word of another conflict, is in the two paragraphs: the text is about that conflict («المقاومة» beside «الحوثيين» is not the Iran-led axis, «المرابطين» on a
     border beside «عاصفة الحزم» do not guard al-Aqsa). Praise, a general word of positive stance, releases
     only a word of negative stance («جنودنا البواسل من المرابطين» are soldiers on a border). And a general word
-    releases a conflict's word only when ``topic``: the page names that conflict somewhere (a context word
+    releases a conflict's word only when ``topic()``: the page names that conflict somewhere (a context word
     of it); a general word marks a partisan text, not whose enemy «العدو» is («العدو المتربص» in a page
     about attacks at home is not Israel)."""
     if _file(sure) == _file(waiting):
@@ -712,7 +716,7 @@ def _releases(sure: Variant, waiting: Variant, text: str, at: int, pos: int, oth
         # praise («البواسل», «الشهيد») marks a partisan text, where an enemy word reads as loaded; it does not
         # tell one praising word from another («جنودنا البواسل من المرابطين» guard a border, not al-Aqsa)
         return False
-    return topic and _same_sentence(text, at, pos)
+    return _same_sentence(text, at, pos) and topic()
 
 
 def _same_sentence(text: str, at: int, pos: int) -> bool:

@@ -77,8 +77,11 @@ def test_a_latin_initial_inside_a_name_ends_no_sentence() -> None:
     assert [s.text for s in a.sentences] == ["وقالت الباحثة ماري جيه. بلوم إن النتائج مشجعة.",
                                               "وأضافت أن الدراسة مستمرة."]
     assert [s.speaker.name for s in a.sentences] == ["ماري جيه. بلوم"] * 2
-    # a letter's name at the end of a line still ends its sentence
+    # a letter's name at the end of a line, an acronym's last letter and a letter before a new clause
+    # still end their sentence
     assert len(attribution.annotate("وفاز بالجائزة فريق بي.\nوقال المدرب إن الفوز مستحق.").sentences) == 2
+    assert len(attribution.annotate("وبثت الخبر قناة بي بي سي. ونقلته الصحف.").sentences) == 2
+    assert len(attribution.annotate("وانتقل المستخدمون إلى منصة إكس. وقال المدير إن ذلك طبيعي.").sentences) == 2
 
 
 def test_closing_quote_stays_with_its_sentence() -> None:

@@ -798,3 +798,9 @@ def test_an_owner_is_no_honorific() -> None:
 def test_friends_neighbours_and_announced_results(text: str, name: str, kind: str) -> None:
     [att] = attribution.annotate(text).attributions
     assert (att.source.name, att.source.kind) == (name, kind)
+
+
+def test_an_honorific_phrase_before_a_title() -> None:
+    [att] = attribution.annotate("وقال صاحب السماحة الشيخ سالم الحربي إن الوحدة واجبة.").attributions
+    assert att.source.name == "سالم الحربي"
+    assert att.source.mention is not None and att.source.mention.text.startswith("صاحب السماحة")
