@@ -24,6 +24,7 @@ from __future__ import annotations
 import heapq
 import re
 from array import array
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from itertools import accumulate
@@ -478,6 +479,7 @@ class TermMatcher:
         # (index in out, position, readings): ambiguous hits with no context word
         waiting: list[tuple[int, int, tuple[Variant, ...]]] = []
         loaded: list[tuple[int, Variant]] = []  # the sure non-neutral hits, by position
+        scans: dict[tuple[str, ...], _Scan] = {}  # per context list, where its words are on this page
         last_end = 0  # where the last form found ends, in the term view
         for m in self._scan(text):
             key = m.key
@@ -487,7 +489,7 @@ class TermMatcher:
             v = form.variant
             readings = self.readings.get(key, (v,))
             if len(readings) > 1:  # the reading with the most of its context words near, else the first
-                v = max(readings, key=lambda r: self._context_count(text, m.start(), r))
+                v = max(readings, key=lambda r: self._context_count(text, m.start(), r, scans))
             start = m.start("t")
             prev = None if m.group("c") else _word_before(text, start)
             if prev is not None and _bare(prev[1]) in _w().term_name_heads and _in_name(key, v):
@@ -516,7 +518,7 @@ class TermMatcher:
                 continue  # «ميليشيا جيش الرب الأوغندي»: a group of a country outside the word's region
             last_end = m.end("t")
             s, e = tv.span(start, m.end("t"))
-            if v.ambiguous and not self._context_ok(text, m.start(), v):
+            if v.ambiguous and not self._context_ok(text, m.start(), v, scans):
                 waiting.append((len(out), m.start(), readings))
             elif v.stance != "neutral" and v.concept != "distancing":
                 loaded.append((m.start(), v))
@@ -529,15 +531,18 @@ class TermMatcher:
             # general word releases a conflict's only on a page that names that conflict somewhere. Of several
             # readings, the first one released is taken.
             drop = set()
-            topics: dict[tuple[str, ...], bool] = {}  # per context list: one of its words is on the page
+            loaded.sort(key=lambda hit: hit[0])
+            at = [q for q, _ in loaded]
             for i, pos, readings in waiting:
                 a, b = _window(text, pos)
-                near = [(q, lv) for q, lv in loaded if a <= q < b]
+                # the sure hits in the two paragraphs, a slice of the sorted list; of each variant only the nearest
+                # on either side can share the waiting word's sentence, so a page of them on one line stays linear
+                near = _nearest(loaded[bisect_left(at, a):bisect_left(at, b)], pos)
                 for r in readings:
                     # a sure loaded word of another conflict in the two paragraphs: the text is about that one;
                     # and of several readings, a general word does not say which war
                     other = len(readings) > 1 or any(not lv.general and _file(lv) != _file(r) for _, lv in near)
-                    topic = partial(self._topic, text, r, topics)  # asked only of a general word in its sentence
+                    topic = partial(self._topic, text, r, scans)  # asked only of a general word in its sentence
                     if any(_releases(lv, r, text, q, pos, other=other, topic=topic) for q, lv in near):
                         out[i] = (out[i][0], out[i][1], r)
                         break
@@ -643,32 +648,47 @@ class TermMatcher:
         nxt = _NEXT_WORD.match(text, m.end())
         return nxt is None or not _PROCLITICS.sub("", nxt.group(1), count=1).startswith(DEFINITE)
 
-    def _topic(self, text: str, v: Variant, found: dict[tuple[str, ...], bool]) -> bool:
+    def _topic(self, text: str, v: Variant, scans: dict[tuple[str, ...], _Scan]) -> bool:
         """A context word of ``v`` anywhere in ``text``, or ``v`` has none to ask for: the page touches the
         story the word belongs to («العدو» is Israel only on a page that names Israel's war somewhere).
-        ``found`` keeps the answer per context list, so a page is searched at most once for each list."""
+        ``scans`` keeps the answer per context list, so a page is searched at most once for each list."""
         words = self.context_words.get(v)
         if words is None:
             return True
-        if words not in found:
-            found[words] = self._pattern(words).search(text) is not None
-        return found[words]
+        scan = scans.setdefault(words, _Scan())
+        if scan.starts is not None:
+            return bool(scan.starts)
+        if scan.anywhere is None:
+            scan.anywhere = self._pattern(words).search(text) is not None
+        return scan.anywhere
 
-    def _context_ok(self, text: str, pos: int, v: Variant) -> bool:
+    def _context_ok(self, text: str, pos: int, v: Variant, scans: dict[tuple[str, ...], _Scan]) -> bool:
         """A context word of ``v`` in the same paragraph or the one before it."""
-        return self._context_count(text, pos, v, first=True) > 0
+        return self._context_count(text, pos, v, scans, first=True) > 0
 
-    def _context_count(self, text: str, pos: int, v: Variant, first: bool = False) -> int:
+    def _context_count(self, text: str, pos: int, v: Variant, scans: dict[tuple[str, ...], _Scan],
+                       first: bool = False) -> int:
         """How many of ``v``'s context words are in the same paragraph or the one before it, as whole
-        words with their proclitics («وتعز», «للاحتلال»; not «تعزيز» for «تعز»); ``first``: stop at one."""
+        words with their proclitics («وتعز», «للاحتلال»; not «تعزيز» for «تعز»); ``first``: stop at one.
+        Each window is searched until the windows of one context list add up to the page; then the page is
+        scanned once for that list (``scans``, kept for one page) and a window is a slice of its matches:
+        a page of ambiguous words run together on one line costs one pass per list, not one per word."""
         words = self.context_words.get(v)
         if words is None:
             return 0
-        pattern = self._pattern(words)
         a, b = _window(text, pos)
-        if first:
-            return int(pattern.search(text, a, b) is not None)
-        return len({m.group("w") for m in pattern.finditer(text, a, b)})
+        scan = scans.setdefault(words, _Scan())
+        if scan.starts is None:
+            scan.searched += b - a
+            if scan.searched <= len(text):
+                pattern = self._pattern(words)
+                if first:
+                    return int(pattern.search(text, a, b) is not None)
+                return len({m.group("w") for m in pattern.finditer(text, a, b)})
+            found = [(m.start(), m.group("w")) for m in self._pattern(words).finditer(text)]
+            scan.starts, scan.words = [q for q, _ in found], [w for _, w in found]
+        i, j = bisect_left(scan.starts, a), bisect_left(scan.starts, b)
+        return int(i < j) if first else len(set(scan.words[i:j]))
 
 
 #: Endings a context word may carry («الحوثي» → «الحوثيين», «سودان» → «السودانية»), folded.
@@ -685,6 +705,30 @@ def _words_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
     endings = "|".join(_CONTEXT_ENDINGS)
     return regex.compile(rf"(?<!\p{{L}})[{CONJUNCTIONS}]?[{PREPOSITIONS}]?(?:{DEFINITE}|{LAM})?"
                          rf"(?P<w>{body})(?:{endings})?(?!\p{{L}})")
+
+
+@attrs.define
+class _Scan:
+    """One context list on one page: how many characters its windows have searched, and, once those add up
+    to the page, where its words are (their starts, in order, and the words)."""
+
+    searched: int = 0
+    starts: list[int] | None = None
+    words: list[str] = attrs.Factory(list)
+    anywhere: bool | None = None  # one of its words is somewhere on the page (`TermMatcher._topic`)
+
+
+def _nearest(near: list[tuple[int, Variant]], pos: int) -> list[tuple[int, Variant]]:
+    """Of ``near`` (sure hits in position order), each variant's last hit before ``pos`` and first after it:
+    the only ones that can share its sentence, and the releasing test asks no more of a hit than that."""
+    before: dict[int, tuple[int, Variant]] = {}  # by the variant's identity: hashing a frozen variant costs more
+    after: dict[int, tuple[int, Variant]] = {}
+    for q, v in near:
+        if q < pos:
+            before[id(v)] = (q, v)
+        elif id(v) not in after:
+            after[id(v)] = (q, v)
+    return [*before.values(), *after.values()]
 
 
 def _file(v: Variant) -> str:

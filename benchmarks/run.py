@@ -314,6 +314,8 @@ HOSTILE_SHAPES: dict[str, Callable[[str], str]] = {
     "unbalanced": _unbalanced,
     "one word": lambda t: "".join(c for c in t if c.isalpha()),
     "dense": lambda t: "\n".join("وقال المتحدث إن الميليشيات الموالية لإيران هاجمت " + line for line in t.split("\n")),
+    # an ambiguous word beside a general loaded word in every sentence, all on one line: each waits for release
+    "enemy": lambda t: " ".join("ويجند العدو الإرهابيين. " + line for line in t.split("\n")),
 }
 
 

@@ -33,6 +33,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "dense terms": lambda n: _repeat(LOADED, n),
     # words whose war is read from their paragraphs, on a line that is all one paragraph
     "ambiguous on one line": lambda n: _repeat("وقال الناطق في مؤتمر صحفي عقده أمس إن المقاومة تقدمت نحو المدينة الساحلية.", n),
+    # an ambiguous word waiting for release beside a general loaded word, in every sentence of one line
+    "released on one line": lambda n: _repeat("ويجند العدو الإرهابيين في المدن.", n),
 }
 #: Markdown shapes for `check`: openers never closed.
 MARKDOWN: dict[str, Callable[[int], str]] = {
