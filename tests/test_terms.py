@@ -1346,3 +1346,17 @@ def test_a_genocide_word_is_the_war_its_page_names(text: str, expected: list[tup
 ])
 def test_official_formulas_and_illness_are_no_labels(text: str, expected: list[str]) -> None:
     assert loaded_words(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وعاقبت المدرسة الطلاب المشاغبين بالفصل يومين.",  # pupils
+    "وتتولى القوة إنقاذ الرهائن والمخطوفين في أي مكان.",  # a security force's task
+    "وحكم الشاه عباس في أوج دولة الصفويين.",  # the dynasty
+    "وتعهدت الحكومة بمعاقبة الملاك المارقين الذين يؤجرون مساكن رديئة.",  # rogue landlords
+])
+def test_pupils_hostages_dynasties_and_landlords_are_no_labels(text: str) -> None:
+    assert loaded_words(text) == []
+
+
+def test_rioters_are_protesters_beside_a_protest() -> None:
+    assert loaded_words("وفرقت الشرطة المظاهرات واعتقلت عشرات المشاغبين.") == ["عشرات المشاغبين"]
