@@ -497,13 +497,14 @@ class TermMatcher:
             if v.homograph and not key.startswith((DEFINITE, LAM_DEFINITE)) and not self._adjective(tv, m):
                 continue  # «لقد غادر», «بعدما غادر الوزير»: the verb, not the qualifier
             if (prev is not None and " " not in key and key not in self.lam_forms
-                    and not _no_head(prev[1], tv.original[slice(*tv.span(prev[0], prev[0] + len(prev[1])))],
-                                     self.reporting)
                     and prev[1] not in self.places and _CONJUNCTION.sub("", prev[1], count=1) not in self.places
                     and prev[0] >= last_end and not _nominative(key, form.exact)
                     and not (key.endswith(ACCUSATIVE) and not key.endswith(_pronoun_suffixes())
                              and key[:-len(ACCUSATIVE)] in self.forms)
-                    and "." not in tv.original[slice(*tv.span(prev[0], start))]):
+                    and "." not in tv.original[slice(*tv.span(prev[0], start))]
+                    # last: the word as written is sliced from the original only for a head the cheap tests leave
+                    and not _no_head(prev[1], tv.original[slice(*tv.span(prev[0], prev[0] + len(prev[1])))],
+                                     self.reporting)):
                 # the genitive of a construct is reported with its head: «انسحاب العدو»; a nominative
                 # plural or dual is never a genitive («هاجم التكفيريون», «وقاتل المسلحون»), nor is an indefinite
                 # accusative («سقط عيد شهيدا»: a name, then the martyr), a word already found as
@@ -538,6 +539,9 @@ class TermMatcher:
                 # the sure hits in the two paragraphs, a slice of the sorted list; of each variant only the nearest
                 # on either side can share the waiting word's sentence, so a page of them on one line stays linear
                 near = _nearest(loaded[bisect_left(at, a):bisect_left(at, b)], pos)
+                if not near:
+                    drop.add(i)  # no sure word in its paragraphs to release it (most waiting words)
+                    continue
                 for r in readings:
                     # a sure loaded word of another conflict in the two paragraphs: the text is about that one;
                     # and of several readings, a general word does not say which war
